@@ -1,0 +1,333 @@
+// The runner: find Go files, extract per-file facts (one parse each, no tree kept), build the
+// tree index, run the rules over the files to report on, apply suppressions, sort.
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { extractFacts } from './facts.js';
+import type { FileFacts } from './facts-types.js';
+import { describeError, readGoFile } from './source.js';
+import { TreeIndex } from './tree-index.js';
+import type { Finding, Level, Notification, Span } from './types.js';
+import type { Report, Rule, ReportInput } from './rule-api.js';
+import { applySuppressions } from './suppressions-apply.js';
+
+export interface AnalyzeOptions {
+  /** Files or directories to scan; directories are walked like `./...`. */
+  paths: string[];
+  cwd: string;
+  rules: readonly Rule[];
+  /** Walk into vendor/ too (audits). */
+  includeVendor?: boolean;
+  /** Honour inline `//pinlint:ignore` comments (default true). */
+  inlineSuppressions?: boolean;
+  /** Called every so often while scanning large trees. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface AnalysisResult {
+  /** Repository root: paths in findings are relative to it. */
+  root: string;
+  findings: Finding[];
+  notifications: Notification[];
+  /** Files analyzed and reported on. */
+  reported: string[];
+  /** Every file parsed, including sibling files loaded for context. */
+  files: FileFacts[];
+  index: TreeIndex;
+  /** The absolute path of a repository-relative path. */
+  absPath(rel: string): string;
+}
+
+/** Directories `go` skips in `./...` patterns (cmd/go: testdata, vendor, names starting with . or _). */
+function isSkippedDir(name: string, includeVendor: boolean): boolean {
+  if (name === 'vendor') return !includeVendor;
+  return name === 'testdata' || name.startsWith('.') || name.startsWith('_') || name === 'node_modules';
+}
+
+/** Finds the repository root: the nearest ancestor with `.git`, else the start directory. */
+export function findRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return start;
+    dir = parent;
+  }
+}
+
+const YIELD_EVERY = 50;
+
+export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
+  const notifications: Notification[] = [];
+  const targets = (opts.paths.length ? opts.paths : ['.']).map((p) => resolve(opts.cwd, p));
+  const firstDir = targets[0] ? (safeIsDir(targets[0]) ? targets[0] : dirname(targets[0])) : opts.cwd;
+  const root = findRoot(existsSync(firstDir) ? realpathOr(firstDir) : opts.cwd);
+  const rel = (abs: string): string => {
+    const r = relative(root, abs);
+    return (r === '' ? '.' : r).split(sep).join('/');
+  };
+
+  // 1. Discover: reported files, plus sibling files of named files for context (pre-commit
+  // passes single files; their package's other files define procs and wrappers).
+  const reported = new Map<string, string>(); // real abs → display abs
+  const context = new Map<string, string>();
+  const seenDirs = new Set<string>();
+  for (const t of targets) {
+    let st;
+    try {
+      st = statSync(t);
+    } catch (err) {
+      notifications.push({ level: 'error', id: 'unreadable', message: `cannot read ${t === opts.cwd ? '.' : relOrAbs(opts.cwd, t)}: ${describeError(err)}`, path: relOrAbs(opts.cwd, t) });
+      continue;
+    }
+    if (st.isDirectory()) walk(t, reported, seenDirs, !!opts.includeVendor, notifications, rel);
+    else if (st.isFile()) {
+      if (!t.endsWith('.go')) {
+        notifications.push({ level: 'warning', id: 'not-go', message: `skipped ${rel(t)}: not a .go file`, path: rel(t) });
+        continue;
+      }
+      reported.set(realpathOr(t), t);
+      for (const sib of goFilesIn(dirname(t))) context.set(realpathOr(sib), sib);
+    }
+  }
+  for (const k of reported.keys()) context.delete(k);
+
+  // 2. Extract facts, one file at a time, yielding so native trees can be freed (DESIGN.md §9).
+  const files: FileFacts[] = [];
+  const reportedFacts = new Set<FileFacts>();
+  const all = [...[...reported.entries()].map(([real, shown]) => ({ real, shown, report: true })), ...[...context.entries()].map(([real, shown]) => ({ real, shown, report: false }))];
+  let done = 0;
+  for (const entry of all) {
+    if (++done % YIELD_EVERY === 0) {
+      await new Promise((r) => setImmediate(r));
+      opts.onProgress?.(done, all.length);
+    }
+    const path = rel(entry.real);
+    const read = readGoFile(entry.real);
+    if (!read.ok) {
+      if (entry.report) notifications.push({ level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path });
+      continue;
+    }
+    let facts: FileFacts;
+    try {
+      facts = extractFacts(path, dirname(path) === '' ? '.' : rel(dirname(entry.real)), read.text);
+    } catch (err) {
+      notifications.push({ level: 'error', id: 'internal-error', message: `internal error while analyzing: ${describeError(err)}`, path });
+      continue;
+    }
+    if (read.invalidUtf8 && entry.report) {
+      facts.notifications.push({ level: 'note', id: 'invalid-utf8', message: 'not valid UTF-8 (Go source must be); invalid bytes were read as U+FFFD', path });
+    }
+    files.push(facts);
+    if (entry.report) {
+      reportedFacts.add(facts);
+      notifications.push(...facts.notifications);
+    }
+  }
+  opts.onProgress?.(all.length, all.length);
+
+  // 3. Index and summaries.
+  const modules = new ModuleResolver(root);
+  const index = new TreeIndex(files, (dir) => modules.importPathOf(dir));
+
+  // 4. Rules.
+  const findings: Finding[] = [];
+  for (const file of reportedFacts) {
+    for (const fn of file.funcs) {
+      for (const rule of opts.rules) {
+        const report = reporterFor(rule, file.path, findings);
+        try {
+          if (rule.checkFunction) rule.checkFunction({ file, fn, index }, report);
+          if (rule.checkCall) {
+            for (const call of fn.calls) rule.checkCall({ file, fn, call, target: index.resolve(file, call.callee), index }, report);
+          }
+        } catch (err) {
+          notifications.push({ level: 'error', id: 'rule-error', message: `rule ${rule.meta.name} failed in ${fn.name}: ${describeError(err)}`, path: file.path });
+        }
+      }
+    }
+  }
+
+  // 5. Suppressions, then a stable order.
+  const final = applySuppressions(findings, [...reportedFacts], opts.rules, opts.inlineSuppressions !== false);
+  final.sort(compareFindings);
+  notifications.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || (a.span?.startLine ?? 0) - (b.span?.startLine ?? 0) || a.message.localeCompare(b.message));
+  return {
+    root,
+    findings: dedupe(final),
+    notifications,
+    reported: [...reportedFacts].map((f) => f.path).sort(),
+    files,
+    index,
+    absPath: (p) => (isAbsolute(p) ? p : join(root, p)),
+  };
+}
+
+function reporterFor(rule: Rule, path: string, out: Finding[]): Report<string> {
+  return (r: ReportInput<string>) => {
+    const template = (rule.meta.messages as Record<string, string>)[r.messageId];
+    if (template === undefined) throw new Error(`rule ${rule.meta.name} reported unknown messageId ${r.messageId}`);
+    const loc = (span: Span, p?: string) => ({ path: p ?? path, ...span });
+    out.push({
+      ruleId: rule.meta.id,
+      ruleName: rule.meta.name,
+      level: rule.meta.level as Level,
+      message: fill(template, r.data),
+      location: loc(r.span),
+      related: (r.related ?? []).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
+      flow: (r.flow ?? []).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
+    });
+  };
+}
+
+/** Fills `{name}` placeholders; a missing value is a programming error in the rule. */
+export function fill(template: string, data: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = data[k];
+    if (v === undefined) throw new Error(`message placeholder {${k}} has no value`);
+    return v;
+  });
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.location.path.localeCompare(b.location.path) ||
+    a.location.startLine - b.location.startLine ||
+    a.location.startColumn - b.location.startColumn ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message);
+}
+
+/** One finding per rule, place and message (a value reachable along two paths is one bug). */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.ruleId}|${f.location.path}|${f.location.startLine}|${f.location.startColumn}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function walk(dir: string, out: Map<string, string>, seen: Set<string>, includeVendor: boolean, notes: Notification[], rel: (p: string) => string): void {
+  const real = realpathOr(dir);
+  if (seen.has(real)) {
+    return; // a symlink loop or a second route to the same directory
+  }
+  seen.add(real);
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    notes.push({ level: 'error', id: 'unreadable', message: `cannot read directory: ${describeError(err)}`, path: rel(dir) });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const st = statSync(p);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch {
+        notes.push({ level: 'warning', id: 'unreadable', message: 'skipped a broken symbolic link', path: rel(p) });
+        continue;
+      }
+    }
+    if (isDir) {
+      if (!isSkippedDir(e.name, includeVendor)) walk(p, out, seen, includeVendor, notes, rel);
+    } else if (isFile && e.name.endsWith('.go')) {
+      const r = realpathOr(p);
+      if (!out.has(r)) out.set(r, p);
+    }
+  }
+}
+
+function goFilesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.go')).map((e) => join(dir, e.name));
+  } catch {
+    return [];
+  }
+}
+
+function safeIsDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function realpathOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+function relOrAbs(cwd: string, p: string): string {
+  const r = relative(cwd, p);
+  return r.startsWith('..') || isAbsolute(r) ? p : r.split(sep).join('/');
+}
+
+/**
+ * Import paths of directories: the module path from the nearest go.mod plus the relative
+ * directory; `vendor/<path>` for vendored code; GOPATH-style `…/src/<path>` trees (Debian's
+ * /usr/share/gocode) without go.mod; std's `module std` maps to bare paths.
+ */
+export class ModuleResolver {
+  private cache = new Map<string, { dir: string; module: string } | null>();
+  constructor(private root: string) {}
+
+  importPathOf(relDir: string): string | null {
+    const abs = relDir === '.' ? this.root : join(this.root, relDir);
+    const parts = abs.split(sep);
+    const v = parts.lastIndexOf('vendor');
+    if (v >= 0 && v < parts.length - 1) return parts.slice(v + 1).join('/');
+    const mod = this.moduleOf(abs);
+    if (mod) {
+      const sub = relative(mod.dir, abs).split(sep).join('/');
+      const base = mod.module === 'std' ? '' : mod.module;
+      return [base, sub].filter(Boolean).join('/') || null;
+    }
+    const s = parts.lastIndexOf('src');
+    if (s >= 0 && s < parts.length - 1) return parts.slice(s + 1).join('/');
+    return null;
+  }
+
+  private moduleOf(dir: string): { dir: string; module: string } | null {
+    if (this.cache.has(dir)) return this.cache.get(dir) ?? null;
+    let found: { dir: string; module: string } | null = null;
+    const gomod = join(dir, 'go.mod');
+    if (existsSync(gomod)) {
+      try {
+        const m = /^module\s+("?)([^\s"]+)\1/m.exec(readFileSync(gomod, 'utf8'));
+        if (m?.[2]) found = { dir, module: m[2] };
+      } catch {
+        found = null;
+      }
+    }
+    if (!found) {
+      const parent = dirname(dir);
+      found = parent === dir ? null : this.moduleOf(parent);
+    }
+    this.cache.set(dir, found);
+    return found;
+  }
+
+  /** The `go` directive of the nearest go.mod (e.g. "1.21"), for version-dependent advice. */
+  goVersionOf(relDir: string): string | null {
+    const abs = relDir === '.' ? this.root : join(this.root, relDir);
+    const mod = this.moduleOf(abs);
+    if (!mod) return null;
+    try {
+      const m = /^go\s+(\d+\.\d+)/m.exec(readFileSync(join(mod.dir, 'go.mod'), 'utf8'));
+      return m?.[1] ?? null;
+    } catch {
+      return null;
+    }
+  }
+}

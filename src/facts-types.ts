@@ -1,0 +1,168 @@
+// The per-file facts that the extraction phase computes from one parse and hands to the index.
+// They are plain data (structured-clone safe), so files can be processed independently, in
+// worker threads, and no syntax tree outlives its file.
+import type { Span, Notification } from './types.js';
+import type { ImportSpec } from './go/syntax.js';
+
+/** A Go object a pointer may point into, as far as one function can tell. */
+export interface ObjFact {
+  /** How the code names it: `buf`, `sa`, `&T{...}`. */
+  name: string;
+  /** Variable keys that keep the object alive (the root variable and its pointer aliases). */
+  keys: string[];
+  /**
+   * local: a variable of this function; param: a parameter; temp: an unnamed temporary (call
+   * result, composite literal); global: package-level (static: never freed or moved);
+   * os: memory from the OS or C, not managed by the Go collector.
+   */
+  kind: 'local' | 'param' | 'temp' | 'global' | 'os';
+  /** The address of a local non-pointer variable was taken: it may live on the stack and move. */
+  stack: boolean;
+  /** For kind param: the parameter's index. */
+  paramIndex?: number;
+}
+
+/** How a pointer-derived uintptr reached the place it is used. */
+export type UptrVia =
+  | 'inline' // `uintptr(unsafe.Pointer(p))` written right there
+  | 'var' // held in a variable
+  | 'field' // held in a struct field
+  | 'elem' // held in an array or slice element
+  | 'arith' // arithmetic around the conversion
+  | 'conv'; // an extra or named-type conversion around it
+
+export interface UptrFact {
+  obj: ObjFact;
+  /** Where `uintptr(...)` was written. */
+  conv: Span;
+  via: UptrVia;
+  /** For var/field/elem: the expression that held it (`u`, `s.Base`, `args[1]`). */
+  holder?: string;
+  /** For var/field/elem: where it was stored. */
+  store?: Span;
+}
+
+export type PinState = 'covered' | 'unpinned-before' | 'pinned-after' | 'none';
+
+/** What keeps an object alive across one call, as seen in the calling function. */
+export interface Mitigation {
+  keepAlive?: Span;
+  pin: PinState;
+  pinner?: string;
+  pinSpan?: Span;
+  unpinSpan?: Span;
+}
+
+export interface ParamFlow {
+  index: number;
+  /** value: the parameter itself; elems: elements of a `...uintptr`/`[]uintptr` parameter. */
+  mode: 'value' | 'elems';
+}
+
+export type ArgSource =
+  | { kind: 'uptr'; u: UptrFact; mit: Mitigation }
+  /** The argument points at `container`, whose uintptr `field` holds a pointer to `u.obj`. */
+  | { kind: 'hidden'; container: string; field: string; u: UptrFact; mit: Mitigation }
+  | { kind: 'param'; flow: ParamFlow };
+
+export interface ArgFact {
+  span: Span;
+  text: string;
+  /** The argument is the `s` of a trailing `s...`. */
+  spread: boolean;
+  sources: ArgSource[];
+}
+
+export type RecvFact =
+  | { kind: 'proc' } // known to be a DLL procedure (constructor result)
+  | { kind: 'type'; pkg: string | null; name: string; pointer: boolean } // declared type
+  | { kind: 'pkgvar'; pkg: string | null; name: string } // a package-level variable
+  | { kind: 'unknown' };
+
+export type CalleeFact =
+  | { kind: 'func'; pkg: string | null; qualifier: string | null; name: string }
+  | { kind: 'method'; name: string; recv: RecvFact; recvText: string }
+  /** A call through a value the compiler cannot resolve statically (golang/go#34684). */
+  | { kind: 'indirect'; name: string; how: 'method-value' | 'func-var' | 'func-param' | 'func-field' | 'interface'; target?: CalleeFact }
+  | { kind: 'unknown' };
+
+export interface CallFact {
+  callee: CalleeFact;
+  /** The callee expression as written, e.g. `syscall.Syscall`, `procFoo.Call`. */
+  calleeText: string;
+  span: Span;
+  args: ArgFact[];
+  spread: boolean;
+  /** The call is the operand of `defer`, `go` or `return`. */
+  form: 'plain' | 'defer' | 'go' | 'return';
+}
+
+export interface PinnerLeak {
+  pinner: string;
+  obj: string;
+  pinSpan: Span;
+}
+
+export interface ParamFact {
+  name: string;
+  type: string;
+  variadic: boolean;
+}
+
+export interface FuncFact {
+  name: string;
+  /** Receiver base type name for methods (`Proc` for `func (p *Proc) Call`). */
+  recv: string | null;
+  params: ParamFact[];
+  hasBody: boolean;
+  directives: string[];
+  span: Span;
+  nameSpan: Span;
+  /** Calls worth resolving: those with pointer-derived or parameter-derived arguments, and every
+   * call that may be a sink. */
+  calls: CallFact[];
+  leaks: PinnerLeak[];
+}
+
+export interface PkgVarFact {
+  name: string;
+  /** proc: a DLL procedure (`NewProc`/`FindProc` result); dll: a DLL object; func: holds a function value. */
+  kind: 'proc' | 'dll' | 'func' | 'other';
+  /** For kind func: the function it was initialised with, when written as a name. */
+  target?: CalleeFact;
+  span: Span;
+}
+
+export interface TypeFact {
+  name: string;
+  kind: 'struct' | 'interface' | 'uintptr' | 'func' | 'other';
+  /** For structs: field name → type text. */
+  fields?: Record<string, string>;
+  /** For interfaces: method names. */
+  methods?: string[];
+}
+
+export interface FileFacts {
+  /** Repository-relative path with `/` separators. */
+  path: string;
+  /** Directory of the file, repository-relative. */
+  dir: string;
+  pkgName: string | null;
+  imports: ImportSpec[];
+  generated: boolean;
+  funcs: FuncFact[];
+  pkgVars: PkgVarFact[];
+  types: TypeFact[];
+  notifications: Notification[];
+  /** Inline `//pinlint:ignore` comments. */
+  suppressions: SuppressionFact[];
+}
+
+export interface SuppressionFact {
+  rules: string[];
+  reason: string;
+  /** The line the comment applies to: its own line when trailing code, else the next line. */
+  appliesTo: number;
+  span: Span;
+  malformed?: string;
+}

@@ -1,0 +1,75 @@
+// Machine-readable output for scripts: one object, pretty-printed, with every key written in a fixed
+// order (objects are rebuilt field by field instead of serialising engine objects as they come), so
+// the bytes depend only on the findings.
+
+import type { Finding, Fix, Location, Notification, RelatedLocation, Span } from '../types.js';
+import type { Report, ReportOptions } from './index.js';
+import { summarize, type Summary } from './text.js';
+
+interface JsonLocation extends Span {
+  path: string;
+}
+
+function location(l: Location): JsonLocation {
+  return { path: l.path, startLine: l.startLine, startColumn: l.startColumn, endLine: l.endLine, endColumn: l.endColumn };
+}
+
+function related(r: RelatedLocation): { message: string; location: JsonLocation } {
+  return { message: r.message, location: location(r.location) };
+}
+
+function fix(f: Fix): Fix {
+  return {
+    description: f.description,
+    path: f.path,
+    edits: f.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })),
+  };
+}
+
+function finding(f: Finding): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    ruleName: f.ruleName,
+    level: f.level,
+    message: f.message,
+    location: location(f.location),
+    related: f.related.map(related),
+    flow: f.flow.map(related),
+  };
+  if (f.fixes !== undefined && f.fixes.length > 0) out.fixes = f.fixes.map(fix);
+  if (f.suppression !== undefined) {
+    out.suppression = { justification: f.suppression.justification, location: location(f.suppression.location) };
+  }
+  return out;
+}
+
+function notification(n: Notification): Record<string, unknown> {
+  const out: Record<string, unknown> = { level: n.level, id: n.id, message: n.message };
+  if (n.path !== undefined) out.path = n.path;
+  if (n.span !== undefined) {
+    out.span = { startLine: n.span.startLine, startColumn: n.span.startColumn, endLine: n.span.endLine, endColumn: n.span.endColumn };
+  }
+  return out;
+}
+
+export interface JsonReport {
+  /** pinlint's version. */
+  version: string;
+  findings: Record<string, unknown>[];
+  notifications: Record<string, unknown>[];
+  summary: Summary;
+}
+
+export function buildJson(report: Report, opts: ReportOptions = {}): JsonReport {
+  const shown = report.findings.filter((f) => opts.includeSuppressed === true || f.suppression === undefined);
+  return {
+    version: report.toolVersion,
+    findings: shown.map(finding),
+    notifications: report.notifications.map(notification),
+    summary: summarize(report),
+  };
+}
+
+export function renderJson(report: Report, opts: ReportOptions = {}): string {
+  return `${JSON.stringify(buildJson(report, opts), null, 2)}\n`;
+}
