@@ -190,10 +190,14 @@ function cell(s: string): string {
   return s.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 }
 
-/** A reference as a list item: bare URLs become autolinks, anything else is Markdown already. */
+/**
+ * A reference as a list item: a URL, optionally followed by a note ("https://… (rule 4)"), becomes
+ * an autolink plus the note; anything else is taken as Markdown already.
+ */
 function referenceItem(ref: string): string {
   const r = ref.trim();
-  return /^https?:\/\/\S+$/.test(r) ? `- <${r}>` : `- ${r}`;
+  const m = /^(https?:\/\/\S+)(\s+.*)?$/.exec(r);
+  return m?.[1] ? `- <${m[1]}>${m[2] ?? ''}` : `- ${r}`;
 }
 
 function cweLink(n: string): string {

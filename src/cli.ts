@@ -1,0 +1,210 @@
+// Command-line wiring only: options → engine → reporter → exit code. Exit codes (DESIGN.md §7):
+// 0 nothing at or above --fail-on, 1 findings, 2 usage/config/internal error (errors win).
+import { Command, CommanderError, Option } from 'commander';
+import { writeFileSync, renameSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { analyze, type AnalysisResult } from './engine.js';
+import { rules as allRules } from '../rules/index.js';
+import type { Rule } from './rule-api.js';
+import { FORMATS, isFormat, render, type Format } from './report/index.js';
+import { readGoFile } from './source.js';
+import type { Level } from './types.js';
+import { ruleHelpText } from './docs/render.js';
+import { VERSION } from './version.js';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+const LEVEL_RANK: Record<Level, number> = { note: 0, warning: 1, error: 2 };
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  isTTY: boolean;
+}
+
+/** A user error: what went wrong and how to fix it; exits 2. */
+export class UsageError extends Error {}
+
+export function findRule(name: string, rules: readonly Rule[] = allRules): Rule | undefined {
+  const key = name.trim();
+  return rules.find((r) => r.meta.id.toLowerCase() === key.toLowerCase() || r.meta.name === key);
+}
+
+function unknownRuleMessage(name: string): string {
+  const names = allRules.map((r) => `${r.meta.id} ${r.meta.name}`).join(', ');
+  return `unknown rule "${name}". Known rules: ${names}. Run \`pinlint rules\` to list them.`;
+}
+
+interface CheckOptions {
+  format: string;
+  output?: string;
+  failOn: string;
+  exitZero?: boolean;
+  includeVendor?: boolean;
+  sarifCategory?: string;
+  sarifIncludeSuppressed?: boolean;
+  inlineSuppressions: boolean;
+  fingerprints: boolean;
+  color?: boolean;
+  rule?: string[];
+  disable?: string[];
+}
+
+/** Picks the enabled rules from --rule / --disable. */
+function selectRules(opts: CheckOptions): Rule[] {
+  let selected = [...allRules];
+  if (opts.rule?.length) {
+    selected = opts.rule.flatMap((s) => s.split(',')).filter(Boolean).map((n) => {
+      const r = findRule(n);
+      if (!r) throw new UsageError(unknownRuleMessage(n));
+      return r;
+    });
+  }
+  for (const n of (opts.disable ?? []).flatMap((s) => s.split(',')).filter(Boolean)) {
+    const r = findRule(n);
+    if (!r) throw new UsageError(unknownRuleMessage(n));
+    selected = selected.filter((x) => x !== r);
+  }
+  return selected;
+}
+
+/** Writes a file atomically (temp file + rename), so a reader never sees half a report. */
+export function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+export function exitCodeFor(result: AnalysisResult, failOn: Level, exitZero: boolean): number {
+  if (result.notifications.some((n) => n.level === 'error')) return EXIT_ERROR;
+  if (exitZero) return EXIT_CLEAN;
+  const threshold = LEVEL_RANK[failOn];
+  const failing = result.findings.some((f) => !f.suppression && LEVEL_RANK[f.level] >= threshold);
+  return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise<number> {
+  if (!isFormat(opts.format)) {
+    throw new UsageError(`unknown format "${opts.format}". Use one of: ${FORMATS.join(', ')}.`);
+  }
+  if (!['error', 'warning', 'note'].includes(opts.failOn)) {
+    throw new UsageError(`--fail-on takes error, warning or note, not "${opts.failOn}".`);
+  }
+  const rules = selectRules(opts);
+  const result = await analyze({
+    paths,
+    cwd: io.cwd,
+    rules,
+    includeVendor: !!opts.includeVendor,
+    inlineSuppressions: opts.inlineSuppressions,
+  });
+  const format = opts.format as Format;
+  const text = render(format, {
+    rules: rules.map((r) => r.meta),
+    findings: result.findings,
+    notifications: result.notifications,
+    readSource: (p) => {
+      const r = readGoFile(result.absPath(p));
+      return r.ok ? r.text : undefined;
+    },
+    toolVersion: VERSION,
+  }, {
+    sarifCategory: opts.sarifCategory,
+    includeSuppressed: !!opts.sarifIncludeSuppressed || !opts.inlineSuppressions,
+    color: opts.color ?? (io.isTTY && format === 'text' && opts.output === undefined && !process.env.NO_COLOR),
+    fingerprints: opts.fingerprints,
+  });
+  if (opts.output) {
+    writeAtomic(resolve(io.cwd, opts.output), text);
+    const shown = result.findings.filter((f) => !f.suppression).length;
+    io.stderr(`pinlint: wrote ${opts.output} (${shown} finding${shown === 1 ? '' : 's'}, ${result.reported.length} file${result.reported.length === 1 ? '' : 's'})\n`);
+  } else {
+    io.stdout(text);
+  }
+  // Notifications also go to stderr for machine formats, so errors are never silent.
+  if (format !== 'text' || opts.output) {
+    for (const n of result.notifications.filter((x) => x.level === 'error')) io.stderr(`pinlint: ${n.path ? n.path + ': ' : ''}${n.message}\n`);
+  }
+  return exitCodeFor(result, opts.failOn as Level, !!opts.exitZero);
+}
+
+export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('pinlint')
+    .description('Find Go code that hands pointers to system calls, DLL procedures or assembly as uintptr without keeping them alive.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run pinlint --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+
+  program
+    .command('check [paths...]', { isDefault: true })
+    .description('analyze .go files below the paths (default: .), skipping vendor/, testdata/, and directories starting with . or _')
+    .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <level>', 'lowest level that makes the exit code 1').choices(['error', 'warning', 'note']).default('warning'))
+    .option('--exit-zero', 'exit 0 even when there are findings (errors still exit 2)')
+    .option('--include-vendor', 'also scan vendor/ directories')
+    .option('--rule <rules...>', 'run only these rules (ids or names)')
+    .option('--disable <rules...>', 'do not run these rules')
+    .option('--sarif-category <id>', 'SARIF runAutomationDetails.id (GitHub code scanning category)')
+    .option('--sarif-include-suppressed', 'emit suppressed findings in SARIF with suppressions[]')
+    .option('--no-inline-suppressions', 'ignore //pinlint:ignore comments and show what they would hide')
+    .option('--no-fingerprints', 'leave partialFingerprints out of SARIF')
+    .option('--color', 'force colored text output')
+    .action(async (paths: string[], opts: CheckOptions) => {
+      setExit(await runCheck(paths, opts, io));
+    });
+
+  program
+    .command('rules')
+    .description('list the rules')
+    .option('--json', 'as JSON')
+    .action((opts: { json?: boolean }) => {
+      if (opts.json) {
+        io.stdout(JSON.stringify(allRules.map((r) => ({ id: r.meta.id, name: r.meta.name, level: r.meta.level, precision: r.meta.precision, summary: r.meta.summary })), null, 2) + '\n');
+      } else {
+        const w = Math.max(...allRules.map((r) => r.meta.name.length));
+        for (const r of allRules) io.stdout(`${r.meta.id}  ${r.meta.name.padEnd(w)}  ${r.meta.level.padEnd(7)}  ${r.meta.summary}\n`);
+      }
+      setExit(EXIT_CLEAN);
+    });
+
+  program
+    .command('explain <rule>')
+    .description("print a rule's documentation (by id or name)")
+    .action((name: string) => {
+      const r = findRule(name);
+      if (!r) throw new UsageError(unknownRuleMessage(name));
+      io.stdout(ruleHelpText(r.meta) + '\n');
+      setExit(EXIT_CLEAN);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  let code = EXIT_CLEAN;
+  const program = buildProgram(io, (c) => { code = c; });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return EXIT_CLEAN; // --help, --version
+      return EXIT_ERROR; // commander already printed what was wrong
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`pinlint: ${err.message}\n`);
+      return EXIT_ERROR;
+    }
+    io.stderr(`pinlint: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\nPlease report this with the command line and the file that triggered it.\n`);
+    return EXIT_ERROR;
+  }
+}
