@@ -63,7 +63,7 @@ function main(argv: readonly string[]): number {
   const p = plan(root);
   if (check) {
     if (p.stale.length === 0 && p.orphans.length === 0) return 0;
-    for (const f of p.stale) process.stderr.write(`stale: ${f}\n`);
+    for (const f of p.stale) process.stderr.write(`${existsSync(join(root, f)) ? 'stale' : 'missing'}: ${f}\n`);
     for (const f of p.orphans) process.stderr.write(`orphaned: ${f}\n`);
     process.stderr.write('gen-docs: rule docs are out of date; run `npm run docs` and commit the result\n');
     return 1;

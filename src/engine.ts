@@ -9,6 +9,7 @@ import { TreeIndex } from './tree-index.js';
 import type { Finding, Level, Notification, Span } from './types.js';
 import type { Report, Rule, ReportInput } from './rule-api.js';
 import { applySuppressions } from './suppressions-apply.js';
+import { AFTER_FORK_FUNCS, RUNTIME_MANAGED_PACKAGES, isUnderPackage } from './knowledge.js';
 
 export interface AnalyzeOptions {
   /** Files or directories to scan; directories are walked like `./...`. */
@@ -56,6 +57,16 @@ export function findRoot(start: string): string {
 
 const YIELD_EVERY = 50;
 
+/**
+ * Reports whether a file can hold anything pinlint follows. A file that names neither uintptr,
+ * unsafe, a DLL constructor nor a Pinner cannot convert a pointer, forward one, define a proc or
+ * pin: skipping its parse is safe and most of a tree's bytes are such files (DESIGN.md §9).
+ */
+export function mayMatter(text: string): boolean {
+  return PREFILTER.test(text);
+}
+const PREFILTER = /uintptr|unsafe|NewProc|FindProc|LazyDLL|LoadDLL|Pinner|pinlint:ignore/;
+
 export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const notifications: Notification[] = [];
   const targets = (opts.paths.length ? opts.paths : ['.']).map((p) => resolve(opts.cwd, p));
@@ -96,6 +107,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const reportedFacts = new Set<FileFacts>();
   const all = [...[...reported.entries()].map(([real, shown]) => ({ real, shown, report: true })), ...[...context.entries()].map(([real, shown]) => ({ real, shown, report: false }))];
   let done = 0;
+  let skipped = 0;
   for (const entry of all) {
     if (++done % YIELD_EVERY === 0) {
       await new Promise((r) => setImmediate(r));
@@ -105,6 +117,10 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     const read = readGoFile(entry.real);
     if (!read.ok) {
       if (entry.report) notifications.push({ level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path });
+      continue;
+    }
+    if (!mayMatter(read.text)) {
+      skipped++;
       continue;
     }
     let facts: FileFacts;
@@ -132,7 +148,11 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   // 4. Rules.
   const findings: Finding[] = [];
   for (const file of reportedFacts) {
+    const importPath = index.packageOf(file)?.importPath ?? null;
+    if (isUnderPackage(importPath, RUNTIME_MANAGED_PACKAGES)) continue;
+    const afterFork = AFTER_FORK_FUNCS[importPath ?? ''] ?? [];
     for (const fn of file.funcs) {
+      if (afterFork.includes(fn.name)) continue;
       for (const rule of opts.rules) {
         const report = reporterFor(rule, file.path, findings);
         try {

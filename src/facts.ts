@@ -860,7 +860,8 @@ class FileExtractor {
         if (!operand) return EMPTY;
         if (op === '&') return this.addressOf(operand, env, ctx);
         const v = this.eval(operand, env, ctx, quiet);
-        if (op === '*') return v;
+        // *p is the pointee: what p's target holds, not p's own provenance.
+        if (op === '*') return v.fields || v.elems ? av({ fields: v.fields, elems: v.elems, os: v.os }) : v.os ? av({ os: true }) : EMPTY;
         return altered(v, 'arith');
       }
       case 'binary_expression': {
@@ -1198,8 +1199,11 @@ class FileExtractor {
     }
     const convOperand = this.conversionOperand(call);
     if (convOperand) {
-      const v = this.eval(convOperand, env, ctx, quiet);
+      let v = this.eval(convOperand, env, ctx, quiet);
       const isUnsafe = this.isUnsafeMember(f, 'Pointer');
+      // unsafe.Pointer(u) of a pointer-derived uintptr is a pointer again (unsafe.Pointer rule 3:
+      // conversion, arithmetic and conversion back in one expression), visible to the collector.
+      if (v.uptrs.length > 0) v = av({ ptrs: v.uptrs.map((u) => u.obj), fields: v.fields, elems: v.elems });
       // unsafe.Pointer(u) of a uintptr that is not pointer-derived: memory the OS handed out.
       const fromInt = v.uptrs.length === 0 && v.ptrs.length === 0 && !v.unsafePtr && this.looksIntegral(convOperand, env);
       const base = fromInt ? av({ os: true }) : v;

@@ -71,7 +71,7 @@ export const OS_ALLOCATORS: Record<string, readonly string[]> = {
 
 /** Named uintptr types outside the scanned tree; converting through them loses the protection. */
 export const NAMED_UINTPTR_TYPES: Record<string, readonly string[]> = {
-  syscall: ['Handle', 'Pointer'],
+  syscall: ['Handle'],
   'golang.org/x/sys/windows': ['Handle', 'HWND', 'HMODULE'],
 };
 
@@ -97,4 +97,29 @@ export function sinkMethodNames(table: SinkTable): Set<string> {
   const names = new Set<string>();
   for (const types of Object.values(table.methods)) for (const ms of Object.values(types)) for (const m of ms) names.add(m);
   return names;
+}
+
+/**
+ * Packages whose code manages memory under the runtime's own invariants (objects that are never
+ * freed, no stack growth in nosplit code, guintptr words), so the unsafe.Pointer rules for user
+ * code do not describe their safety: findings there are not reported. Import path prefixes.
+ */
+export const RUNTIME_MANAGED_PACKAGES: readonly string[] = ['runtime', 'internal/runtime', 'internal/abi', 'internal/bytealg'];
+
+/** Pseudo-packages whose bodyless declarations are compiler builtins, not assembly sinks. */
+export const PSEUDO_PACKAGES: readonly string[] = ['unsafe', 'builtin'];
+
+/**
+ * Functions that run in a child process between fork and exec: only one thread exists and the
+ * garbage collector does not run there, so no Go object can be freed or moved under a syscall
+ * (std syscall/exec_*.go doc comments). Keyed by import path.
+ */
+export const AFTER_FORK_FUNCS: Record<string, readonly string[]> = {
+  syscall: ['forkAndExecInChild', 'forkAndExecInChild1'],
+};
+
+/** Reports whether an import path is in one of the listed path prefixes. */
+export function isUnderPackage(path: string | null, prefixes: readonly string[]): boolean {
+  if (!path) return false;
+  return prefixes.some((p) => path === p || path.startsWith(p + '/'));
 }

@@ -2,7 +2,7 @@
 // methods, package variables and types, and the cross-function summaries (which parameters a
 // function hands to a sink) computed to a fixed point. Built from FileFacts only.
 import type { CalleeFact, CallFact, FileFacts, FuncFact, PkgVarFact, TypeFact } from './facts-types.js';
-import { SINKS, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod, type SinkTable } from './knowledge.js';
+import { PSEUDO_PACKAGES, SINKS, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod, type SinkTable } from './knowledge.js';
 
 export interface PackageInfo {
   /** Directory relative to the repository root. */
@@ -187,7 +187,8 @@ export class TreeIndex {
    * go-semantics.md §2.7: informational, not reported).
    */
   private funcTarget(name: string, refs: FuncRef[]): Target {
-    const protectedRef = refs.find((r) => isProtected(r.fn));
+    if (refs.every((r) => PSEUDO_PACKAGES.includes(r.pkg.importPath ?? ''))) return { kind: 'other' };
+    const protectedRef = refs.find((r) => isProtected(r.fn) && takesUintptr(r.fn));
     if (protectedRef) return { kind: 'sink', name, decl: protectedRef };
     return { kind: 'func', name, refs };
   }
@@ -263,4 +264,10 @@ export class TreeIndex {
 /** Reports whether a declaration makes its callers' inline conversions safe. */
 export function isProtected(fn: FuncFact): boolean {
   return !fn.hasBody || fn.directives.includes('uintptrescapes') || fn.directives.includes('uintptrkeepalive');
+}
+
+/** Reports whether a function has a uintptr parameter (or ...uintptr): only such a function can
+ * receive a pointer as an integer, so only such a bodyless function is worth treating as a sink. */
+export function takesUintptr(fn: FuncFact): boolean {
+  return fn.params.some((p) => p.type === 'uintptr' || p.type === '[]uintptr');
 }
