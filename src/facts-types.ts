@@ -81,7 +81,7 @@ export type RecvFact =
 
 export type CalleeFact =
   | { kind: 'func'; pkg: string | null; qualifier: string | null; name: string }
-  | { kind: 'method'; name: string; recv: RecvFact; recvText: string }
+  | { kind: 'method'; name: string; recv: RecvFact; recvText: string; methodExpr?: boolean }
   /** A call through a value the compiler cannot resolve statically (golang/go#34684). */
   | { kind: 'indirect'; name: string; how: 'method-value' | 'func-var' | 'func-param' | 'func-field' | 'interface'; target?: CalleeFact }
   | { kind: 'unknown' };

@@ -39,11 +39,19 @@ interface AV {
   pinner: boolean;
   /** A function value: what it calls when known. */
   func: CalleeFact | null;
+  /** Known to be a plain integer (a length, a handle, a constant): never a Go pointer. */
+  int: boolean;
+  /** A pointer-derived uintptr converted to another integer type (`uint64(u)`): a number now,
+   * but a pointer again if converted straight back to uintptr. */
+  numeric: UptrFact[];
+  /** Element values at constant indexes (`a[2] = x`, positional literal elements); `elems`
+   * holds what was written at unknown indexes. */
+  slots: Map<number, AV> | null;
 }
 
 const EMPTY: AV = Object.freeze({
   uptrs: [], ptrs: [], unsafePtr: false, os: false, params: [], fields: null, elems: null,
-  proc: false, dll: false, pinner: false, func: null,
+  proc: false, dll: false, pinner: false, func: null, int: false, slots: null, numeric: [],
 }) as AV;
 
 function av(partial: Partial<AV>): AV {
@@ -52,7 +60,7 @@ function av(partial: Partial<AV>): AV {
 
 function isEmpty(v: AV): boolean {
   return v.uptrs.length === 0 && v.ptrs.length === 0 && !v.unsafePtr && !v.os && v.params.length === 0 &&
-    !v.fields && !v.elems && !v.proc && !v.dll && !v.pinner && !v.func;
+    !v.fields && !v.elems && !v.proc && !v.dll && !v.pinner && !v.func && !v.int && !v.slots && v.numeric.length === 0;
 }
 
 function uptrKey(u: UptrFact): string {
@@ -92,7 +100,33 @@ function join(a: AV, b: AV): AV {
     dll: a.dll || b.dll,
     pinner: a.pinner || b.pinner,
     func: a.func ?? b.func,
+    int: a.int && b.int,
+    slots: joinSlots(a.slots, b.slots),
+    numeric: unionBy(a.numeric, b.numeric, uptrKey),
   };
+}
+
+function joinSlots(a: Map<number, AV> | null, b: Map<number, AV> | null): Map<number, AV> | null {
+  if (!a) return b;
+  if (!b) return a;
+  const out = new Map(a);
+  for (const [k, v] of b) out.set(k, out.has(k) ? join(out.get(k) as AV, v) : v);
+  return out;
+}
+
+/** Every element value a container may hold, wherever it was written. */
+function allElems(v: AV): AV | null {
+  let out = v.elems;
+  for (const s of v.slots?.values() ?? []) out = out ? join(out, s) : s;
+  return out;
+}
+
+/** The value read by `a[i]`: the slot for a constant index plus unknown-index writes. */
+function elemAt(v: AV, index: number | null): AV | null {
+  if (index === null) return allElems(v);
+  const slot = v.slots?.get(index);
+  if (slot && v.elems) return join(slot, v.elems);
+  return slot ?? v.elems;
 }
 
 /** Marks the uintptrs of a value as now held in `holder`, stored at `store`. */
@@ -113,14 +147,17 @@ function hiddenIn(v: AV, prefix = ''): Array<{ field: string; u: UptrFact }> {
   if (v.fields) {
     for (const [name, fv] of v.fields) {
       const path = prefix ? `${prefix}.${name}` : name;
-      for (const u of fv.uptrs) out.push({ field: `field ${path}`, u });
+      // A pointer kept as uintptr, or as another integer type (bpf_attr's u64 fields), is
+      // equally invisible to the collector.
+      for (const u of [...fv.uptrs, ...fv.numeric]) out.push({ field: `field ${path}`, u });
       out.push(...hiddenIn(fv, path));
     }
   }
-  if (v.elems) {
+  const elems = allElems(v);
+  if (elems) {
     const path = prefix ? `${prefix}[…]` : 'element';
-    for (const u of v.elems.uptrs) out.push({ field: prefix ? `field ${path}` : 'element', u });
-    out.push(...hiddenIn(v.elems, prefix ? path : ''));
+    for (const u of [...elems.uptrs, ...elems.numeric]) out.push({ field: prefix ? `field ${path}` : 'element', u });
+    out.push(...hiddenIn(elems, prefix ? path : ''));
   }
   return out;
 }
@@ -163,6 +200,8 @@ interface PinnerUse { name: string; key: string; escapes: boolean; unpinned: boo
 type Env = Map<string, AV>;
 
 const SINK_METHOD_NAMES = sinkMethodNames(SINKS);
+const INT: AV = Object.freeze({ ...EMPTY, int: true }) as AV;
+const INTEGER_TYPES = new Set(['uintptr', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'byte', 'rune']);
 const SINK_FUNC_NAMES = new Set(Object.values(SINKS.funcs).flat());
 
 // ---------------------------------------------------------------------------------------------
@@ -219,6 +258,8 @@ class FileExtractor {
   private procFieldNames = new Set<string>();
   private pkgFuncNames = new Set<string>();
   private pkgVarNames = new Set<string>();
+  /** Package-level variables of array or struct value type: reading one copies it. */
+  private pkgValueVars = new Set<string>();
 
   // per-function state
   private scopes: Array<Map<string, VarInfo>> = [];
@@ -252,7 +293,14 @@ class FileExtractor {
         if (n) this.pkgFuncNames.add(n.text);
       } else if (decl.type === 'var_declaration' || decl.type === 'const_declaration') {
         for (const spec of decl.descendantsOfType(['var_spec', 'const_spec'])) {
-          for (const n of spec.childrenForFieldName('name')) this.pkgVarNames.add(n.text);
+          const t = spec.childForFieldName('type');
+          const v0 = spec.childForFieldName('value')?.namedChildren[0];
+          const litType = v0 && v0.type === 'composite_literal' ? v0.childForFieldName('type') : null;
+          const valueType = [t?.type, litType?.type].some((x) => x === 'array_type' || x === 'struct_type') || (!!litType && litType.type === 'type_identifier');
+          for (const n of spec.childrenForFieldName('name')) {
+            this.pkgVarNames.add(n.text);
+            if (valueType) this.pkgValueVars.add(n.text);
+          }
         }
       } else if (decl.type === 'type_declaration') {
         for (const spec of decl.namedChildren) if (spec.type === 'type_spec' || spec.type === 'type_alias') this.typeSpec(spec);
@@ -357,16 +405,9 @@ class FileExtractor {
       calls: [],
       leaks: [],
     };
-    if (body && this.worthWalking(body)) this.walkFunctionBody(fact, body, recvParam);
+    if (body) this.walkFunctionBody(fact, body, recvParam);
     this.facts.funcs.push(fact);
   }
-
-  /** Reports whether a body can hold anything pinlint follows (a cheap text prefilter). */
-  private worthWalking(body: SyntaxNode): boolean {
-    const t = body.text;
-    return /uintptr|unsafe|Pin|Call|Syscall/.test(t) || this.curParamsHaveUintptr;
-  }
-  private curParamsHaveUintptr = false;
 
   private paramFacts(list: SyntaxNode | null): ParamFact[] {
     const out: ParamFact[] = [];
@@ -379,7 +420,6 @@ class FileExtractor {
       if (names.length === 0) out.push({ name: '_', type, variadic });
       for (const n of names) out.push({ name: n.text, type, variadic });
     }
-    this.curParamsHaveUintptr = out.some((p) => p.type === 'uintptr' || p.type === '[]uintptr');
     return out;
   }
 
@@ -613,7 +653,7 @@ class FileExtractor {
       const isDecl = clause.children.some((c) => c.type === ':=');
       const names = left?.namedChildren ?? [];
       // `for i, v := range xs`: v takes the elements (golang.org/ref/spec#For_range).
-      const values = [EMPTY, rv.elems ?? (rv.os ? av({ os: true }) : EMPTY)];
+      const values = [INT, allElems(rv) ?? (rv.os ? av({ os: true }) : EMPTY)];
       names.forEach((n, i) => {
         const val = values[i] ?? EMPTY;
         if (isDecl && n.type === 'identifier') this.declare(n.text, 'local', cur, held(val, 'var', n.text, spanOf(n)));
@@ -743,6 +783,9 @@ class FileExtractor {
         this.escapePinners(value, t);
         return;
       }
+      // The variable now names another object: earlier conversions of the old one no longer
+      // answer to it (a KeepAlive of the new value protects nothing converted before).
+      if (!this.isReslice(target, info)) forgetKey(env, info.key);
       env.set(info.key, held(value, 'var', t.text, where));
       this.assigns.push({ key: info.key, ctx: this.ctxOf(stmt) });
       return;
@@ -769,7 +812,15 @@ class FileExtractor {
         const path = fieldPath(operand);
         env.set(root.key, setField(cur, path, av({ elems: fv }), true));
       } else {
-        env.set(root.key, { ...cur, elems: cur.elems ? join(cur.elems, fv) : fv });
+        const k = constIndex(t.childForFieldName('index'));
+        if (k !== null) {
+          // a[2] = x replaces what slot 2 held (a strong update: one array, one slot).
+          const slots = new Map(cur.slots ?? []);
+          slots.set(k, fv);
+          env.set(root.key, { ...cur, slots });
+        } else {
+          env.set(root.key, { ...cur, elems: cur.elems ? join(cur.elems, fv) : fv });
+        }
       }
       return;
     }
@@ -784,6 +835,19 @@ class FileExtractor {
       const fv = held(value, 'elem', t.text, where);
       env.set(root.key, { ...cur, elems: cur.elems ? join(cur.elems, fv) : fv });
     }
+  }
+
+  /** Reports whether the statement assigning `target` reslices the same variable (`b = b[n:]`),
+   * which keeps the backing array and so the object. */
+  private isReslice(target: SyntaxNode, info: VarInfo): boolean {
+    const stmt = target.parent?.parent;
+    const right = stmt?.childForFieldName('right')?.namedChildren ?? [];
+    const left = stmt?.childForFieldName('left')?.namedChildren ?? [];
+    const i = left.indexOf(target);
+    const r = i >= 0 ? right[i] : undefined;
+    if (!r) return false;
+    const u = unparen(r);
+    return u.type === 'slice_expression' && this.rootVar(u)?.key === info.key;
   }
 
   /** The variable that `*x` writes into, looking through conversions and `&v[i]`. */
@@ -834,7 +898,12 @@ class FileExtractor {
       return;
     }
     const ctx = this.ctxOf(c);
-    if (form === 'defer') ctx.deferred = true;
+    const inlineEnd = this.inlineEnds[this.inlineEnds.length - 1];
+    if (form === 'defer' && inlineEnd !== undefined) {
+      // Deferred inside an immediately invoked closure: runs when that closure returns.
+      ctx.start = inlineEnd;
+      ctx.end = inlineEnd;
+    } else if (form === 'defer') ctx.deferred = true;
     this.evalCall(c, env, ctx, form);
   }
 
@@ -846,6 +915,8 @@ class FileExtractor {
         const info = this.lookup(e.text);
         if (!info) {
           if (e.text === 'nil') return EMPTY;
+          // Reading a package-level array or struct copies it: the copy is not static memory.
+          if (this.pkgValueVars.has(e.text)) return EMPTY;
           return this.pkgVarNames.has(e.text) || !this.pkgFuncNames.has(e.text)
             ? av({ ptrs: [{ name: e.text, keys: [`global:${e.text}`], kind: 'global', stack: false }] })
             : av({ func: { kind: 'func', pkg: null, qualifier: null, name: e.text } });
@@ -861,7 +932,7 @@ class FileExtractor {
         if (op === '&') return this.addressOf(operand, env, ctx);
         const v = this.eval(operand, env, ctx, quiet);
         // *p is the pointee: what p's target holds, not p's own provenance.
-        if (op === '*') return v.fields || v.elems ? av({ fields: v.fields, elems: v.elems, os: v.os }) : v.os ? av({ os: true }) : EMPTY;
+        if (op === '*') return v.fields || v.elems || v.slots ? av({ fields: v.fields, elems: v.elems, slots: v.slots, os: v.os }) : v.os ? av({ os: true }) : EMPTY;
         return altered(v, 'arith');
       }
       case 'binary_expression': {
@@ -871,7 +942,8 @@ class FileExtractor {
         const lv = l ? this.eval(l, env, ctx, quiet) : EMPTY;
         const rv = r ? this.eval(r, env, ctx, quiet) : EMPTY;
         if (['==', '!=', '<', '>', '<=', '>=', '&&', '||'].includes(op)) return EMPTY;
-        return av({ uptrs: altered(join(lv, rv), 'arith').uptrs, params: join(lv, rv).params, os: lv.os || rv.os });
+        const both = join(lv, rv);
+        return av({ uptrs: altered(both, 'arith').uptrs, params: both.params, os: lv.os || rv.os, int: both.uptrs.length === 0 && both.params.length === 0 && (lv.int || rv.int) });
       }
       case 'selector_expression': {
         const operand = e.childForFieldName('operand');
@@ -895,7 +967,7 @@ class FileExtractor {
         if (idx) this.eval(idx, env, ctx, quiet);
         const base = operand ? this.eval(operand, env, ctx, quiet) : EMPTY;
         if (base.os) return av({ os: true });
-        return base.elems ?? EMPTY;
+        return elemAt(base, constIndex(idx)) ?? EMPTY;
       }
       case 'slice_expression': {
         const operand = e.childForFieldName('operand');
@@ -912,6 +984,9 @@ class FileExtractor {
         const operand = e.childForFieldName('operand');
         return operand ? this.eval(operand, env, ctx, quiet) : EMPTY;
       }
+      case 'int_literal':
+      case 'rune_literal':
+        return INT;
       case 'expression_list': {
         let v = EMPTY;
         for (const c of e.namedChildren) v = join(v, this.eval(c, env, ctx, quiet));
@@ -929,6 +1004,7 @@ class FileExtractor {
     const isList = type?.type === 'slice_type' || type?.type === 'array_type' || type?.type === 'implicit_length_array_type';
     let fields: Map<string, AV> | null = null;
     let elems: AV | null = null;
+    let slots: Map<number, AV> | null = null;
     let position = 0;
     for (const el of body?.namedChildren ?? []) {
       if (el.type === 'keyed_element') {
@@ -937,7 +1013,10 @@ class FileExtractor {
         const valueNode = v?.namedChildren[0] ?? v;
         const val = valueNode ? this.eval(valueNode, env, ctx) : EMPTY;
         if (isList) {
-          elems = elems ? join(elems, held(val, 'elem', `${typeStr}{…}`, spanOf(el))) : held(val, 'elem', `${typeStr}{…}`, spanOf(el));
+          const k = constIndex(k0(el));
+          const hv = held(val, 'elem', `${typeStr}{…}`, spanOf(el));
+          if (k !== null) { slots ??= new Map(); slots.set(k, hv); position = k + 1; continue; }
+          elems = elems ? join(elems, hv) : hv;
         } else {
           fields ??= new Map();
           fields.set(key, held(val, 'field', key, spanOf(el)));
@@ -946,8 +1025,10 @@ class FileExtractor {
         const inner = el.namedChildren[0];
         const val = inner ? this.eval(inner, env, ctx) : EMPTY;
         const where = spanOf(el);
-        if (isList) elems = elems ? join(elems, held(val, 'elem', `${typeStr}{…}`, where)) : held(val, 'elem', `${typeStr}{…}`, where);
-        else {
+        if (isList) {
+          slots ??= new Map();
+          slots.set(position, held(val, 'elem', `${typeStr}{…}`, where));
+        } else {
           fields ??= new Map();
           fields.set(`#${position}`, held(val, 'field', `#${position}`, where));
         }
@@ -955,7 +1036,7 @@ class FileExtractor {
       }
     }
     const extra = this.typedZero(typeStr, EMPTY);
-    return { ...extra, fields, elems };
+    return { ...extra, fields, elems, slots };
   }
 
   private addressOf(operand: SyntaxNode, env: Env, ctx: Ctx): AV {
@@ -969,8 +1050,9 @@ class FileExtractor {
     const root = this.rootVar(o);
     const base = root ? env.get(root.key) ?? EMPTY : EMPTY;
     // &x keeps what x holds visible to a callee that reads through the pointer.
-    const contents = o.type === 'identifier' ? base : o.type === 'selector_expression' ? (base.fields?.get(fieldPath(o).join('.')) ?? EMPTY) : EMPTY;
-    return av({ ptrs: obj ? [obj] : [], fields: contents.fields, elems: contents.elems, os: obj?.kind === 'os', pinner: contents.pinner, proc: contents.proc });
+    // &x and &x[i] point into all of x's memory; &x.f into the field's value.
+    const contents = o.type === 'identifier' || o.type === 'index_expression' ? base : o.type === 'selector_expression' ? (base.fields?.get(fieldPath(o).join('.')) ?? EMPTY) : EMPTY;
+    return av({ ptrs: obj ? [obj] : [], fields: contents.fields, elems: contents.elems, slots: contents.slots, os: obj?.kind === 'os', pinner: contents.pinner, proc: contents.proc });
   }
 
   /**
@@ -1109,6 +1191,14 @@ class FileExtractor {
     return f.type === 'identifier' && f.text === 'uintptr' && !this.lookup('uintptr') && !this.pkgFuncNames.has('uintptr') && !this.namedUintptrTypes.has('uintptr');
   }
 
+  /** Reports whether the call converts to a predeclared integer type other than uintptr. */
+  private isIntegerConversion(call: SyntaxNode): boolean {
+    const fn = call.childForFieldName('function');
+    if (!fn || callArguments(call).args.length !== 1) return false;
+    const f = unparen(fn);
+    return f.type === 'identifier' && INTEGER_TYPES.has(f.text) && f.text !== 'uintptr' && !this.lookup(f.text) && !this.pkgFuncNames.has(f.text);
+  }
+
   /** Reports whether the call converts to a named uintptr type (`H(x)` with `type H uintptr`). */
   private isNamedUintptrConversion(call: SyntaxNode): boolean {
     const fn = call.childForFieldName('function');
@@ -1185,7 +1275,21 @@ class FileExtractor {
         if (obj.kind === 'global') return EMPTY;
         return av({ uptrs: [{ obj, conv: spanOf(call), via: 'inline' }] });
       }
-      return altered(this.eval(arg, env, ctx, quiet), 'conv');
+      const v = this.eval(arg, env, ctx, quiet);
+      // uintptr(uint64(uintptr(unsafe.Pointer(p)))): back to an address, through a conversion
+      // the compiler does not protect (go-semantics.md §2.5).
+      if (v.numeric.length > 0 && unparen(arg).type !== 'binary_expression') return av({ uptrs: v.numeric.map((u) => ({ ...u, via: 'conv' as const })) });
+      if (v.uptrs.length === 0 && v.params.length === 0 && !v.os) return INT;
+      return altered(v, 'conv');
+    }
+    // Conversions to other integer types keep what they convert (a pointer-derived value
+    // stays one) but lose the protected shape (go-semantics.md §2.5: extra conversion).
+    if (this.isIntegerConversion(call)) {
+      const v = this.eval(args[0] as SyntaxNode, env, ctx, quiet);
+      if (v.uptrs.length === 0 && v.params.length === 0) return v.os ? v : v.numeric.length ? v : INT;
+      // A pointer turned into another integer type is a number (a seed, a hash, a bpf u64
+      // field): it only matters if converted straight back to uintptr.
+      return av({ numeric: [...v.uptrs, ...v.numeric], params: v.params });
     }
     if (this.isNamedUintptrConversion(call)) {
       const arg = args[0] as SyntaxNode;
@@ -1203,7 +1307,7 @@ class FileExtractor {
       const isUnsafe = this.isUnsafeMember(f, 'Pointer');
       // unsafe.Pointer(u) of a pointer-derived uintptr is a pointer again (unsafe.Pointer rule 3:
       // conversion, arithmetic and conversion back in one expression), visible to the collector.
-      if (v.uptrs.length > 0) v = av({ ptrs: v.uptrs.map((u) => u.obj), fields: v.fields, elems: v.elems });
+      if (v.uptrs.length > 0) v = av({ ptrs: v.uptrs.map((u) => u.obj), fields: v.fields, elems: v.elems, slots: v.slots });
       // unsafe.Pointer(u) of a uintptr that is not pointer-derived: memory the OS handed out.
       const fromInt = v.uptrs.length === 0 && v.ptrs.length === 0 && !v.unsafePtr && this.looksIntegral(convOperand, env);
       const base = fromInt ? av({ os: true }) : v;
@@ -1217,7 +1321,10 @@ class FileExtractor {
       return this.isUnsafeMember(f, 'Add') ? { ...base, unsafePtr: true } : { ...base, unsafePtr: false };
     }
     if (f.type === 'func_literal') {
-      this.walkClosure(f, env, false);
+      // An immediately invoked closure runs here and now: walk it as part of this function.
+      for (const a of args) this.eval(a, env, ctx, quiet);
+      if (!quiet) this.walkInline(f, env);
+      return EMPTY;
     }
 
     // Builtins.
@@ -1226,22 +1333,24 @@ class FileExtractor {
         case 'append': {
           const [first, ...rest] = args;
           const base = first ? this.eval(first, env, ctx, quiet) : EMPTY;
-          let elems = base.elems;
+          let elems = allElems(base);
           for (const a of rest) {
             const v = this.eval(a, env, ctx, quiet);
-            const contribution = spread ? v.elems ?? EMPTY : held(v, 'elem', `append(…)`, spanOf(a));
+            this.escapePinners(v, a);
+            const contribution = spread ? allElems(v) ?? EMPTY : held(v, 'elem', `append(…)`, spanOf(a));
             elems = elems ? join(elems, contribution) : contribution;
           }
-          return { ...base, elems: elems && !isEmpty(elems) ? elems : base.elems };
+          return { ...base, elems: elems && !isEmpty(elems) ? elems : base.elems, slots: null };
         }
         case 'copy': {
           const [dst, src] = args;
           if (dst && src) {
             const sv = this.eval(src, env, ctx, quiet);
             const root = this.rootVar(dst);
-            if (root && sv.elems) {
+            const se = allElems(sv);
+            if (root && se) {
               const cur = env.get(root.key) ?? EMPTY;
-              env.set(root.key, { ...cur, elems: cur.elems ? join(cur.elems, sv.elems) : sv.elems });
+              env.set(root.key, { ...cur, elems: cur.elems ? join(cur.elems, se) : se });
             }
           }
           return EMPTY;
@@ -1252,7 +1361,10 @@ class FileExtractor {
           const obj: ObjFact = { name: shorten(call.text), keys: [], kind: 'temp', stack: false };
           return { ...this.typedZero(t, EMPTY), ptrs: [obj] };
         }
-        case 'len': case 'cap': case 'min': case 'max': case 'complex': case 'real': case 'imag': case 'print': case 'println': case 'panic': case 'recover': case 'clear': case 'delete': case 'close':
+        case 'len': case 'cap':
+          for (const a of args) this.eval(a, env, ctx, quiet);
+          return INT;
+        case 'min': case 'max': case 'complex': case 'real': case 'imag': case 'print': case 'println': case 'panic': case 'recover': case 'clear': case 'delete': case 'close':
           for (const a of args) this.eval(a, env, ctx, quiet);
           return EMPTY;
         default:
@@ -1315,19 +1427,21 @@ class FileExtractor {
       const info = this.lookup(e.text);
       if (!info) return false;
       const v = env.get(info.key) ?? EMPTY;
-      if (v.params.length > 0) return false;
-      return info.type === 'uintptr' || v.os || (v.ptrs.length === 0 && !v.unsafePtr && !this.isPointerish(info) && !info.type);
+      if (v.uptrs.length > 0 || v.ptrs.length > 0 || v.unsafePtr) return false;
+      return v.os || v.int || (info.type !== undefined && INTEGER_TYPES.has(info.type)) || v.params.length > 0;
     }
     if (e.type === 'call_expression') {
-      const fn = e.childForFieldName('function');
-      if (fn && unparen(fn).type === 'identifier' && unparen(fn).text === 'uintptr') return true;
-      return this.conversionOperand(e) === null && this.unsafeHelperOperand(e) === null;
+      const v = this.eval(e, env, this.ctxOf(e), true);
+      return v.os || v.int;
     }
-    return e.type === 'int_literal' || e.type === 'binary_expression';
+    return e.type === 'int_literal' || this.eval(e, env, this.ctxOf(e), true).int;
   }
 
   /** What a call returns, as far as pinlint cares: OS memory, DLL objects, procs. */
   private callResult(f: SyntaxNode, callee: CalleeFact, env: Env, ctx: Ctx): AV {
+    // What a system call or DLL procedure returns is an integer or memory the OS owns.
+    if (callee.kind === 'func' && callee.pkg && SINKS.funcs[callee.pkg]?.includes(callee.name)) return av({ os: true, int: true });
+    if (callee.kind === 'method' && callee.recv.kind !== 'unknown' && SINK_METHOD_NAMES.has(callee.name)) return av({ os: true, int: true });
     if (callee.kind === 'func' && callee.pkg) {
       if (OS_ALLOCATORS[callee.pkg]?.includes(callee.name)) return av({ os: true });
       if (DLL_PACKAGES.includes(callee.pkg) && DLL_CONSTRUCTORS.includes(callee.name)) return av({ dll: true });
@@ -1369,6 +1483,12 @@ class FileExtractor {
         const oq = this.qualified(op);
         if (oq) return { kind: 'method', name, recv: { kind: 'pkgvar', pkg: oq.pkg, name: oq.name }, recvText: op.text };
       }
+      // A method expression `(*T).M(recv, args...)`: a static call of T's method.
+      if (operand.type === 'parenthesized_expression' && op.type === 'unary_expression' && op.child(0)?.type === '*') {
+        const inner = op.childForFieldName('operand');
+        const tr = inner ? this.typeRef(inner.text.replace(/\s+/g, '')) : null;
+        if (tr) return { kind: 'method', name, recv: { kind: 'type', pkg: tr.pkg, name: tr.name, pointer: true }, recvText: op.text, methodExpr: true };
+      }
       const rv = this.eval(operand, env, ctx, true);
       if (rv.proc) return { kind: 'method', name, recv: { kind: 'proc' }, recvText: op.text };
       if (rv.func && !rv.fields) return { kind: 'indirect', name: op.text + '.' + name, how: 'func-field', target: rv.func };
@@ -1408,10 +1528,10 @@ class FileExtractor {
       }
       // Pointers hidden in what the argument points to (or, when spread, in the elements).
       const containers: Array<{ name: string; value: AV }> = [];
-      if (!isSpread && v.ptrs.length > 0 && (v.fields || v.elems)) containers.push({ name: v.ptrs[0]?.name.replace(/^&/, '') ?? a.text, value: v });
+      if (!isSpread && v.ptrs.length > 0 && (v.fields || v.elems || v.slots)) containers.push({ name: v.ptrs[0]?.name.replace(/^&/, '') ?? a.text, value: v });
       for (const u of v.uptrs) {
         if (u.via !== 'inline' && u.via !== 'arith' && u.via !== 'conv') continue;
-        const root = u.obj.keys.map((k) => env.get(k)).find((x) => x && (x.fields || x.elems));
+        const root = u.obj.keys.map((k) => env.get(k)).find((x) => x && (x.fields || x.elems || x.slots));
         if (root) containers.push({ name: u.obj.name, value: root });
       }
       for (const c of containers) {
@@ -1421,7 +1541,7 @@ class FileExtractor {
           pending.push({ src, keys: h.u.obj.keys });
         }
       }
-      const params = isSpread ? [...(v.elems?.params ?? []), ...v.params.filter((p) => p.mode === 'elems')] : v.params.filter((p) => p.mode === 'value');
+      const params = isSpread ? [...(allElems(v)?.params ?? []), ...v.params.filter((p) => p.mode === 'elems')] : v.params.filter((p) => p.mode === 'value');
       for (const p of params) sources.push({ kind: 'param', flow: p });
       // A typed pointer parameter handed on as is (for pointer-parameter summaries).
       for (const o of v.ptrs) {
@@ -1443,7 +1563,7 @@ class FileExtractor {
    */
   private spreadUptrs(a: SyntaxNode, v: AV, env: Env, ctx: Ctx): UptrFact[] {
     const lit = unparen(a);
-    if (lit.type !== 'composite_literal') return [...(v.elems?.uptrs ?? []), ...v.uptrs];
+    if (lit.type !== 'composite_literal') return [...(allElems(v)?.uptrs ?? []), ...v.uptrs];
     const out: UptrFact[] = [];
     for (const el of lit.childForFieldName('body')?.namedChildren ?? []) {
       const valueNode = el.type === 'keyed_element' ? el.namedChildren[1]?.namedChildren[0] : el.namedChildren[0];
@@ -1486,6 +1606,21 @@ class FileExtractor {
   }
   private deferredNest = 0;
 
+  /** Ends of the immediately invoked closures being walked: a `defer` inside one runs at its end. */
+  private inlineEnds: number[] = [];
+
+  private walkInline(lit: SyntaxNode, env: Env): void {
+    this.inlineEnds.push(lit.endIndex);
+    this.pushScope();
+    const params = this.paramFacts(lit.childForFieldName('parameters'));
+    for (const p of params) this.declare(p.name, 'local', env, EMPTY, p.variadic ? `[]${p.type}` : p.type);
+    const body = lit.childForFieldName('body');
+    // Return inside the closure ends the closure, not the function: ignore its null result.
+    if (body) this.walkBlock(body, env);
+    this.popScope();
+    this.inlineEnds.pop();
+  }
+
   // ---- mitigations ------------------------------------------------------------------------
 
   private finishCalls(): CallFact[] {
@@ -1518,7 +1653,7 @@ class FileExtractor {
     const after = this.pins.filter((p) => match(p.keys) && p.ctx.start >= call.end && !before.includes(p));
     for (const pin of before) {
       const unpin = this.unpins.find((u) => u.pinner === pin.pinner && !u.ctx.deferred && u.ctx.fn === call.fn &&
-        u.ctx.start >= pin.ctx.end && u.ctx.end <= call.start && dominates(u.ctx, call) && !isInLoopOnly(u.ctx, pin.ctx, call));
+        u.ctx.start >= pin.ctx.end && u.ctx.end <= call.start && (dominates(u.ctx, call) || undoesInLoop(u.ctx, pin.ctx)));
       mit.pinner = pinnerName(pin.pinner);
       mit.pinSpan = pin.span;
       if (unpin) {
@@ -1593,9 +1728,12 @@ function dominates(a: Ctx, b: Ctx): boolean {
   return a.loops.every((l) => b.loops.includes(l));
 }
 
-/** An Unpin inside a loop that the Pin and the call are outside of does not separate them. */
-function isInLoopOnly(u: Ctx, pin: Ctx, call: Ctx): boolean {
-  return u.loops.some((l) => !pin.loops.includes(l) && !call.loops.includes(l));
+/** Reports whether an Unpin later in the same loop iteration as the Pin always undoes it
+ * (`for … { pin.Pin(x); …; pin.Unpin() }` leaves nothing pinned after the loop). */
+function undoesInLoop(u: Ctx, pin: Ctx): boolean {
+  const loop = u.loops[u.loops.length - 1];
+  if (loop === undefined || !pin.loops.includes(loop)) return false;
+  return dominates({ ...u, loops: [] }, { ...pin, loops: [] });
 }
 
 function joinEnvs(envs: Array<Env | null>): Env | null {
@@ -1637,4 +1775,47 @@ function setField(base: AV, path: string[], value: AV, weak = false): AV {
 function shorten(text: string): string {
   const one = text.replace(/\s+/g, ' ');
   return one.length > 60 ? one.slice(0, 57) + '…' : one;
+}
+
+/** The value of a constant integer index expression, or null. */
+function constIndex(node: SyntaxNode | null | undefined): number | null {
+  if (!node) return null;
+  const n = unparen(node);
+  if (n.type !== 'int_literal') return null;
+  const v = Number(n.text.replace(/_/g, ''));
+  return Number.isSafeInteger(v) ? v : null;
+}
+
+/** The key expression of a keyed literal element. */
+function k0(el: SyntaxNode): SyntaxNode | null {
+  const k = el.namedChildren[0];
+  return k ? (k.namedChildren[0] ?? k) : null;
+}
+
+/** Removes a variable key from every object an environment's values refer to. */
+function forgetKey(env: Env, key: string): void {
+  for (const [k, v] of env) {
+    if (mentions(v, key)) env.set(k, dropKey(v, key));
+  }
+}
+
+function mentions(v: AV, key: string, depth = 0): boolean {
+  if (depth > 6) return false;
+  if (v.uptrs.some((u) => u.obj.keys.includes(key)) || v.ptrs.some((o) => o.keys.includes(key))) return true;
+  for (const f of v.fields?.values() ?? []) if (mentions(f, key, depth + 1)) return true;
+  for (const f of v.slots?.values() ?? []) if (mentions(f, key, depth + 1)) return true;
+  return !!v.elems && mentions(v.elems, key, depth + 1);
+}
+
+function dropKey(v: AV, key: string): AV {
+  const fix = (o: ObjFact): ObjFact => (o.keys.includes(key) ? { ...o, keys: o.keys.filter((k) => k !== key) } : o);
+  const mapVals = <K>(m: Map<K, AV> | null): Map<K, AV> | null => (m ? new Map([...m].map(([k, x]) => [k, dropKey(x, key)])) : null);
+  return {
+    ...v,
+    uptrs: v.uptrs.map((u) => (u.obj.keys.includes(key) ? { ...u, obj: fix(u.obj) } : u)),
+    ptrs: v.ptrs.map(fix),
+    fields: mapVals(v.fields),
+    slots: mapVals(v.slots),
+    elems: v.elems ? dropKey(v.elems, key) : null,
+  };
 }

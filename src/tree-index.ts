@@ -250,6 +250,8 @@ export class TreeIndex {
   /** Reports whether argument `j` of a call to `t` reaches a sink argument. */
   argReachesSink(t: Target, j: number, spread: boolean, kind: 'uintptr' | 'ptr'): boolean {
     if (t.kind === 'sink') return true;
+    // x/sys and syscall wrappers hand typed pointer arguments to the OS (mksyscall output).
+    if (t.kind === 'syscall-package') return kind === 'ptr';
     if (t.kind !== 'func') return false;
     return t.refs.some((r) => {
       const sum = this.summaries.get(r.fn);

@@ -1,0 +1,31 @@
+// The data-driven fixture test: every rule runs alone over its fixture folder, and its findings
+// must match the `// want` annotations exactly (DESIGN.md §6).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/engine.js';
+import { rules } from '../rules/index.js';
+import { compare, parseExpectations } from './harness/want.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+
+for (const rule of rules) {
+  const dir = join(FIXTURES, rule.meta.name);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.go')).sort();
+  describe(`fixtures/${rule.meta.name}`, async () => {
+    const result = await analyze({ paths: [dir], cwd: dir, rules: [rule] });
+    it('analyzes without errors', () => {
+      expect(result.notifications.filter((n) => n.level === 'error')).toEqual([]);
+    });
+    for (const file of files) {
+      it(file, () => {
+        const text = readFileSync(join(dir, file), 'utf8');
+        const expectations = parseExpectations(text, file);
+        const got = result.findings
+          .filter((f) => f.location.path.endsWith(`/${file}`) || f.location.path === file)
+          .map((f) => ({ line: f.location.startLine, column: f.location.startColumn, message: f.message }));
+        expect(compare(file, expectations, got)).toEqual([]);
+      });
+    }
+  });
+}
