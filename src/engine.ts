@@ -31,6 +31,8 @@ export interface AnalysisResult {
   notifications: Notification[];
   /** Files analyzed and reported on. */
   reported: string[];
+  /** Every .go file found for reporting, including those the prefilter skipped unparsed. */
+  scanned: string[];
   /** Every file parsed, including sibling files loaded for context. */
   files: FileFacts[];
   index: TreeIndex;
@@ -176,6 +178,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     findings: dedupe(final),
     notifications,
     reported: [...reportedFacts].map((f) => f.path).sort(),
+    scanned: [...reported.keys()].map(rel).sort(),
     files,
     index,
     absPath: (p) => (isAbsolute(p) ? p : join(root, p)),
