@@ -71,7 +71,8 @@ const PREFILTER = /uintptr|unsafe|NewProc|FindProc|LazyDLL|LoadDLL|Pinner|pinlin
 
 export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const notifications: Notification[] = [];
-  const targets = (opts.paths.length ? opts.paths : ['.']).map((p) => resolve(opts.cwd, p));
+  // Go's `./...` pattern means "this directory and below", which is what a directory means here.
+  const targets = (opts.paths.length ? opts.paths : ['.']).map((p) => resolve(opts.cwd, p === '...' ? '.' : p.replace(/[/\\]\.\.\.$/, '') || '.'));
   const firstDir = targets[0] ? (safeIsDir(targets[0]) ? targets[0] : dirname(targets[0])) : opts.cwd;
   const root = findRoot(existsSync(firstDir) ? realpathOr(firstDir) : opts.cwd);
   const rel = (abs: string): string => {

@@ -1,0 +1,195 @@
+// The CLI as users run it: exit codes, formats, rule listing and explanations, and bad input
+// that must produce a clear message instead of a crash or lost output.
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+const BAD = `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+func read(fd int, buf []byte) {
+	p := uintptr(unsafe.Pointer(&buf[0]))
+	syscall.Syscall(syscall.SYS_READ, uintptr(fd), p, uintptr(len(buf)))
+}
+`;
+const GOOD = BAD.replace('p := uintptr(unsafe.Pointer(&buf[0]))\n\t', '').replace(', p,', ', uintptr(unsafe.Pointer(&buf[0])),');
+const LEAK = `package p
+
+import (
+	"runtime"
+	"syscall"
+	"unsafe"
+)
+
+func leak(b []byte) {
+	var pin runtime.Pinner
+	pin.Pin(&b[0])
+	syscall.Syscall(1, uintptr(unsafe.Pointer(&b[0])), 0, 0)
+}
+`;
+
+function tree(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pinlint-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, cwd, isTTY: false });
+  return { code, out, err };
+}
+
+describe('exit codes', () => {
+  it('is 0 with no findings', async () => {
+    const r = await run(['.'], tree({ 'a.go': GOOD }));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('No findings');
+  });
+  it('is 1 with findings, and prints path:line:col: id [name] message', async () => {
+    const r = await run([], tree({ 'a.go': BAD }));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^a\.go:10:49: PL001 \[hoisted-conversion\] buf is converted to uintptr before the call to syscall\.Syscall/m);
+    expect(r.out).toContain('converted to uintptr here at a.go:9:7');
+  });
+  it('--exit-zero keeps 0 on findings', async () => {
+    expect((await run(['--exit-zero'], tree({ 'a.go': BAD }))).code).toBe(0);
+  });
+  it('--fail-on error ignores warnings, --fail-on warning does not', async () => {
+    const dir = tree({ 'a.go': LEAK });
+    expect((await run(['--fail-on', 'error'], dir)).code).toBe(0);
+    expect((await run(['--fail-on', 'warning'], dir)).code).toBe(1);
+  });
+  it('is 2 for a path that does not exist, and still prints the report', async () => {
+    const r = await run(['missing-dir'], tree({ 'a.go': GOOD }));
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/missing-dir: error: cannot read missing-dir: ENOENT/);
+  });
+  it('is 2 for an error even with --exit-zero and findings', async () => {
+    const dir = tree({ 'a.go': BAD });
+    const r = await run(['--exit-zero', '.', 'nope.go'], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('PL001');
+  });
+});
+
+describe('usage errors say what and how to fix', () => {
+  it('unknown format', async () => {
+    const r = await run(['--format', 'xml'], tree({ 'a.go': GOOD }));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown format "xml". Use one of: text, json, sarif, github.');
+  });
+  it('unknown rule in explain', async () => {
+    const r = await run(['explain', 'PL999'], tree({}));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown rule "PL999"\. Known rules: PL001 hoisted-conversion/);
+  });
+  it('unknown rule in --rule', async () => {
+    const r = await run(['--rule', 'nope', '.'], tree({ 'a.go': GOOD }));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown rule "nope"');
+  });
+  it('unknown option', async () => {
+    const r = await run(['--frobnicate'], tree({}));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("unknown option '--frobnicate'");
+  });
+});
+
+describe('formats and commands', () => {
+  it('json lists findings with locations', async () => {
+    const r = await run(['--format', 'json'], tree({ 'a.go': BAD }));
+    const j = JSON.parse(r.out) as { findings: Array<{ ruleId: string; location: { path: string; startLine: number } }> };
+    expect(j.findings.map((f) => [f.ruleId, f.location.path, f.location.startLine])).toEqual([['PL001', 'a.go', 10]]);
+  });
+  it('sarif is written atomically to --output and the summary goes to stderr', async () => {
+    const dir = tree({ 'a.go': BAD });
+    const r = await run(['--format', 'sarif', '--output', 'out/pinlint.sarif'], dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('wrote out/pinlint.sarif (1 finding, 1 file)');
+    const sarif = JSON.parse(readFileSync(join(dir, 'out/pinlint.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
+    expect(sarif.runs[0]?.results.map((x) => x.ruleId)).toEqual(['PL001']);
+  });
+  it('--rule runs only the named rules', async () => {
+    const r = await run(['--rule', 'pinner-misuse', '--format', 'json'], tree({ 'a.go': BAD, 'b.go': LEAK.replace('func leak', 'func leak2') }));
+    const j = JSON.parse(r.out) as { findings: Array<{ ruleId: string }> };
+    expect(j.findings.map((f) => f.ruleId)).toEqual(['PL003']);
+  });
+  it('rules lists every rule', async () => {
+    const r = await run(['rules'], tree({}));
+    expect(r.out.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['PL001', 'PL002', 'PL003']);
+  });
+  it('explain prints the rule doc by id or name', async () => {
+    const a = await run(['explain', 'PL002'], tree({}));
+    const b = await run(['explain', 'hidden-pointer'], tree({}));
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    expect(a.out).toContain('How to fix');
+  });
+});
+
+describe('bad input never crashes', () => {
+  it('a syntax error is a warning; the rest of the file is still analyzed', async () => {
+    const broken = BAD + '\nfunc oops( {\n';
+    const r = await run(['--format', 'json'], tree({ 'a.go': broken }));
+    const j = JSON.parse(r.out) as { findings: Array<{ ruleId: string }>; notifications: Array<{ id: string; level: string }> };
+    expect(j.findings.map((f) => f.ruleId)).toEqual(['PL001']);
+    expect(j.notifications.some((n) => n.id === 'parse-error' && n.level === 'warning')).toBe(true);
+    expect(r.code).toBe(1);
+  });
+  it('a binary .go file is skipped with a warning', async () => {
+    const r = await run(['--format', 'json'], tree({ 'bin.go': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]), 'a.go': GOOD }));
+    const j = JSON.parse(r.out) as { notifications: Array<{ id: string; path: string }> };
+    expect(j.notifications).toEqual([expect.objectContaining({ id: 'binary-file', path: 'bin.go' })]);
+    expect(r.code).toBe(0);
+  });
+  it('a Latin-1 file is read with replacement characters and a note', async () => {
+    const latin1 = Buffer.concat([Buffer.from('package p\n// caf'), Buffer.from([0xe9]), Buffer.from('\n' + BAD.slice('package p\n'.length))]);
+    const r = await run(['--format', 'json'], tree({ 'a.go': latin1 }));
+    const j = JSON.parse(r.out) as { findings: Array<{ location: { startLine: number } }>; notifications: Array<{ id: string }> };
+    expect(j.notifications.map((n) => n.id)).toEqual(['invalid-utf8']);
+    expect(j.findings.map((f) => f.location.startLine)).toEqual([11]);
+  });
+  it('a symlink loop terminates and the file is reported once', async () => {
+    const dir = tree({ 'sub/a.go': BAD });
+    symlinkSync(dir, join(dir, 'sub', 'loop'));
+    const r = await run(['--format', 'json'], dir);
+    const j = JSON.parse(r.out) as { findings: unknown[] };
+    expect(j.findings).toHaveLength(1);
+  });
+  it('a file over the size limit is skipped with a warning', async () => {
+    const huge = 'package p\n' + '// filler\n'.repeat(900_000);
+    const r = await run(['--format', 'json'], tree({ 'huge.go': huge }));
+    const j = JSON.parse(r.out) as { notifications: Array<{ id: string }> };
+    expect(j.notifications.map((n) => n.id)).toEqual(['file-too-large']);
+  });
+  it('a non-.go file named on the command line is skipped with a warning', async () => {
+    const r = await run(['README'], tree({ README: 'hello' }));
+    expect(r.out).toContain('not a .go file');
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('the installed command', () => {
+  it('bin/pinlint.js runs the built CLI', () => {
+    const dir = tree({ 'a.go': BAD });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'pinlint.js'), '--format', 'json', dir], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).findings).toHaveLength(1);
+    expect(execFileSync(process.execPath, [join(ROOT, 'bin', 'pinlint.js'), '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
