@@ -1,6 +1,6 @@
 // A Go pointer kept in a uintptr field, a uintptr array element or a byte buffer, and the
 // object holding it handed to the OS.
-import { conversionSteps, defineRule, isCollectable, isMitigated, isPinMisuse } from '../src/rule-api.js';
+import { conversionSteps, defineRule, isPinMisuse, pinAdvice, type ArgSource } from '../src/rule-api.js';
 
 export default defineRule({
   meta: {
@@ -61,7 +61,7 @@ func writev(fd int, b []byte) {
 `,
     },
     messages: {
-      hidden: '{container} passed to {sink} holds a pointer to {obj} in the uintptr {field}, which the garbage collector does not see, so {obj} may be freed or moved before the call returns; make the field a typed pointer, pin {obj} with runtime.Pinner, or call runtime.KeepAlive({obj}) after the call.',
+      hidden: '{container} passed to {sink} holds a pointer to {obj} in the uintptr {field}{more}, which the garbage collector does not see, so {obj} may be freed or moved before the call returns; make the field a typed pointer{pin}, or call runtime.KeepAlive({obj}) after the call.',
     },
     level: 'error',
     precision: 'high',
@@ -74,24 +74,41 @@ func writev(fd int, b []byte) {
       'https://github.com/golang/go/issues/44662',
     ],
   },
-  checkCall({ call, target, index }, report) {
+  checkCall(view, report) {
+    const { call, target, index } = view;
     const handsToOS = (argIndex: number, spread: boolean): boolean => {
       if (target.kind === 'sink' || target.kind === 'syscall-package') return true;
       if (target.kind === 'func') return index.argReachesSink(target, argIndex, spread, 'ptr');
       return false;
     };
     call.args.forEach((arg, i) => {
+      if (!handsToOS(i, arg.spread)) return;
+      // One finding per container: several hidden pointers in one struct are one mistake.
+      const byContainer = new Map<string, Array<Extract<ArgSource, { kind: 'hidden' }>>>();
       for (const src of arg.sources) {
         if (src.kind !== 'hidden') continue;
-        if (!handsToOS(i, arg.spread)) continue;
-        if (!isCollectable(src.u.obj) || isMitigated(src.mit) || isPinMisuse(src.mit)) continue;
-        const steps = conversionSteps(src.u);
+        if (!view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit)) continue;
+        const list = byContainer.get(src.container) ?? [];
+        if (!list.some((x) => x.u.obj.name === src.u.obj.name)) list.push(src);
+        byContainer.set(src.container, list);
+      }
+      for (const [container, list] of byContainer) {
+        const first = list[0] as Extract<ArgSource, { kind: 'hidden' }>;
+        const others = list.slice(1).map((x) => x.u.obj.name);
+        const steps = list.flatMap((x) => conversionSteps(x.u));
         report({
           messageId: 'hidden',
-          data: { container: src.container, sink: target.kind === 'other' ? call.calleeText : target.name, obj: src.u.obj.name, field: src.field },
+          data: {
+            container,
+            sink: target.kind === 'other' ? call.calleeText : target.name,
+            obj: first.u.obj.name,
+            field: first.field,
+            more: others.length ? ` (and to ${others.join(', ')})` : '',
+            pin: pinAdvice(view.goVersion, first.u.obj.name),
+          },
           span: arg.span,
           related: steps,
-          flow: [...steps, { span: arg.span, message: `${src.container} passed here` }],
+          flow: [...steps, { span: arg.span, message: `${container} passed here` }],
         });
       }
     });

@@ -1,6 +1,6 @@
 // A pointer converted to uintptr outside the protected shape reaches a sink: held in a variable,
 // field, element or a slice passed with `...`, or altered by arithmetic or another conversion.
-import { conversionSteps, defineRule, isCollectable, isMitigated, isPinMisuse } from '../src/rule-api.js';
+import { conversionSteps, defineRule, goAtLeast, isPinMisuse } from '../src/rule-api.js';
 
 export default defineRule({
   meta: {
@@ -61,6 +61,7 @@ func read(fd int, buf []byte) {
     messages: {
       hoisted: '{obj} is converted to uintptr before the call to {sink} and passed as {arg}, so {obj} may be freed or moved before the call returns; write uintptr(unsafe.Pointer(...)) in the argument list, or call runtime.KeepAlive({obj}) after the call.',
       slice: 'the slice {arg} passed to {sink} holds {obj} converted to uintptr beforehand, so {obj} may be freed or moved before the call returns; write the elements in the call, or call runtime.KeepAlive({obj}) after it.',
+      oldGo: 'uintptr({arg}) of an unsafe.Pointer variable is not recognized in the call to {sink} by the Go {version} compiler this module targets (fixed in Go 1.10, golang/go#23051), so {obj} may be freed or moved before the call returns; write uintptr(unsafe.Pointer(...)) of the pointer itself, or require go 1.10 or later in go.mod.',
       shape: 'the conversion of {obj} to uintptr is wrapped in {shape} in the call to {sink}, which the compiler does not protect, so {obj} may be freed or moved before the call returns; pass uintptr(unsafe.Pointer(...)) of the exact address (unsafe.Add, &b[i]).',
     },
     level: 'error',
@@ -74,20 +75,24 @@ func read(fd int, buf []byte) {
       'https://github.com/golang/go/issues/23051',
     ],
   },
-  checkCall({ call, target }, report) {
+  checkCall(view, report) {
+    const { call, target } = view;
     if (target.kind !== 'sink') return;
     for (const arg of call.args) {
       for (const src of arg.sources) {
         if (src.kind !== 'uptr') continue;
         const u = src.u;
         // Rule 4: the bare conversion written as the argument (or as an element of a slice
-        // literal written in the call) is protected.
-        if (u.via === 'inline') continue;
-        if (!isCollectable(u.obj) || isMitigated(src.mit) || isPinMisuse(src.mit)) continue;
+        // literal written in the call) is protected; `uintptr(q)` of an unsafe.Pointer variable
+        // only since Go 1.10 (golang/go#23051).
+        if (u.via === 'inline' && !(u.fromVar && !goAtLeast(view.goVersion, '1.10'))) continue;
+        if (!view.isGoMemory(u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit)) continue;
         const data = { obj: u.obj.name, sink: target.name, arg: arg.text };
         const steps = conversionSteps(u);
         const flow = [...steps, { span: arg.span, message: `passed to ${target.name} here` }];
-        if (u.via === 'arith' || u.via === 'conv') {
+        if (u.via === 'inline') {
+          report({ messageId: 'oldGo', data: { ...data, version: view.goVersion ?? '' }, span: arg.span, related: steps.slice(0, 1), flow });
+        } else if (u.via === 'arith' || u.via === 'conv') {
           report({ messageId: 'shape', data: { ...data, shape: u.via === 'arith' ? 'arithmetic' : 'another conversion' }, span: arg.span, related: steps.slice(0, 1), flow });
         } else {
           report({ messageId: arg.spread ? 'slice' : 'hoisted', data, span: arg.span, related: steps, flow });

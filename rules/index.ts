@@ -4,7 +4,17 @@ import type { Rule } from '../src/rule-api.js';
 import hoistedConversion from './hoisted-conversion.js';
 import hiddenPointer from './hidden-pointer.js';
 import pinnerMisuse from './pinner-misuse.js';
+import wrapperConversion from './wrapper-conversion.js';
+import indirectSinkCall from './indirect-sink-call.js';
+import retainedPointer from './retained-pointer.js';
 
 export type { Rule } from '../src/rule-api.js';
 
-export const rules: readonly Rule[] = [hoistedConversion, hiddenPointer, pinnerMisuse] as readonly Rule[];
+export const rules: readonly Rule[] = [
+  hoistedConversion,
+  hiddenPointer,
+  pinnerMisuse,
+  wrapperConversion,
+  indirectSinkCall,
+  retainedPointer,
+] as readonly Rule[];

@@ -1,5 +1,5 @@
 // runtime.Pinner used so that it does not cover the call it was meant to protect, or leaks.
-import { conversionSteps, defineRule, isCollectable, type ArgSource, type Target } from '../src/rule-api.js';
+import { conversionSteps, defineRule, type ArgSource, type Target } from '../src/rule-api.js';
 
 /** Reports whether the pin is what the argument's safety depends on: the pointer is hoisted,
  * hidden in memory the collector does not scan, or handed to a function that forwards it. */
@@ -85,13 +85,14 @@ func writev(fd int, b []byte) {
       'https://github.com/golang/go/issues/46787',
     ],
   },
-  checkCall({ call, target, index }, report) {
+  checkCall(view, report) {
+    const { call, target, index } = view;
     const reaches = (i: number, spread: boolean): boolean =>
       target.kind === 'sink' || target.kind === 'syscall-package' || (target.kind === 'func' && (index.argReachesSink(target, i, spread, 'uintptr') || index.argReachesSink(target, i, spread, 'ptr')));
     call.args.forEach((arg, i) => {
       if (!reaches(i, arg.spread)) return;
       for (const src of arg.sources) {
-        if (src.kind === 'param' || !isCollectable(src.u.obj) || !dependsOnPin(src, target)) continue;
+        if (src.kind === 'param' || src.kind === 'goptr' || !view.isGoMemory(src.u.obj) || !dependsOnPin(src, target)) continue;
         const sink = target.kind === 'other' ? call.calleeText : target.name;
         const data = { pinner: src.mit.pinner ?? 'pinner', sink, obj: src.u.obj.name };
         const steps = conversionSteps(src.u);

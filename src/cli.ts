@@ -11,6 +11,7 @@ import { readGoFile } from './source.js';
 import type { Level } from './types.js';
 import { ruleHelpText } from './docs/render.js';
 import { VERSION } from './version.js';
+import { registerAudit } from './audit/command.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -48,6 +49,7 @@ interface CheckOptions {
   sarifIncludeSuppressed?: boolean;
   inlineSuppressions: boolean;
   fingerprints: boolean;
+  includeGenerated?: boolean;
   color?: boolean;
   rule?: string[];
   disable?: string[];
@@ -100,6 +102,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise
     cwd: io.cwd,
     rules,
     includeVendor: !!opts.includeVendor,
+    includeGenerated: !!opts.includeGenerated,
     inlineSuppressions: opts.inlineSuppressions,
   });
   const format = opts.format as Format;
@@ -150,6 +153,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .addOption(new Option('--fail-on <level>', 'lowest level that makes the exit code 1').choices(['error', 'warning', 'note']).default('warning'))
     .option('--exit-zero', 'exit 0 even when there are findings (errors still exit 2)')
     .option('--include-vendor', 'also scan vendor/ directories')
+    .option('--include-generated', 'also report findings in generated files ("Code generated ... DO NOT EDIT")')
     .option('--rule <rules...>', 'run only these rules (ids or names)')
     .option('--disable <rules...>', 'do not run these rules')
     .option('--sarif-category <id>', 'SARIF runAutomationDetails.id (GitHub code scanning category)')
@@ -184,6 +188,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       io.stdout(ruleHelpText(r.meta) + '\n');
       setExit(EXIT_CLEAN);
     });
+
+  registerAudit(program, io, setExit);
 
   return program;
 }

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { extractFacts } from './facts.js';
-import type { FileFacts } from './facts-types.js';
+import type { FileFacts, Mitigation, ObjFact } from './facts-types.js';
 import { describeError, readGoFile } from './source.js';
 import { TreeIndex } from './tree-index.js';
 import type { Finding, Level, Notification, Span } from './types.js';
@@ -18,6 +18,9 @@ export interface AnalyzeOptions {
   rules: readonly Rule[];
   /** Walk into vendor/ too (audits). */
   includeVendor?: boolean;
+  /** Report findings in generated files ("Code generated ... DO NOT EDIT"): off by default,
+   * since the fix belongs in the generator's input, not the output. */
+  includeGenerated?: boolean;
   /** Honour inline `//pinlint:ignore` comments (default true). */
   inlineSuppressions?: boolean;
   /** Called every so often while scanning large trees. */
@@ -151,7 +154,18 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   // 4. Rules.
   const findings: Finding[] = [];
   for (const file of reportedFacts) {
-    const importPath = index.packageOf(file)?.importPath ?? null;
+    const pkg = index.packageOf(file);
+    const importPath = pkg?.importPath ?? null;
+    const goVersion = modules.goVersionOf(file.dir);
+    const isMitigated = (mit: Mitigation): boolean => {
+      if (mit.pin === 'covered') return true;
+      if (mit.keepAlive === undefined) return false;
+      if (!mit.keepAliveVia) return true;
+      // The legacy use(p) idiom keeps p alive only when the compiler cannot see through `use`
+      // (bodyless) or `use` stores p where the collector finds it (DESIGN.md §3).
+      const refs = pkg?.funcs.get(mit.keepAliveVia) ?? [];
+      return refs.some((r) => !r.fn.hasBody || r.fn.storesParam);
+    };
     if (isUnderPackage(importPath, RUNTIME_MANAGED_PACKAGES)) continue;
     const afterFork = AFTER_FORK_FUNCS[importPath ?? ''] ?? [];
     for (const fn of file.funcs) {
@@ -159,9 +173,12 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
       for (const rule of opts.rules) {
         const report = reporterFor(rule, file.path, findings);
         try {
-          if (rule.checkFunction) rule.checkFunction({ file, fn, index }, report);
+          const isGoMemory = (obj: ObjFact): boolean =>
+            obj.kind !== 'global' && obj.kind !== 'os' && !(obj.from && index.returnsForeign(file, obj.from));
+          const view = { file, fn, index, goVersion, isMitigated, isGoMemory };
+          if (rule.checkFunction) rule.checkFunction(view, report);
           if (rule.checkCall) {
-            for (const call of fn.calls) rule.checkCall({ file, fn, call, target: index.resolve(file, call.callee), index }, report);
+            for (const call of fn.calls) rule.checkCall({ ...view, call, target: index.resolve(file, call.callee) }, report);
           }
         } catch (err) {
           notifications.push({ level: 'error', id: 'rule-error', message: `rule ${rule.meta.name} failed in ${fn.name}: ${describeError(err)}`, path: file.path });
@@ -170,8 +187,21 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     }
   }
 
-  // 5. Suppressions, then a stable order.
-  const final = applySuppressions(findings, [...reportedFacts], opts.rules, opts.inlineSuppressions !== false);
+  // 5. Generated files, suppressions, then a stable order.
+  const generated = new Set([...reportedFacts].filter((f) => f.generated).map((f) => f.path));
+  let kept = findings;
+  if (!opts.includeGenerated && generated.size > 0) {
+    kept = findings.filter((f) => !generated.has(f.location.path));
+    const hidden = dedupe(findings).length - dedupe(kept).length;
+    if (hidden > 0) {
+      notifications.push({
+        level: 'note',
+        id: 'generated-findings',
+        message: `${hidden} finding${hidden === 1 ? '' : 's'} in generated files not shown; fix the generator's input, or pass --include-generated to list them`,
+      });
+    }
+  }
+  const final = applySuppressions(kept, [...reportedFacts], opts.rules, opts.inlineSuppressions !== false);
   final.sort(compareFindings);
   notifications.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || (a.span?.startLine ?? 0) - (b.span?.startLine ?? 0) || a.message.localeCompare(b.message));
   return {
@@ -194,7 +224,7 @@ function reporterFor(rule: Rule, path: string, out: Finding[]): Report<string> {
     out.push({
       ruleId: rule.meta.id,
       ruleName: rule.meta.name,
-      level: rule.meta.level as Level,
+      level: r.level ?? (rule.meta.level as Level),
       message: fill(template, r.data),
       location: loc(r.span),
       related: (r.related ?? []).map((x) => ({ location: loc(x.span, x.path), message: x.message })),

@@ -20,6 +20,11 @@ export interface ObjFact {
   stack: boolean;
   /** For kind param: the parameter's index. */
   paramIndex?: number;
+  /** Allocated by this function (make, new, a composite literal, a local variable's address). */
+  fresh?: boolean;
+  /** The call whose result the pointer is, when it came from a call: the index can tell whether
+   * that function returns memory the Go collector does not manage. */
+  from?: CalleeFact;
 }
 
 /** How a pointer-derived uintptr reached the place it is used. */
@@ -40,6 +45,9 @@ export interface UptrFact {
   holder?: string;
   /** For var/field/elem: where it was stored. */
   store?: Span;
+  /** The conversion was `uintptr(v)` of an unsafe.Pointer variable: protected only since Go 1.10
+   * (golang/go#23051). */
+  fromVar?: boolean;
 }
 
 export type PinState = 'covered' | 'unpinned-before' | 'pinned-after' | 'none';
@@ -47,6 +55,11 @@ export type PinState = 'covered' | 'unpinned-before' | 'pinned-after' | 'none';
 /** What keeps an object alive across one call, as seen in the calling function. */
 export interface Mitigation {
   keepAlive?: Span;
+  /** The keep-alive is a call of this same-package function (the legacy `use(p)` idiom): it
+   * counts only if that function is bodyless or stores its argument in a package variable. */
+  keepAliveVia?: string;
+  /** Pinned before the call by a Pinner that this function never unpins: the pin outlives it. */
+  pinHeld?: boolean;
   pin: PinState;
   pinner?: string;
   pinSpan?: Span;
@@ -61,6 +74,8 @@ export interface ParamFlow {
 
 export type ArgSource =
   | { kind: 'uptr'; u: UptrFact; mit: Mitigation }
+  /** A typed Go pointer or slice (recorded for calls that may retain their arguments). */
+  | { kind: 'goptr'; obj: ObjFact; mit: Mitigation }
   /** The argument points at `container`, whose uintptr `field` holds a pointer to `u.obj`. */
   | { kind: 'hidden'; container: string; field: string; u: UptrFact; mit: Mitigation }
   | { kind: 'param'; flow: ParamFlow };
@@ -74,7 +89,7 @@ export interface ArgFact {
 }
 
 export type RecvFact =
-  | { kind: 'proc' } // known to be a DLL procedure (constructor result)
+  | { kind: 'proc'; api?: string } // known to be a DLL procedure (constructor result); api: the DLL export name
   | { kind: 'type'; pkg: string | null; name: string; pointer: boolean } // declared type
   | { kind: 'pkgvar'; pkg: string | null; name: string } // a package-level variable
   | { kind: 'unknown' };
@@ -83,7 +98,7 @@ export type CalleeFact =
   | { kind: 'func'; pkg: string | null; qualifier: string | null; name: string }
   | { kind: 'method'; name: string; recv: RecvFact; recvText: string; methodExpr?: boolean }
   /** A call through a value the compiler cannot resolve statically (golang/go#34684). */
-  | { kind: 'indirect'; name: string; how: 'method-value' | 'func-var' | 'func-param' | 'func-field' | 'interface'; target?: CalleeFact }
+  | { kind: 'indirect'; name: string; how: 'method-value' | 'func-var' | 'func-param' | 'func-field' | 'interface'; target?: CalleeFact; uintptrSignature?: boolean }
   | { kind: 'unknown' };
 
 export interface CallFact {
@@ -122,6 +137,13 @@ export interface FuncFact {
    * call that may be a sink. */
   calls: CallFact[];
   leaks: PinnerLeak[];
+  /** The function stores a parameter into a package-level variable (a working legacy `use`). */
+  storesParam: boolean;
+  /** Every `return` yields a pointer into memory the Go collector does not manage as the first
+   * result (a pointer computed from an OS address), e.g. a ring buffer in VirtualAlloc memory. */
+  returnsForeign: boolean;
+  /** The body shows overlapped I/O handled asynchronously (ASYNC_IO_HINTS). */
+  asyncIO: boolean;
 }
 
 export interface PkgVarFact {
@@ -130,6 +152,8 @@ export interface PkgVarFact {
   kind: 'proc' | 'dll' | 'func' | 'other';
   /** For kind func: the function it was initialised with, when written as a name. */
   target?: CalleeFact;
+  /** For kind proc: the DLL export name given to NewProc/FindProc. */
+  api?: string;
   span: Span;
 }
 
@@ -140,6 +164,8 @@ export interface TypeFact {
   fields?: Record<string, string>;
   /** For interfaces: method names. */
   methods?: string[];
+  /** For interfaces: methods with uintptr parameters (`Call(a ...uintptr)`). */
+  uintptrMethods?: string[];
 }
 
 export interface FileFacts {

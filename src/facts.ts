@@ -6,7 +6,7 @@ import type { SyntaxNode } from './parse.js';
 import { parseGo } from './parse.js';
 import type { Span } from './types.js';
 import {
-  callArguments, directivesOf, importsOf, isGeneratedFile, packageNameOf, spanOf, typeText, unparen,
+  callArguments, directivesOf, importsOf, isGeneratedFile, packageNameOf, spanOf, stringLiteralValue, typeText, unparen,
   type ImportSpec,
 } from './go/syntax.js';
 import { parseSuppressions } from './suppress.js';
@@ -16,7 +16,7 @@ import type {
 } from './facts-types.js';
 import {
   DLL_CONSTRUCTORS, DLL_PACKAGES, DLL_TYPES, KEEP_ALIVE, NAMED_UINTPTR_TYPES, OS_ALLOCATORS, PINNER,
-  PROC_METHODS, PROC_TYPES, SINKS, sinkMethodNames,
+  ASYNC_IO_HINTS, PROC_METHODS, PROC_TYPES, RETAINING_APIS, SINKS, sinkMethodNames,
 } from './knowledge.js';
 import { textForParser } from './source.js';
 
@@ -39,6 +39,10 @@ interface AV {
   pinner: boolean;
   /** A function value: what it calls when known. */
   func: CalleeFact | null;
+  /** For a proc: the DLL export name. */
+  procName?: string;
+  /** The call this value is the (first) result of, when nothing more is known about it. */
+  from?: CalleeFact;
   /** Known to be a plain integer (a length, a handle, a constant): never a Go pointer. */
   int: boolean;
   /** A pointer-derived uintptr converted to another integer type (`uint64(u)`): a number now,
@@ -60,7 +64,7 @@ function av(partial: Partial<AV>): AV {
 
 function isEmpty(v: AV): boolean {
   return v.uptrs.length === 0 && v.ptrs.length === 0 && !v.unsafePtr && !v.os && v.params.length === 0 &&
-    !v.fields && !v.elems && !v.proc && !v.dll && !v.pinner && !v.func && !v.int && !v.slots && v.numeric.length === 0;
+    !v.fields && !v.elems && !v.proc && !v.dll && !v.pinner && !v.func && !v.int && !v.slots && v.numeric.length === 0 && !v.from;
 }
 
 function uptrKey(u: UptrFact): string {
@@ -171,6 +175,9 @@ interface VarInfo {
   kind: 'local' | 'param';
   type?: string;
   paramIndex?: number;
+  /** Known to hold a struct, array or scalar value (not a pointer or slice): `&v` is the
+   * variable's own memory, which may be on the stack. */
+  isValue?: boolean;
 }
 
 /** Where a statement or call sits: its function, the branch arms and loops around it. */
@@ -183,7 +190,7 @@ interface Ctx {
   deferred: boolean;
 }
 
-interface KeepAliveEvent { keys: string[]; ctx: Ctx; span: Span }
+interface KeepAliveEvent { keys: string[]; ctx: Ctx; span: Span; via?: string }
 interface PinEvent { pinner: string; keys: string[]; ctx: Ctx; span: Span }
 interface UnpinEvent { pinner: string; ctx: Ctx; span: Span }
 interface AssignEvent { key: string; ctx: Ctx }
@@ -201,8 +208,10 @@ type Env = Map<string, AV>;
 
 const SINK_METHOD_NAMES = sinkMethodNames(SINKS);
 const INT: AV = Object.freeze({ ...EMPTY, int: true }) as AV;
+const NARROW_INTEGER_TYPES = new Set(['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32', 'byte', 'rune']);
 const INTEGER_TYPES = new Set(['uintptr', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'byte', 'rune']);
 const SINK_FUNC_NAMES = new Set(Object.values(SINKS.funcs).flat());
+const RETAINING_NAMES = new Set(RETAINING_APIS.map((a) => a.name));
 
 // ---------------------------------------------------------------------------------------------
 
@@ -277,6 +286,10 @@ class FileExtractor {
   private nextId = 1;
   private varSeq = 0;
   private curParams: ParamFact[] = [];
+  /** Whether the function being walked stores a parameter into a package-level variable. */
+  private storesParam = false;
+  private foreignReturns = 0;
+  private otherReturns = 0;
 
   constructor(private facts: FileFacts, private root: SyntaxNode) {
     for (const imp of facts.imports) {
@@ -336,7 +349,9 @@ class FileExtractor {
       }
     } else if (t.type === 'interface_type') {
       fact.kind = 'interface';
-      fact.methods = t.descendantsOfType('method_elem').map((m) => m.childForFieldName('name')?.text ?? '').filter(Boolean);
+      const elems = t.descendantsOfType('method_elem');
+      fact.methods = elems.map((m) => m.childForFieldName('name')?.text ?? '').filter(Boolean);
+      fact.uintptrMethods = elems.filter((m) => /\buintptr\b/.test(m.childForFieldName('parameters')?.text ?? '')).map((m) => m.childForFieldName('name')?.text ?? '');
     } else if (t.type === 'function_type') {
       fact.kind = 'func';
     } else if (t.text === 'uintptr') {
@@ -356,7 +371,7 @@ class FileExtractor {
         const fact: PkgVarFact = { name: n.text, kind: 'other', span: spanOf(n) };
         if (value) {
           const v = this.classifyStatic(value);
-          if (v.proc) fact.kind = 'proc';
+          if (v.proc) { fact.kind = 'proc'; if (v.procName) fact.api = v.procName; }
           else if (v.dll) fact.kind = 'dll';
           else if (v.func) { fact.kind = 'func'; fact.target = v.func; }
         } else if (type) {
@@ -404,8 +419,15 @@ class FileExtractor {
       nameSpan: spanOf(nameNode),
       calls: [],
       leaks: [],
+      storesParam: false,
+      returnsForeign: false,
+      asyncIO: !!body && ASYNC_IO_HINTS.test(body.text),
     };
-    if (body) this.walkFunctionBody(fact, body, recvParam);
+    if (body) {
+      this.walkFunctionBody(fact, body, recvParam);
+      fact.storesParam = this.storesParam;
+      fact.returnsForeign = this.foreignReturns > 0 && this.otherReturns === 0;
+    }
     this.facts.funcs.push(fact);
   }
 
@@ -426,6 +448,9 @@ class FileExtractor {
   // ---- function walk ----------------------------------------------------------------------
 
   private walkFunctionBody(fact: FuncFact, body: SyntaxNode, recv: { name: string; type: string } | null): void {
+    this.storesParam = false;
+    this.foreignReturns = 0;
+    this.otherReturns = 0;
     this.keepAlives = [];
     this.pins = [];
     this.unpins = [];
@@ -471,11 +496,12 @@ class FileExtractor {
     return av(value);
   }
 
-  private declare(name: string, kind: 'local' | 'param', env: Env, value: AV, type?: string, paramIndex?: number): VarInfo | null {
+  private declare(name: string, kind: 'local' | 'param', env: Env, value: AV, type?: string, paramIndex?: number, valueInit = false): VarInfo | null {
     if (name === '_') return null;
     const key = `${name}#${++this.varSeq}`;
     const info: VarInfo = { key, name, kind };
     if (type !== undefined) info.type = type;
+    if (valueInit || (type !== undefined && this.isValueType(type))) info.isValue = true;
     if (paramIndex !== undefined) info.paramIndex = paramIndex;
     this.scopes[this.scopes.length - 1]?.set(name, info);
     // Parameter objects get their key now that it exists.
@@ -568,14 +594,16 @@ class FileExtractor {
       }
       case 'return_statement': {
         const list = stmt.namedChildren[0];
-        for (const e of list?.type === 'expression_list' ? list.namedChildren : list ? [list] : []) {
+        const exprs = list?.type === 'expression_list' ? list.namedChildren : list ? [list] : [];
+        exprs.forEach((e, i) => {
           const u = unparen(e);
-          if (u.type === 'call_expression') this.evalCall(u, env, this.ctxOf(u), 'return');
-          else {
-            const v = this.eval(e, env, this.ctxOf(e));
-            this.escapePinners(v, e);
+          const v = u.type === 'call_expression' ? this.evalCall(u, env, this.ctxOf(u), 'return') : this.eval(e, env, this.ctxOf(e));
+          if (u.type !== 'call_expression') this.escapePinners(v, e);
+          if (i === 0 && this.fnStack.length === 1) {
+            if (v.os) this.foreignReturns++;
+            else this.otherReturns++;
           }
-        }
+        });
         return null;
       }
       case 'if_statement':
@@ -729,7 +757,8 @@ class FileExtractor {
     names.forEach((n, i) => {
       let v = vals[i] ?? EMPTY;
       if (type) v = this.typedZero(type, v);
-      this.declare(n.text, 'local', env, held(v, 'var', n.text, spanOf(n)), type);
+      const init = values[i] ? unparen(values[i] as SyntaxNode) : undefined;
+      this.declare(n.text, 'local', env, held(v, 'var', n.text, spanOf(n)), type, undefined, init?.type === 'composite_literal');
     });
   }
 
@@ -761,7 +790,10 @@ class FileExtractor {
       if (define && l.type === 'identifier') {
         const existing = this.scopes[this.scopes.length - 1]?.get(l.text);
         if (!existing) {
-          this.declare(l.text, 'local', env, held(v, 'var', l.text, spanOf(l)));
+          const r = right.namedChildren.length === lhs.length ? right.namedChildren[i] : undefined;
+          const ru = r ? unparen(r) : undefined;
+          const valueInit = !!ru && (ru.type === 'composite_literal' || (ru.type === 'unary_expression' && ru.child(0)?.type === '*'));
+          this.declare(l.text, 'local', env, held(v, 'var', l.text, spanOf(l)), undefined, undefined, valueInit);
           return;
         }
       }
@@ -781,6 +813,7 @@ class FileExtractor {
       const info = this.lookup(t.text);
       if (!info) {
         this.escapePinners(value, t);
+        if (value.ptrs.some((o) => o.kind === 'param') || value.uptrs.some((u) => u.obj.kind === 'param')) this.storesParam = true;
         return;
       }
       // The variable now names another object: earlier conversions of the old one no longer
@@ -942,6 +975,12 @@ class FileExtractor {
         const lv = l ? this.eval(l, env, ctx, quiet) : EMPTY;
         const rv = r ? this.eval(r, env, ctx, quiet) : EMPTY;
         if (['==', '!=', '<', '>', '<=', '>=', '&&', '||'].includes(op)) return EMPTY;
+        // `p - base` with a non-constant base is an offset between two addresses, not an address;
+        // masks, shifts and division make a number too (a hash, an alignment check).
+        const rightConst = r ? unparen(r).type === 'int_literal' || rv.int : false;
+        if ((op === '-' && lv.uptrs.length > 0 && !rightConst) || ['>>', '<<', '/', '%', '^', '&'].includes(op) && lv.uptrs.length > 0 && op !== '&^') {
+          if (!(op === '&' && rightConst && /^\^/.test(r?.text ?? ''))) return INT;
+        }
         const both = join(lv, rv);
         return av({ uptrs: altered(both, 'arith').uptrs, params: both.params, os: lv.os || rv.os, int: both.uptrs.length === 0 && both.params.length === 0 && (lv.int || rv.int) });
       }
@@ -951,11 +990,19 @@ class FileExtractor {
         if (operand && unparen(operand).type === 'identifier' && !this.lookup(unparen(operand).text)) {
           // pkg.Name: a package-level entity of another package.
           const imp = this.imports.get(unparen(operand).text);
-          if (imp) return av({ ptrs: [{ name: e.text, keys: [`global:${imp.path}.${field}`], kind: 'global', stack: false }] });
+          if (imp) {
+            // `f := syscall.Syscall` holds a function; `&pkg.Var` is static memory.
+            if (SINKS.funcs[imp.path]?.includes(field)) return av({ func: { kind: 'func', pkg: imp.path, qualifier: unparen(operand).text, name: field } });
+            return av({ ptrs: [{ name: e.text, keys: [`global:${imp.path}.${field}`], kind: 'global', stack: false }] });
+          }
         }
         const base = operand ? this.eval(operand, env, ctx, quiet) : EMPTY;
         const fv = base.fields?.get(field);
         if (fv) return fv;
+        // `c := proc.Call`: a method value, which the compiler cannot call statically (#34684).
+        if (base.proc && SINK_METHOD_NAMES.has(field)) {
+          return av({ func: { kind: 'method', name: field, recv: { kind: 'proc', ...(base.procName ? { api: base.procName } : {}) }, recvText: unparen(operand as SyntaxNode).text } });
+        }
         if (this.procFieldNames.has(field)) return av({ proc: true });
         if (this.pinnerFieldNames.has(field)) return av({ pinner: true });
         if (base.os) return av({ os: true });
@@ -1043,7 +1090,7 @@ class FileExtractor {
     const o = unparen(operand);
     if (o.type === 'composite_literal') {
       const v = this.compositeLiteral(o, env, ctx);
-      const obj: ObjFact = { name: `&${shorten(o.text)}`, keys: [], kind: 'temp', stack: false };
+      const obj: ObjFact = { name: `&${shorten(o.text)}`, keys: [], kind: 'temp', stack: false, fresh: true };
       return { ...v, ptrs: [obj] };
     }
     const obj = this.objOf(o, env, ctx, true);
@@ -1073,10 +1120,17 @@ class FileExtractor {
         const first = v.ptrs[0] as ObjFact;
         if (first.kind === 'global' || first.kind === 'os') return first;
         const keys = Array.from(new Set([...v.ptrs.flatMap((p) => p.keys), info.key]));
-        return { name: e.text, keys, kind: first.kind === 'param' && v.ptrs.length === 1 ? 'param' : 'local', stack: v.ptrs.some((p) => p.stack), ...(first.paramIndex !== undefined && v.ptrs.length === 1 ? { paramIndex: first.paramIndex } : {}) };
+        return {
+          name: e.text, keys, kind: first.kind === 'param' && v.ptrs.length === 1 ? 'param' : 'local', stack: v.ptrs.some((p) => p.stack),
+          fresh: v.ptrs.every((p) => p.fresh),
+          ...(first.paramIndex !== undefined && v.ptrs.length === 1 ? { paramIndex: first.paramIndex } : {}),
+          ...(first.from ? { from: first.from } : {}),
+        };
       }
       const isParam = info.kind === 'param';
-      const pf: ObjFact = { name: e.text, keys: [info.key], kind: isParam ? 'param' : 'local', stack: addr && !isParam && !this.isPointerish(info) };
+      const stack = addr && !isParam && info.isValue === true;
+      const pf: ObjFact = { name: e.text, keys: [info.key], kind: isParam ? 'param' : 'local', stack, fresh: stack };
+      if (!isParam && v.from) pf.from = v.from;
       if (isParam && info.paramIndex !== undefined) pf.paramIndex = info.paramIndex;
       return pf;
     }
@@ -1105,7 +1159,9 @@ class FileExtractor {
       const v = this.evalCall(e, env, ctx, 'plain', true);
       if (v.os) return { name: shorten(e.text), keys: [], kind: 'os', stack: false };
       if (v.ptrs.length > 0) return v.ptrs[0] as ObjFact;
-      return { name: shorten(e.text), keys: [], kind: 'temp', stack: false };
+      const fn = e.childForFieldName('function');
+      const from = fn ? this.calleeOf(unparen(fn), env, ctx) : undefined;
+      return { name: shorten(e.text), keys: [], kind: 'temp', stack: false, ...(from ? { from } : {}) };
     }
     if (e.type === 'unary_expression') {
       const op = e.child(0)?.type;
@@ -1117,6 +1173,13 @@ class FileExtractor {
     }
     if (e.type === 'composite_literal') return { name: shorten(e.text), keys: [], kind: 'temp', stack: false };
     return null;
+  }
+
+  /** Reports whether a declared type is a value type (its variables hold their own memory). */
+  private isValueType(t: string): boolean {
+    if (!t || t.startsWith('*') || t.startsWith('[]') || t.startsWith('map[') || t.startsWith('chan') || t.startsWith('<-') || t.startsWith('func') || t.startsWith('interface')) return false;
+    if (['string', 'error', 'any'].includes(t) || this.isUnsafePointerType(t)) return false;
+    return true;
   }
 
   private isPointerish(info: VarInfo): boolean {
@@ -1273,7 +1336,9 @@ class FileExtractor {
         const inner = this.eval(arg, env, ctx, quiet);
         if (!obj || obj.kind === 'os' || inner.os) return av({ os: true });
         if (obj.kind === 'global') return EMPTY;
-        return av({ uptrs: [{ obj, conv: spanOf(call), via: 'inline' }] });
+        const u: UptrFact = { obj, conv: spanOf(call), via: 'inline' };
+        if (unparen(arg).type === 'identifier') u.fromVar = true;
+        return av({ uptrs: [u] });
       }
       const v = this.eval(arg, env, ctx, quiet);
       // uintptr(uint64(uintptr(unsafe.Pointer(p)))): back to an address, through a conversion
@@ -1287,6 +1352,8 @@ class FileExtractor {
     if (this.isIntegerConversion(call)) {
       const v = this.eval(args[0] as SyntaxNode, env, ctx, quiet);
       if (v.uptrs.length === 0 && v.params.length === 0) return v.os ? v : v.numeric.length ? v : INT;
+      // Narrower than a pointer: an offset or a hash, never an address on 64-bit platforms.
+      if (NARROW_INTEGER_TYPES.has(unparen(call.childForFieldName('function') as SyntaxNode).text)) return INT;
       // A pointer turned into another integer type is a number (a seed, a hash, a bpf u64
       // field): it only matters if converted straight back to uintptr.
       return av({ numeric: [...v.uptrs, ...v.numeric], params: v.params });
@@ -1358,7 +1425,7 @@ class FileExtractor {
         case 'make':
         case 'new': {
           const t = typeText(args[0]) ?? '';
-          const obj: ObjFact = { name: shorten(call.text), keys: [], kind: 'temp', stack: false };
+          const obj: ObjFact = { name: shorten(call.text), keys: [], kind: 'temp', stack: false, fresh: true };
           return { ...this.typedZero(t, EMPTY), ptrs: [obj] };
         }
         case 'len': case 'cap':
@@ -1411,12 +1478,24 @@ class FileExtractor {
       }
     }
 
+    // The legacy `use(unsafe.Pointer(p))` keep-alive: a candidate, judged against the index
+    // (it counts only if `use` is bodyless or stores its argument globally; DESIGN.md §3).
+    if (!quiet && f.type === 'identifier' && !this.lookup(f.text) && args.length === 1) {
+      const a0 = unparen(args[0] as SyntaxNode);
+      const fa = a0.type === 'call_expression' ? a0.childForFieldName('function') : null;
+      if (fa && this.isUnsafeMember(unparen(fa), 'Pointer')) {
+        const obj = this.objOf(a0, env, ctx);
+        if (obj) this.keepAlives.push({ keys: obj.keys, ctx, span: spanOf(call), via: f.text });
+      }
+    }
+
     // Everything else: evaluate arguments, resolve the callee syntactically, maybe record.
     const argVals = args.map((a) => this.eval(a, env, ctx, quiet));
     const callee = this.calleeOf(f, env, ctx);
     for (const v of argVals) this.escapePinners(v, call);
     if (!quiet) this.maybeRecord(call, f, callee, args, argVals, spread, env, ctx, form);
-    return this.callResult(f, callee, env, ctx);
+    const result = this.callResult(f, callee, env, ctx, args);
+    return isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
   }
 
   /** Reports whether an expression is an integer that never was a Go pointer (a call result, a
@@ -1438,7 +1517,7 @@ class FileExtractor {
   }
 
   /** What a call returns, as far as pinlint cares: OS memory, DLL objects, procs. */
-  private callResult(f: SyntaxNode, callee: CalleeFact, env: Env, ctx: Ctx): AV {
+  private callResult(f: SyntaxNode, callee: CalleeFact, env: Env, ctx: Ctx, args: SyntaxNode[]): AV {
     // What a system call or DLL procedure returns is an integer or memory the OS owns.
     if (callee.kind === 'func' && callee.pkg && SINKS.funcs[callee.pkg]?.includes(callee.name)) return av({ os: true, int: true });
     if (callee.kind === 'method' && callee.recv.kind !== 'unknown' && SINK_METHOD_NAMES.has(callee.name)) return av({ os: true, int: true });
@@ -1451,7 +1530,11 @@ class FileExtractor {
       // NewProc/FindProc on a DLL object: a procedure whose Call is a sink.
       const operand = f.childForFieldName('operand');
       const rv = operand ? this.eval(operand, env, ctx, true) : EMPTY;
-      if (rv.dll || callee.recv.kind === 'pkgvar' || (callee.recv.kind === 'type' && DLL_TYPES.includes(callee.recv.name))) return av({ proc: true });
+      if (rv.dll || callee.recv.kind === 'pkgvar' || (callee.recv.kind === 'type' && DLL_TYPES.includes(callee.recv.name))) {
+        const nameArg = args[0] ? unparen(args[0]) : null;
+        const api = nameArg && nameArg.type === 'interpreted_string_literal' ? stringLiteralValue(nameArg) : undefined;
+        return av({ proc: true, ...(api ? { procName: api } : {}) });
+      }
     }
     return EMPTY;
   }
@@ -1461,9 +1544,13 @@ class FileExtractor {
       const info = this.lookup(f.text);
       if (info) {
         const v = env.get(info.key) ?? EMPTY;
-        if (info.kind === 'param') return { kind: 'indirect', name: f.text, how: 'func-param' };
-        if (v.func) return { kind: 'indirect', name: f.text, how: 'func-var', target: v.func };
-        return { kind: 'indirect', name: f.text, how: 'func-var' };
+        const uintptrSignature = /\buintptr\b/.test(info.type ?? '') && (info.type ?? '').startsWith('func');
+        if (info.kind === 'param') return { kind: 'indirect', name: f.text, how: 'func-param', uintptrSignature };
+        // A local variable holding a named function is a static call (cmd/compile
+        // StaticValue); one holding a method value is not (golang/go#34684).
+        if (v.func && v.func.kind === 'func') return v.func;
+        if (v.func) return { kind: 'indirect', name: f.text, how: 'method-value', target: v.func };
+        return { kind: 'indirect', name: f.text, how: 'func-var', uintptrSignature };
       }
       if (this.pkgVarNames.has(f.text)) return { kind: 'indirect', name: f.text, how: 'func-var' };
       const dot = this.dotImports.find((p) => SINKS.funcs[p]?.includes(f.text));
@@ -1490,7 +1577,7 @@ class FileExtractor {
         if (tr) return { kind: 'method', name, recv: { kind: 'type', pkg: tr.pkg, name: tr.name, pointer: true }, recvText: op.text, methodExpr: true };
       }
       const rv = this.eval(operand, env, ctx, true);
-      if (rv.proc) return { kind: 'method', name, recv: { kind: 'proc' }, recvText: op.text };
+      if (rv.proc) return { kind: 'method', name, recv: { kind: 'proc', ...(rv.procName ? { api: rv.procName } : {}) }, recvText: op.text };
       if (rv.func && !rv.fields) return { kind: 'indirect', name: op.text + '.' + name, how: 'func-field', target: rv.func };
       let recv: RecvFact = { kind: 'unknown' };
       if (op.type === 'identifier') {
@@ -1515,6 +1602,8 @@ class FileExtractor {
     const argFacts: ArgFact[] = [];
     const pending: PendingCall['pending'] = [];
     let interesting = false;
+    const calleeName = callee.kind === 'func' || callee.kind === 'method' ? callee.name : '';
+    const mayRetain = RETAINING_NAMES.has(calleeName) || (callee.kind === 'method' && callee.recv.kind === 'proc' && RETAINING_NAMES.has(callee.recv.api ?? ''));
     args.forEach((a, i) => {
       const v = vals[i] ?? EMPTY;
       const isSpread = spread && i === args.length - 1;
@@ -1539,6 +1628,14 @@ class FileExtractor {
           const src: ArgSource = { kind: 'hidden', container: c.name, field: h.field, u: h.u, mit: { pin: 'none' } };
           sources.push(src);
           pending.push({ src, keys: h.u.obj.keys });
+        }
+      }
+      if (mayRetain && !isSpread && v.ptrs.length > 0 && !v.os) {
+        const o = this.objOf(a, env, ctx);
+        if (o && o.kind !== 'global' && o.kind !== 'os') {
+          const src: ArgSource = { kind: 'goptr', obj: o, mit: { pin: 'none' } };
+          sources.push(src);
+          pending.push({ src, keys: o.keys });
         }
       }
       const params = isSpread ? [...(allElems(v)?.params ?? []), ...v.params.filter((p) => p.mode === 'elems')] : v.params.filter((p) => p.mode === 'value');
@@ -1645,7 +1742,8 @@ class FileExtractor {
       if (!match(ka.keys) || ka.ctx.fn !== call.fn) continue;
       if (ka.ctx.deferred || (isReachableAfter(call, ka.ctx) && !this.isReassignedBetween(keys, call, ka.ctx))) {
         mit.keepAlive = ka.span;
-        break;
+        if (ka.via) mit.keepAliveVia = ka.via;
+        else { delete mit.keepAliveVia; break; }
       }
     }
     // runtime.Pinner: Pin before the call and no Unpin between Pin and the call.
@@ -1662,6 +1760,8 @@ class FileExtractor {
       } else {
         mit.pin = 'covered';
         delete mit.unpinSpan;
+        // For pointers the OS keeps after the call, only a pin this function never releases helps.
+        if (!this.unpins.some((u) => u.pinner === pin.pinner)) mit.pinHeld = true;
         break;
       }
     }

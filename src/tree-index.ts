@@ -26,7 +26,7 @@ export interface FuncRef {
 /** What a call resolves to. */
 export type Target =
   /** A protected sink: the compiler keeps inline-converted arguments alive (DESIGN.md §1). */
-  | { kind: 'sink'; name: string; decl?: FuncRef }
+  | { kind: 'sink'; name: string; decl?: FuncRef; api?: string }
   /** A function of the scanned tree that is not protected. */
   | { kind: 'func'; name: string; refs: FuncRef[] }
   /** An exported function of a syscall-wrapper package outside the tree (x/sys, syscall). */
@@ -40,6 +40,17 @@ export interface Summary {
   uintptrParams: Set<number>;
   /** Indexes of pointer parameters converted inline into a sink argument (or handed on to one). */
   ptrParams: Set<number>;
+  /** For each parameter in uintptrParams: the call that forwards it (the first hop of the chain). */
+  via: Map<number, Hop>;
+}
+
+/** One forwarding step: in `ref`'s body, `call` passes the parameter as argument `arg` to `target`. */
+export interface Hop {
+  file: FileFacts;
+  fn: FuncFact;
+  call: CallFact;
+  arg: number;
+  target: Target;
 }
 
 export class TreeIndex {
@@ -128,11 +139,11 @@ export class TreeIndex {
       case 'method': {
         const display = `${callee.recvText}.${callee.name}`;
         const recv = callee.recv;
-        if (recv.kind === 'proc') return this.procMethod(display, callee.name);
+        if (recv.kind === 'proc') return this.procMethod(display, callee.name, recv.api);
         if (recv.kind === 'pkgvar') {
           const owners = recv.pkg ? this.importedPackages(recv.pkg) : pkg ? [pkg] : [];
           const v = owners.map((p) => p.vars.get(recv.name)).find((x) => x);
-          if (v?.kind === 'proc') return this.procMethod(display, callee.name);
+          if (v?.kind === 'proc') return this.procMethod(display, callee.name, v.api);
           return { kind: 'other' };
         }
         if (recv.kind === 'type') {
@@ -145,8 +156,10 @@ export class TreeIndex {
           if (pkg.importPath && isTableSinkMethod(this.sinks, pkg.importPath, recv.name, callee.name)) return { kind: 'sink', name: display };
           const refs = pkg.methods.get(recv.name)?.get(callee.name) ?? [];
           if (refs.length) return this.funcTarget(display, refs);
+          // A call through an interface whose method takes uintptrs (the wincred `proc` shape):
+          // whatever it holds, the compiler cannot see the callee (golang/go#34684).
           const t = pkg.types.get(recv.name);
-          if (t?.kind === 'interface' && t.methods?.includes(callee.name) && this.isSinkMethodName(callee.name)) {
+          if (t?.kind === 'interface' && t.uintptrMethods?.includes(callee.name)) {
             return { kind: 'indirect', name: display, how: 'interface', sink: null };
           }
           return { kind: 'other' };
@@ -156,6 +169,11 @@ export class TreeIndex {
       case 'indirect': {
         const sink = callee.target ? this.resolve(file, callee.target) : null;
         if (sink?.kind === 'sink') return { kind: 'indirect', name: callee.name, how: callee.how, sink: sink.name };
+        // A function-typed parameter or variable whose type takes uintptrs, e.g. the signature
+        // of (*LazyProc).Call: it exists to hold a procedure.
+        if (callee.uintptrSignature && (callee.how === 'func-param' || callee.how === 'func-var')) {
+          return { kind: 'indirect', name: callee.name, how: callee.how, sink: null };
+        }
         if (callee.how === 'func-var' && pkg?.vars.get(callee.name)?.kind === 'func') {
           const v = pkg.vars.get(callee.name) as PkgVarFact;
           const t = v.target ? this.resolve(file, v.target) : null;
@@ -172,10 +190,9 @@ export class TreeIndex {
     return Object.values(this.sinks.methods).some((types) => Object.values(types).some((ms) => ms.includes(name)));
   }
 
-  private procMethod(display: string, method: string): Target {
-    for (const [pkgPath, types] of Object.entries(this.sinks.methods)) {
-      void pkgPath;
-      if (types.Proc?.includes(method) || types.LazyProc?.includes(method)) return { kind: 'sink', name: display };
+  private procMethod(display: string, method: string, api?: string): Target {
+    for (const types of Object.values(this.sinks.methods)) {
+      if (types.Proc?.includes(method) || types.LazyProc?.includes(method)) return { kind: 'sink', name: display, ...(api ? { api } : {}) };
     }
     return { kind: 'other' };
   }
@@ -194,6 +211,10 @@ export class TreeIndex {
   }
 
   /** Maps argument `argIndex` of a call to the callee parameter it binds. */
+  paramFor(fn: FuncFact, argIndex: number): number | null {
+    return TreeIndex.paramFor(fn, argIndex);
+  }
+
   static paramFor(fn: FuncFact, argIndex: number): number | null {
     if (fn.params.length === 0) return null;
     const last = fn.params.length - 1;
@@ -206,7 +227,7 @@ export class TreeIndex {
   private computeSummaries(): void {
     const all: Array<{ file: FileFacts; fn: FuncFact }> = [];
     for (const pkg of this.packages.values()) for (const f of pkg.files) for (const fn of f.funcs) {
-      this.summaries.set(fn, { uintptrParams: new Set(), ptrParams: new Set() });
+      this.summaries.set(fn, { uintptrParams: new Set(), ptrParams: new Set(), via: new Map() });
       if (fn.calls.length) all.push({ file: f, fn });
     }
     const resolved = new Map<CallFact, Target>();
@@ -239,12 +260,57 @@ export class TreeIndex {
               const reaches = this.argReachesSink(t, j, arg.spread, isUintptr && !pointer ? 'uintptr' : 'ptr');
               if (!reaches) continue;
               const set = isUintptr && !pointer ? sum.uintptrParams : sum.ptrParams;
-              if (!set.has(index)) { set.add(index); changed = true; }
+              if (!set.has(index)) {
+                set.add(index);
+                changed = true;
+                if (set === sum.uintptrParams) sum.via.set(index, { file, fn, call: c, arg: j, target: t });
+              }
             }
           });
         }
       }
     }
+  }
+
+  /**
+   * The forwarding chain from parameter `param` of `fn` to the sink: each hop is a call that
+   * passes the value on. Bounded and cycle-safe (recursive wrappers).
+   */
+  chainFrom(fn: FuncFact, param: number): Hop[] {
+    const hops: Hop[] = [];
+    const seen = new Set<string>();
+    let cur: { fn: FuncFact; param: number } | null = { fn, param };
+    while (cur && hops.length < 16) {
+      const key = `${cur.fn.span.startLine}:${cur.fn.name}:${cur.param}`;
+      if (seen.has(key)) break;
+      seen.add(key);
+      const hop: Hop | undefined = this.summaries.get(cur.fn)?.via.get(cur.param);
+      if (!hop) break;
+      hops.push(hop);
+      if (hop.target.kind !== 'func') break;
+      const next: FuncRef | undefined = hop.target.refs.find((r: FuncRef) => {
+        const pi = TreeIndex.paramFor(r.fn, hop.arg);
+        return pi !== null && this.summaries.get(r.fn)?.uintptrParams.has(pi);
+      });
+      cur = next ? { fn: next.fn, param: TreeIndex.paramFor(next.fn, hop.arg) as number } : null;
+    }
+    return hops;
+  }
+
+  /**
+   * Reports whether a call returns memory the Go collector does not manage. A method on a
+   * receiver of unknown type is judged by every method of that name in the package (there is
+   * usually one), which covers `ring.Push()` returning a slot of a VirtualAlloc'd ring.
+   */
+  returnsForeign(file: FileFacts, callee: CalleeFact): boolean {
+    const t = this.resolve(file, callee);
+    if (t.kind === 'func') return t.refs.every((r) => r.fn.returnsForeign);
+    if (callee.kind === 'method' && callee.recv.kind === 'unknown') {
+      const pkg = this.fileToPkg.get(file);
+      const refs = [...(pkg?.methods.values() ?? [])].flatMap((m) => m.get(callee.name) ?? []);
+      return refs.length > 0 && refs.every((r) => r.fn.returnsForeign);
+    }
+    return false;
   }
 
   /** Reports whether argument `j` of a call to `t` reaches a sink argument. */

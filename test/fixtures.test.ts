@@ -1,7 +1,7 @@
 // The data-driven fixture test: every rule runs alone over its fixture folder, and its findings
 // must match the `// want` annotations exactly (DESIGN.md §6).
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/engine.js';
 import { rules } from '../rules/index.js';
@@ -11,7 +11,8 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 for (const rule of rules) {
   const dir = join(FIXTURES, rule.meta.name);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.go')).sort();
+  // Subfolders hold separate modules (their own go.mod, e.g. an older `go` directive).
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.go')).map((f) => f.split(sep).join('/')).sort();
   describe(`fixtures/${rule.meta.name}`, async () => {
     const result = await analyze({ paths: [dir], cwd: dir, rules: [rule] });
     it('analyzes without errors', () => {
@@ -22,7 +23,7 @@ for (const rule of rules) {
         const text = readFileSync(join(dir, file), 'utf8');
         const expectations = parseExpectations(text, file);
         const got = result.findings
-          .filter((f) => f.location.path.endsWith(`/${file}`) || f.location.path === file)
+          .filter((f) => relative(dir, join(result.root, f.location.path)).split(sep).join('/') === file)
           .map((f) => ({ line: f.location.startLine, column: f.location.startColumn, message: f.message }));
         expect(compare(file, expectations, got)).toEqual([]);
       });
