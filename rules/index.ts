@@ -7,6 +7,7 @@ import pinnerMisuse from './pinner-misuse.js';
 import wrapperConversion from './wrapper-conversion.js';
 import indirectSinkCall from './indirect-sink-call.js';
 import retainedPointer from './retained-pointer.js';
+import badSuppression from './bad-suppression.js';
 
 export type { Rule } from '../src/rule-api.js';
 
@@ -17,4 +18,5 @@ export const rules: readonly Rule[] = [
   wrapperConversion,
   indirectSinkCall,
   retainedPointer,
+  badSuppression,
 ] as readonly Rule[];

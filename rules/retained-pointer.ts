@@ -80,7 +80,11 @@ func startRead(h windows.Handle, ev windows.Handle) error {
 	var ov windows.Overlapped
 	ov.HEvent = ev
 	buf := make([]byte, 4096)
-	return windows.ReadFile(h, buf, nil, &ov)
+	err := windows.ReadFile(h, buf, nil, &ov)
+	if err == windows.ERROR_IO_PENDING {
+		return nil
+	}
+	return err
 }
 `,
       good: `package p
@@ -131,10 +135,13 @@ func startRead(h windows.Handle, r *request) error {
         // Only memory this function allocated or whose address it took: a caller's object, or
         // one handed out by another function, may well outlive the operation.
         if (!obj.fresh || !view.isGoMemory(obj)) continue;
-        if ('mit' in src && src.mit.pinHeld) continue;
-        // A heap object kept alive after the call (e.g. after waiting for completion) is the
-        // synchronous use of these APIs; a stack object is unsafe either way.
-        if (!obj.stack && 'mit' in src && view.isMitigated(src.mit)) continue;
+        if (!('mit' in src)) continue;
+        // Safe: a pin this function never releases (it outlives the operation); or the function
+        // waits for completion while a pin, or a keep-alive of a heap object, covers the wait. A
+        // KeepAlive without a wait ends before the OS is done, and a stack object can move
+        // during the wait.
+        if (src.mit.pinHeld) continue;
+        if (view.fn.waitsForIO && (src.mit.pin === 'covered' || (!obj.stack && view.isMitigated(src.mit)))) continue;
         if (seen.has(obj.name)) continue;
         seen.add(obj.name);
         report({

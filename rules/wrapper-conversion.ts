@@ -86,6 +86,23 @@ func getWinsize(fd int, ws *[4]uint16) error {
   },
   checkCall(view, report) {
     const { call, target, index } = view;
+    if (target.kind === 'configured-wrapper') {
+      // Declared a wrapper by configuration: every pointer-derived argument is unprotected.
+      for (const arg of call.args) {
+        for (const src of arg.sources) {
+          if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit)) continue;
+          const steps = conversionSteps(src.u);
+          report({
+            messageId: 'wrapper',
+            data: { obj: src.u.obj.name, wrapper: target.name, sink: 'a system call (configured wrapper)', twin: '', pin: pinAdvice(view.goVersion, src.u.obj.name).replace(/^, /, '; or ') },
+            span: arg.span,
+            related: steps,
+            flow: [...steps, { span: arg.span, message: `passed to ${target.name} here` }],
+          });
+        }
+      }
+      return;
+    }
     if (target.kind !== 'func') return;
     // In a method expression `(*T).M(recv, a...)` the first argument is the receiver.
     const shift = call.callee.kind === 'method' && call.callee.methodExpr ? 1 : 0;
@@ -107,7 +124,8 @@ func getWinsize(fd int, ws *[4]uint16) error {
         const kept = view.isMitigated(src.mit);
         if (kept && !src.u.obj.stack) continue;
         const twinName = `${ref.fn.name}Ptr`;
-        const twin = ref.pkg.funcs.has(twinName) ? ` (${twinName} exists)` : '';
+        const hasTwin = ref.fn.recv ? ref.pkg.methods.get(ref.fn.recv)?.has(twinName) : ref.pkg.funcs.has(twinName);
+        const twin = hasTwin ? ` (${twinName} exists)` : '';
         const hopSteps: RelatedInput[] = hops.map((h: Hop) => ({
           span: h.call.args[h.arg]?.span ?? h.call.span,
           path: h.file.path,

@@ -1,7 +1,7 @@
 // Command-line wiring only: options → engine → reporter → exit code. Exit codes (DESIGN.md §7):
 // 0 nothing at or above --fail-on, 1 findings, 2 usage/config/internal error (errors win).
 import { Command, CommanderError, Option } from 'commander';
-import { writeFileSync, renameSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyze, type AnalysisResult } from './engine.js';
 import { rules as allRules } from '../rules/index.js';
@@ -11,6 +11,9 @@ import { readGoFile } from './source.js';
 import type { Level } from './types.js';
 import { ruleHelpText } from './docs/render.js';
 import { VERSION } from './version.js';
+import { ConfigError, isExcluded, mergeKnowledge, printConfig, resolveConfig, ruleSettings, type ResolvedConfig } from './config.js';
+import { applyBaseline, BaselineError, loadBaseline, writeBaseline, type Baseline } from './baseline.js';
+import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from './knowledge.js';
 import { registerAudit } from './audit/command.js';
 
 export const EXIT_CLEAN = 0;
@@ -53,6 +56,10 @@ interface CheckOptions {
   color?: boolean;
   rule?: string[];
   disable?: string[];
+  config?: string;
+  printConfig?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 /** Picks the enabled rules from --rule / --disable. */
@@ -96,24 +103,67 @@ async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise
   if (!['error', 'warning', 'note'].includes(opts.failOn)) {
     throw new UsageError(`--fail-on takes error, warning or note, not "${opts.failOn}".`);
   }
-  const rules = selectRules(opts);
+  // Configuration: found from the first target upward to the repository root, or --config.
+  const first = resolve(io.cwd, paths[0] ?? '.');
+  const startDir = existsSync(first) && statSync(first).isFile() ? dirname(first) : existsSync(first) ? first : io.cwd;
+  let resolved: ResolvedConfig;
+  try {
+    resolved = resolveConfig(startDir, { ...(opts.config ? { explicitPath: resolve(io.cwd, opts.config) } : {}), knownRules: allRules.map((r) => r.meta) });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+  if (opts.printConfig) {
+    io.stdout(printConfig(resolved));
+    return EXIT_CLEAN;
+  }
+  const settings = ruleSettings(resolved.config, allRules.map((r) => ({ id: r.meta.id, name: r.meta.name, level: r.meta.level })));
+  const rules = selectRules(opts).filter((r) => settings.get(r.meta.id)?.enabled !== false);
+  const levels = new Map([...settings].map(([id, st]) => [id, st.level] as const));
+  const configDir = resolved.path ? dirname(resolved.path) : null;
+  let baseline: Baseline | null = null;
+  if (opts.baseline) {
+    try {
+      baseline = loadBaseline(readFileSync(resolve(io.cwd, opts.baseline), 'utf8'), opts.baseline);
+    } catch (err) {
+      if (err instanceof BaselineError) throw new UsageError(err.message);
+      throw new UsageError(`cannot read baseline ${opts.baseline}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   const result = await analyze({
     paths,
     cwd: io.cwd,
     rules,
+    levels,
+    knowledge: mergeKnowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }, resolved.config),
+    ...(configDir ? { exclude: (abs: string) => isExcluded(resolved.config, configDir, abs) } : {}),
     includeVendor: !!opts.includeVendor,
     includeGenerated: !!opts.includeGenerated,
     inlineSuppressions: opts.inlineSuppressions,
   });
+  const readSource = (p: string): string | undefined => {
+    const r = readGoFile(result.absPath(p));
+    return r.ok ? r.text : undefined;
+  };
+  if (opts.writeBaseline) {
+    writeAtomic(resolve(io.cwd, opts.writeBaseline), writeBaseline(result.findings, readSource));
+    const n = result.findings.filter((f) => !f.suppression).length;
+    io.stderr(`pinlint: wrote ${opts.writeBaseline} with ${n} finding${n === 1 ? '' : 's'}\n`);
+    return result.notifications.some((x) => x.level === 'error') ? EXIT_ERROR : EXIT_CLEAN;
+  }
+  if (baseline) {
+    const { fresh, baselined } = applyBaseline(result.findings, baseline, readSource);
+    result.findings = fresh;
+    if (baselined > 0) {
+      result.notifications.push({ level: 'note', id: 'baselined', message: `${baselined} finding${baselined === 1 ? '' : 's'} matched the baseline ${opts.baseline} and ${baselined === 1 ? 'is' : 'are'} not shown` });
+    }
+  }
   const format = opts.format as Format;
   const text = render(format, {
     rules: rules.map((r) => r.meta),
     findings: result.findings,
     notifications: result.notifications,
-    readSource: (p) => {
-      const r = readGoFile(result.absPath(p));
-      return r.ok ? r.text : undefined;
-    },
+    readSource,
     toolVersion: VERSION,
   }, {
     sarifCategory: opts.sarifCategory,
@@ -161,6 +211,10 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--no-inline-suppressions', 'ignore //pinlint:ignore comments and show what they would hide')
     .option('--no-fingerprints', 'leave partialFingerprints out of SARIF')
     .option('--color', 'force colored text output')
+    .option('--config <file>', 'use this configuration file instead of searching for .pinlint.{json,yaml,yml}')
+    .option('--print-config', 'print the configuration in effect and exit')
+    .option('--baseline <file>', 'report only findings not recorded in this baseline file')
+    .option('--write-baseline <file>', 'record the current findings in a baseline file and exit 0')
     .action(async (paths: string[], opts: CheckOptions) => {
       setExit(await runCheck(paths, opts, io));
     });

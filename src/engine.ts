@@ -9,7 +9,12 @@ import { TreeIndex } from './tree-index.js';
 import type { Finding, Level, Notification, Span } from './types.js';
 import type { Report, Rule, ReportInput } from './rule-api.js';
 import { applySuppressions } from './suppressions-apply.js';
-import { AFTER_FORK_FUNCS, RUNTIME_MANAGED_PACKAGES, isUnderPackage } from './knowledge.js';
+import { AFTER_FORK_FUNCS, KEEP_ALIVE, OS_ALLOCATORS, RUNTIME_MANAGED_PACKAGES, SINKS, isUnderPackage } from './knowledge.js';
+import type { MergedKnowledge } from './config.js';
+import { rules as registry } from '../rules/index.js';
+
+const DEFAULT_MERGED: MergedKnowledge = { sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS, wrappers: {} };
+const allRuleNames = registry.flatMap((r) => [r.meta.id, r.meta.name]);
 
 export interface AnalyzeOptions {
   /** Files or directories to scan; directories are walked like `./...`. */
@@ -25,6 +30,12 @@ export interface AnalyzeOptions {
   inlineSuppressions?: boolean;
   /** Called every so often while scanning large trees. */
   onProgress?: (done: number, total: number) => void;
+  /** Domain tables extended by configuration (default: the built-in ones). */
+  knowledge?: MergedKnowledge;
+  /** Per-rule level overrides from configuration, by rule id. */
+  levels?: Map<string, Level>;
+  /** Paths (absolute) to leave out, from configuration. */
+  exclude?: (absPath: string) => boolean;
 }
 
 export interface AnalysisResult {
@@ -64,13 +75,15 @@ const YIELD_EVERY = 50;
 
 /**
  * Reports whether a file can hold anything pinlint follows. A file that names neither uintptr,
- * unsafe, a DLL constructor nor a Pinner cannot convert a pointer, forward one, define a proc or
- * pin: skipping its parse is safe and most of a tree's bytes are such files (DESIGN.md §9).
+ * unsafe, a DLL constructor, a Pinner nor an API that retains typed pointers (overlapped I/O,
+ * callback contexts) cannot convert a pointer, forward one, define a proc, pin, or hand Go memory
+ * to the OS for later: skipping its parse is safe, and most of a tree's bytes are such files
+ * (DESIGN.md §9).
  */
 export function mayMatter(text: string): boolean {
   return PREFILTER.test(text);
 }
-const PREFILTER = /uintptr|unsafe|NewProc|FindProc|LazyDLL|LoadDLL|Pinner|pinlint:ignore/;
+const PREFILTER = /uintptr|unsafe|NewProc|FindProc|LazyDLL|LoadDLL|Pinner|pinlint:ignore|Overlapped|RegisterServiceCtrlHandler|CreateThread|SetWindowLongPtr/;
 
 export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const notifications: Notification[] = [];
@@ -107,6 +120,9 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     }
   }
   for (const k of reported.keys()) context.delete(k);
+  if (opts.exclude) {
+    for (const [real, shown] of reported) if (opts.exclude(shown) || opts.exclude(real)) reported.delete(real);
+  }
 
   // 2. Extract facts, one file at a time, yielding so native trees can be freed (DESIGN.md §9).
   const files: FileFacts[] = [];
@@ -131,7 +147,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     }
     let facts: FileFacts;
     try {
-      facts = extractFacts(path, dirname(path) === '' ? '.' : rel(dirname(entry.real)), read.text);
+      facts = extractFacts(path, dirname(path) === '' ? '.' : rel(dirname(entry.real)), read.text, opts.knowledge ?? DEFAULT_MERGED);
     } catch (err) {
       notifications.push({ level: 'error', id: 'internal-error', message: `internal error while analyzing: ${describeError(err)}`, path });
       continue;
@@ -149,7 +165,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
 
   // 3. Index and summaries.
   const modules = new ModuleResolver(root);
-  const index = new TreeIndex(files, (dir) => modules.importPathOf(dir));
+  const knowledge = opts.knowledge ?? DEFAULT_MERGED;
+  const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers);
 
   // 4. Rules.
   const findings: Finding[] = [];
@@ -171,7 +188,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     for (const fn of file.funcs) {
       if (afterFork.includes(fn.name)) continue;
       for (const rule of opts.rules) {
-        const report = reporterFor(rule, file.path, findings);
+        const report = reporterFor(rule, file.path, findings, opts.levels);
         try {
           const isGoMemory = (obj: ObjFact): boolean =>
             obj.kind !== 'global' && obj.kind !== 'os' && !(obj.from && index.returnsForeign(file, obj.from));
@@ -201,7 +218,15 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
       });
     }
   }
-  const final = applySuppressions(kept, [...reportedFacts], opts.rules, opts.inlineSuppressions !== false);
+  const known = new Set(allRuleNames);
+  const enabled = new Set(opts.rules.flatMap((r) => [r.meta.id, r.meta.name]));
+  const { findings: final, uses } = applySuppressions(kept, [...reportedFacts], known, enabled, opts.inlineSuppressions !== false);
+  for (const rule of opts.rules) {
+    if (!rule.checkSuppressions) continue;
+    const own: Finding[] = [];
+    rule.checkSuppressions(uses, reporterFor(rule, '', own, opts.levels));
+    final.push(...own);
+  }
   final.sort(compareFindings);
   notifications.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || (a.span?.startLine ?? 0) - (b.span?.startLine ?? 0) || a.message.localeCompare(b.message));
   return {
@@ -216,15 +241,15 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   };
 }
 
-function reporterFor(rule: Rule, path: string, out: Finding[]): Report<string> {
+function reporterFor(rule: Rule, path: string, out: Finding[], levels?: Map<string, Level>): Report<string> {
   return (r: ReportInput<string>) => {
     const template = (rule.meta.messages as Record<string, string>)[r.messageId];
     if (template === undefined) throw new Error(`rule ${rule.meta.name} reported unknown messageId ${r.messageId}`);
-    const loc = (span: Span, p?: string) => ({ path: p ?? path, ...span });
+    const loc = (span: Span, p?: string) => ({ path: p ?? r.path ?? path, ...span });
     out.push({
       ruleId: rule.meta.id,
       ruleName: rule.meta.name,
-      level: r.level ?? (rule.meta.level as Level),
+      level: r.level ?? levels?.get(rule.meta.id) ?? (rule.meta.level as Level),
       message: fill(template, r.data),
       location: loc(r.span),
       related: (r.related ?? []).map((x) => ({ location: loc(x.span, x.path), message: x.message })),

@@ -92,13 +92,14 @@ export type RecvFact =
   | { kind: 'proc'; api?: string } // known to be a DLL procedure (constructor result); api: the DLL export name
   | { kind: 'type'; pkg: string | null; name: string; pointer: boolean } // declared type
   | { kind: 'pkgvar'; pkg: string | null; name: string } // a package-level variable
+  | { kind: 'field'; owner: string; field: string } // a field of a value of the named type `owner` (this package)
   | { kind: 'unknown' };
 
 export type CalleeFact =
   | { kind: 'func'; pkg: string | null; qualifier: string | null; name: string }
   | { kind: 'method'; name: string; recv: RecvFact; recvText: string; methodExpr?: boolean }
   /** A call through a value the compiler cannot resolve statically (golang/go#34684). */
-  | { kind: 'indirect'; name: string; how: 'method-value' | 'func-var' | 'func-param' | 'func-field' | 'interface'; target?: CalleeFact; uintptrSignature?: boolean }
+  | { kind: 'indirect'; name: string; how: 'method-value' | 'func-var' | 'func-param' | 'func-field' | 'interface'; target?: CalleeFact; uintptrSignature?: boolean; typeName?: string }
   | { kind: 'unknown' };
 
 export interface CallFact {
@@ -144,16 +145,21 @@ export interface FuncFact {
   returnsForeign: boolean;
   /** The body shows overlapped I/O handled asynchronously (ASYNC_IO_HINTS). */
   asyncIO: boolean;
+  /** The body waits for I/O completion (WAIT_IO_HINTS) before returning. */
+  waitsForIO: boolean;
 }
 
 export interface PkgVarFact {
   name: string;
   /** proc: a DLL procedure (`NewProc`/`FindProc` result); dll: a DLL object; func: holds a function value. */
-  kind: 'proc' | 'dll' | 'func' | 'other';
+  /** iface-proc: a procedure stored in a variable of another (interface) type: calls on it are dynamic. */
+  kind: 'proc' | 'dll' | 'func' | 'iface-proc' | 'other';
   /** For kind func: the function it was initialised with, when written as a name. */
   target?: CalleeFact;
   /** For kind proc: the DLL export name given to NewProc/FindProc. */
   api?: string;
+  /** The declared type, or the type of a composite-literal initializer. */
+  type?: string;
   span: Span;
 }
 
@@ -166,6 +172,8 @@ export interface TypeFact {
   methods?: string[];
   /** For interfaces: methods with uintptr parameters (`Call(a ...uintptr)`). */
   uintptrMethods?: string[];
+  /** For function types: the signature takes uintptr parameters. */
+  uintptrSignature?: boolean;
 }
 
 export interface FileFacts {

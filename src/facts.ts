@@ -16,7 +16,7 @@ import type {
 } from './facts-types.js';
 import {
   DLL_CONSTRUCTORS, DLL_PACKAGES, DLL_TYPES, KEEP_ALIVE, NAMED_UINTPTR_TYPES, OS_ALLOCATORS, PINNER,
-  ASYNC_IO_HINTS, PROC_METHODS, PROC_TYPES, RETAINING_APIS, SINKS, sinkMethodNames,
+  ASYNC_IO_HINTS, WAIT_IO_HINTS, PROC_METHODS, SYSCALL_WRAPPER_PACKAGES, PROC_TYPES, RETAINING_APIS, SINKS, sinkMethodNames, type SinkTable,
 } from './knowledge.js';
 import { textForParser } from './source.js';
 
@@ -198,6 +198,8 @@ interface AssignEvent { key: string; ctx: Ctx }
 interface PendingCall {
   fact: CallFact;
   ctx: Ctx;
+  /** For a call through a local variable: its key (a reassigned one is not a static callee). */
+  funcVar?: string;
   /** Per argument, the objects whose mitigation must be judged, and the sources to fill. */
   pending: Array<{ src: ArgSource; keys: string[] }>;
 }
@@ -206,22 +208,24 @@ interface PinnerUse { name: string; key: string; escapes: boolean; unpinned: boo
 
 type Env = Map<string, AV>;
 
-const SINK_METHOD_NAMES = sinkMethodNames(SINKS);
 const INT: AV = Object.freeze({ ...EMPTY, int: true }) as AV;
 const NARROW_INTEGER_TYPES = new Set(['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32', 'byte', 'rune']);
 const INTEGER_TYPES = new Set(['uintptr', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'byte', 'rune']);
-const SINK_FUNC_NAMES = new Set(Object.values(SINKS.funcs).flat());
 const RETAINING_NAMES = new Set(RETAINING_APIS.map((a) => a.name));
 
 // ---------------------------------------------------------------------------------------------
 
-export interface ExtractOptions {
-  /** Extra sink tables and allocators from configuration. */
-  osAllocators?: Record<string, readonly string[]>;
+/** The domain tables extraction consults: the built-in ones, extended by configuration. */
+export interface Knowledge {
+  sinks: SinkTable;
+  keepAlive: readonly { pkg: string; name: string }[];
+  osAllocators: Record<string, readonly string[]>;
 }
 
+export const DEFAULT_KNOWLEDGE: Knowledge = { sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS };
+
 /** Extracts the facts of one Go file. Never throws on odd input: problems become notifications. */
-export function extractFacts(path: string, dir: string, text: string): FileFacts {
+export function extractFacts(path: string, dir: string, text: string, knowledge: Knowledge = DEFAULT_KNOWLEDGE): FileFacts {
   const parsed = parseGo(textForParser(text));
   const root = parsed.root;
   const facts: FileFacts = {
@@ -254,7 +258,7 @@ export function extractFacts(path: string, dir: string, text: string): FileFacts
   if (!facts.pkgName) {
     facts.notifications.push({ level: 'warning', id: 'parse-error', message: 'no package clause: is this a Go file?', path });
   }
-  const fx = new FileExtractor(facts, root);
+  const fx = new FileExtractor(facts, root, knowledge);
   fx.run();
   return facts;
 }
@@ -267,6 +271,10 @@ class FileExtractor {
   private procFieldNames = new Set<string>();
   private pkgFuncNames = new Set<string>();
   private pkgVarNames = new Set<string>();
+  /** Function types of this file whose parameters include uintptr. */
+  private uintptrFuncTypes = new Set<string>();
+  /** Struct types of this file: field name → type text. */
+  private structFields = new Map<string, Record<string, string>>();
   /** Package-level variables of array or struct value type: reading one copies it. */
   private pkgValueVars = new Set<string>();
 
@@ -291,7 +299,12 @@ class FileExtractor {
   private foreignReturns = 0;
   private otherReturns = 0;
 
-  constructor(private facts: FileFacts, private root: SyntaxNode) {
+  private sinkMethodNames: Set<string>;
+  private sinkFuncNames: Set<string>;
+
+  constructor(private facts: FileFacts, private root: SyntaxNode, private k: Knowledge) {
+    this.sinkMethodNames = sinkMethodNames(k.sinks);
+    this.sinkFuncNames = new Set(Object.values(k.sinks.funcs).flat());
     for (const imp of facts.imports) {
       if (imp.alias === '.') this.dotImports.push(imp.path);
       else if (imp.alias !== '_') this.imports.set(imp.name, imp);
@@ -337,6 +350,7 @@ class FileExtractor {
     if (t.type === 'struct_type') {
       fact.kind = 'struct';
       fact.fields = {};
+      this.structFields.set(name, fact.fields);
       for (const fd of t.descendantsOfType('field_declaration')) {
         const ft = typeText(fd.childForFieldName('type')) ?? '';
         const names = fd.childrenForFieldName('name');
@@ -354,6 +368,10 @@ class FileExtractor {
       fact.uintptrMethods = elems.filter((m) => /\buintptr\b/.test(m.childForFieldName('parameters')?.text ?? '')).map((m) => m.childForFieldName('name')?.text ?? '');
     } else if (t.type === 'function_type') {
       fact.kind = 'func';
+      if (/\buintptr\b/.test(t.childForFieldName('parameters')?.text ?? '')) {
+        fact.uintptrSignature = true;
+        this.uintptrFuncTypes.add(name);
+      }
     } else if (t.text === 'uintptr') {
       fact.kind = 'uintptr';
       this.namedUintptrTypes.add(name);
@@ -369,9 +387,13 @@ class FileExtractor {
       names.forEach((n, i) => {
         const value = values[i];
         const fact: PkgVarFact = { name: n.text, kind: 'other', span: spanOf(n) };
+        const litType = value && unparen(value).type === 'composite_literal' ? typeText(unparen(value).childForFieldName('type')) : undefined;
+        if (type ?? litType) fact.type = (type ?? litType) as string;
         if (value) {
           const v = this.classifyStatic(value);
-          if (v.proc) { fact.kind = 'proc'; if (v.procName) fact.api = v.procName; }
+          // `var p proc = dll.NewProc(...)` with `proc` an interface: every call on p is dynamic.
+          if (v.proc && type && !this.isProcType(type)) fact.kind = 'iface-proc';
+          else if (v.proc) { fact.kind = 'proc'; if (v.procName) fact.api = v.procName; }
           else if (v.dll) fact.kind = 'dll';
           else if (v.func) { fact.kind = 'func'; fact.target = v.func; }
         } else if (type) {
@@ -422,6 +444,7 @@ class FileExtractor {
       storesParam: false,
       returnsForeign: false,
       asyncIO: !!body && ASYNC_IO_HINTS.test(body.text),
+      waitsForIO: !!body && WAIT_IO_HINTS.test(body.text),
     };
     if (body) {
       this.walkFunctionBody(fact, body, recvParam);
@@ -757,6 +780,8 @@ class FileExtractor {
     names.forEach((n, i) => {
       let v = vals[i] ?? EMPTY;
       if (type) v = this.typedZero(type, v);
+      // A proc stored in a variable of an interface type is called dynamically.
+      if (type && v.proc && !this.isProcType(type)) v = { ...v, proc: false };
       const init = values[i] ? unparen(values[i] as SyntaxNode) : undefined;
       this.declare(n.text, 'local', env, held(v, 'var', n.text, spanOf(n)), type, undefined, init?.type === 'composite_literal');
     });
@@ -793,7 +818,7 @@ class FileExtractor {
           const r = right.namedChildren.length === lhs.length ? right.namedChildren[i] : undefined;
           const ru = r ? unparen(r) : undefined;
           const valueInit = !!ru && (ru.type === 'composite_literal' || (ru.type === 'unary_expression' && ru.child(0)?.type === '*'));
-          this.declare(l.text, 'local', env, held(v, 'var', l.text, spanOf(l)), undefined, undefined, valueInit);
+          this.declare(l.text, 'local', env, held(v, 'var', l.text, spanOf(l)), ru ? this.inferType(ru) : undefined, undefined, valueInit);
           return;
         }
       }
@@ -992,7 +1017,7 @@ class FileExtractor {
           const imp = this.imports.get(unparen(operand).text);
           if (imp) {
             // `f := syscall.Syscall` holds a function; `&pkg.Var` is static memory.
-            if (SINKS.funcs[imp.path]?.includes(field)) return av({ func: { kind: 'func', pkg: imp.path, qualifier: unparen(operand).text, name: field } });
+            if (this.k.sinks.funcs[imp.path]?.includes(field)) return av({ func: { kind: 'func', pkg: imp.path, qualifier: unparen(operand).text, name: field } });
             return av({ ptrs: [{ name: e.text, keys: [`global:${imp.path}.${field}`], kind: 'global', stack: false }] });
           }
         }
@@ -1000,7 +1025,11 @@ class FileExtractor {
         const fv = base.fields?.get(field);
         if (fv) return fv;
         // `c := proc.Call`: a method value, which the compiler cannot call statically (#34684).
-        if (base.proc && SINK_METHOD_NAMES.has(field)) {
+        const opNode = operand ? unparen(operand) : null;
+        if (opNode && opNode.type === 'identifier' && !this.lookup(opNode.text) && !this.imports.has(opNode.text) && this.sinkMethodNames.has(field) && !this.pkgFuncNames.has(opNode.text)) {
+          return av({ func: { kind: 'method', name: field, recv: { kind: 'pkgvar', pkg: null, name: opNode.text }, recvText: opNode.text } });
+        }
+        if (base.proc && this.sinkMethodNames.has(field)) {
           return av({ func: { kind: 'method', name: field, recv: { kind: 'proc', ...(base.procName ? { api: base.procName } : {}) }, recvText: unparen(operand as SyntaxNode).text } });
         }
         if (this.procFieldNames.has(field)) return av({ proc: true });
@@ -1029,7 +1058,12 @@ class FileExtractor {
       case 'type_conversion_expression':
       case 'type_assertion_expression': {
         const operand = e.childForFieldName('operand');
-        return operand ? this.eval(operand, env, ctx, quiet) : EMPTY;
+        const v = operand ? this.eval(operand, env, ctx, quiet) : EMPTY;
+        // []byte(s): the conversion allocates a fresh slice.
+        if (e.type === 'type_conversion_expression' && e.childForFieldName('type')?.type === 'slice_type') {
+          return av({ ptrs: [{ name: shorten(e.text), keys: [], kind: 'temp', stack: false, fresh: true }] });
+        }
+        return v;
       }
       case 'int_literal':
       case 'rune_literal':
@@ -1173,6 +1207,28 @@ class FileExtractor {
     }
     if (e.type === 'composite_literal') return { name: shorten(e.text), keys: [], kind: 'temp', stack: false };
     return null;
+  }
+
+  /** The type of `T{...}`, `&T{...}` or `new(T)`, when written out. */
+  private inferType(e: SyntaxNode): string | undefined {
+    if (e.type === 'composite_literal') return typeText(e.childForFieldName('type'));
+    if (e.type === 'unary_expression' && e.child(0)?.type === '&') {
+      const op = e.childForFieldName('operand');
+      const inner = op ? unparen(op) : null;
+      if (inner?.type === 'composite_literal') {
+        const t = typeText(inner.childForFieldName('type'));
+        return t ? `*${t}` : undefined;
+      }
+    }
+    if (e.type === 'call_expression') {
+      const f = e.childForFieldName('function');
+      const args = callArguments(e).args;
+      if (f && f.type === 'identifier' && f.text === 'new' && !this.lookup('new') && args[0]) {
+        const t = typeText(args[0]);
+        return t ? `*${t}` : undefined;
+      }
+    }
+    return undefined;
   }
 
   /** Reports whether a declared type is a value type (its variables hold their own memory). */
@@ -1387,6 +1443,11 @@ class FileExtractor {
       const base = v.uptrs.length === 0 && v.ptrs.length === 0 && !v.unsafePtr && this.looksIntegral(helper, env) ? av({ os: true }) : v;
       return this.isUnsafeMember(f, 'Add') ? { ...base, unsafePtr: true } : { ...base, unsafePtr: false };
     }
+    // []byte(s), []uint16(...): a conversion that allocates a fresh slice.
+    if (f.type === 'slice_type' && args.length === 1) {
+      this.eval(args[0] as SyntaxNode, env, ctx, quiet);
+      return av({ ptrs: [{ name: shorten(call.text), keys: [], kind: 'temp', stack: false, fresh: true }] });
+    }
     if (f.type === 'func_literal') {
       // An immediately invoked closure runs here and now: walk it as part of this function.
       for (const a of args) this.eval(a, env, ctx, quiet);
@@ -1441,7 +1502,7 @@ class FileExtractor {
 
     // Keep-alive and pin APIs.
     const q = this.qualified(f);
-    if (q && KEEP_ALIVE.some((k) => k.pkg === q.pkg && k.name === q.name)) {
+    if (q && this.k.keepAlive.some((k) => k.pkg === q.pkg && k.name === q.name)) {
       const arg = args[0];
       if (arg) {
         const obj = this.objOf(arg, env, ctx);
@@ -1494,6 +1555,7 @@ class FileExtractor {
     const callee = this.calleeOf(f, env, ctx);
     for (const v of argVals) this.escapePinners(v, call);
     if (!quiet) this.maybeRecord(call, f, callee, args, argVals, spread, env, ctx, form);
+    if (this.mayCallOS(callee)) for (const a of args) this.markOutParam(a, env);
     const result = this.callResult(f, callee, env, ctx, args);
     return isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
   }
@@ -1519,10 +1581,10 @@ class FileExtractor {
   /** What a call returns, as far as pinlint cares: OS memory, DLL objects, procs. */
   private callResult(f: SyntaxNode, callee: CalleeFact, env: Env, ctx: Ctx, args: SyntaxNode[]): AV {
     // What a system call or DLL procedure returns is an integer or memory the OS owns.
-    if (callee.kind === 'func' && callee.pkg && SINKS.funcs[callee.pkg]?.includes(callee.name)) return av({ os: true, int: true });
-    if (callee.kind === 'method' && callee.recv.kind !== 'unknown' && SINK_METHOD_NAMES.has(callee.name)) return av({ os: true, int: true });
+    if (callee.kind === 'func' && callee.pkg && this.k.sinks.funcs[callee.pkg]?.includes(callee.name)) return av({ os: true, int: true });
+    if (callee.kind === 'method' && callee.recv.kind !== 'unknown' && this.sinkMethodNames.has(callee.name)) return av({ os: true, int: true });
     if (callee.kind === 'func' && callee.pkg) {
-      if (OS_ALLOCATORS[callee.pkg]?.includes(callee.name)) return av({ os: true });
+      if (this.k.osAllocators[callee.pkg]?.includes(callee.name)) return av({ os: true });
       if (DLL_PACKAGES.includes(callee.pkg) && DLL_CONSTRUCTORS.includes(callee.name)) return av({ dll: true });
       if (callee.pkg === 'C') return av({ os: true });
     }
@@ -1544,16 +1606,21 @@ class FileExtractor {
       const info = this.lookup(f.text);
       if (info) {
         const v = env.get(info.key) ?? EMPTY;
-        const uintptrSignature = /\buintptr\b/.test(info.type ?? '') && (info.type ?? '').startsWith('func');
-        if (info.kind === 'param') return { kind: 'indirect', name: f.text, how: 'func-param', uintptrSignature };
+        const t = info.type ?? '';
+        const uintptrSignature = (/\buintptr\b/.test(t) && t.startsWith('func')) || this.uintptrFuncTypes.has(t);
+        const typeName = /^[A-Za-z_]\w*$/.test(t) ? { typeName: t } : {};
+        if (info.kind === 'param') return { kind: 'indirect', name: f.text, how: 'func-param', uintptrSignature, ...typeName };
         // A local variable holding a named function is a static call (cmd/compile
         // StaticValue); one holding a method value is not (golang/go#34684).
-        if (v.func && v.func.kind === 'func') return v.func;
+        if (v.func && v.func.kind === 'func') {
+          // Static only while assigned once: finishCalls turns it indirect if reassigned.
+          return v.func;
+        }
         if (v.func) return { kind: 'indirect', name: f.text, how: 'method-value', target: v.func };
-        return { kind: 'indirect', name: f.text, how: 'func-var', uintptrSignature };
+        return { kind: 'indirect', name: f.text, how: 'func-var', uintptrSignature, ...typeName };
       }
       if (this.pkgVarNames.has(f.text)) return { kind: 'indirect', name: f.text, how: 'func-var' };
-      const dot = this.dotImports.find((p) => SINKS.funcs[p]?.includes(f.text));
+      const dot = this.dotImports.find((p) => this.k.sinks.funcs[p]?.includes(f.text));
       return { kind: 'func', pkg: dot ?? null, qualifier: null, name: f.text };
     }
     if (f.type === 'selector_expression') {
@@ -1584,6 +1651,21 @@ class FileExtractor {
         const info = this.lookup(op.text);
         const tr = info?.type ? this.typeRef(info.type) : null;
         if (tr) recv = { kind: 'type', pkg: tr.pkg, name: tr.name, pointer: tr.pointer };
+      } else if (op.type === 'selector_expression') {
+        // t.dev.ioctl(...): the field's declared type, from this file or via the index.
+        const base = op.childForFieldName('operand');
+        const fieldName = op.childForFieldName('field')?.text ?? '';
+        const bn = base ? unparen(base) : null;
+        const owner = bn?.type === 'identifier' ? this.typeRef(this.lookup(bn.text)?.type ?? '') : null;
+        if (owner && owner.pkg === null) {
+          const ft = this.structFields.get(owner.name)?.[fieldName];
+          const fr = ft ? this.typeRef(ft) : null;
+          if (ft && (ft.startsWith('func') || this.uintptrFuncTypes.has(ft))) {
+            if (/\buintptr\b/.test(ft) || this.uintptrFuncTypes.has(ft)) return { kind: 'indirect', name: `${op.text}.${name}`, how: 'func-field', uintptrSignature: true };
+          }
+          if (fr) recv = { kind: 'type', pkg: fr.pkg, name: fr.name, pointer: fr.pointer };
+          else recv = { kind: 'field', owner: owner.name, field: fieldName };
+        }
       } else if (op.type === 'call_expression' || op.type === 'composite_literal' || op.type === 'unary_expression') {
         const cv = this.eval(op, env, ctx, true);
         if (cv.proc) recv = { kind: 'proc' };
@@ -1647,10 +1729,11 @@ class FileExtractor {
       if (sources.length) interesting = true;
       argFacts.push({ span: spanOf(a), text: shorten(a.text), spread: isSpread, sources });
     });
-    const possibleSink = (callee.kind === 'method' && SINK_METHOD_NAMES.has(callee.name)) ||
-      (callee.kind === 'func' && SINK_FUNC_NAMES.has(callee.name)) || callee.kind === 'indirect';
+    const possibleSink = (callee.kind === 'method' && this.sinkMethodNames.has(callee.name)) ||
+      (callee.kind === 'func' && this.sinkFuncNames.has(callee.name)) || callee.kind === 'indirect';
     if (!interesting && !possibleSink) return;
-    this.calls.push({ fact: { callee, calleeText: shorten(f.text), span: spanOf(call), args: argFacts, spread, form }, ctx, pending });
+    const funcVar = f.type === 'identifier' ? this.lookup(f.text)?.key : undefined;
+    this.calls.push({ fact: { callee, calleeText: shorten(f.text), span: spanOf(call), args: argFacts, spread, form }, ctx, pending, ...(funcVar ? { funcVar } : {}) });
   }
 
   /**
@@ -1667,6 +1750,34 @@ class FileExtractor {
       if (valueNode) out.push(...this.eval(valueNode, env, ctx, true).uptrs);
     }
     return out;
+  }
+
+  /** Reports whether a call may go to the OS: a sink-like name, an indirect call, x/sys. */
+  private mayCallOS(callee: CalleeFact): boolean {
+    if (callee.kind === 'indirect') return true;
+    if (callee.kind === 'method') return this.sinkMethodNames.has(callee.name);
+    if (callee.kind === 'func') return this.sinkFuncNames.has(callee.name) || (!!callee.pkg && SYSCALL_WRAPPER_PACKAGES.includes(callee.pkg));
+    return false;
+  }
+
+  /**
+   * `&p` handed to the OS where p is a pointer variable: an out-parameter the OS fills with its
+   * own memory (CredRead's PCREDENTIAL, a returned buffer), so p holds foreign memory afterwards.
+   */
+  private markOutParam(arg: SyntaxNode, env: Env): void {
+    let e = unparen(arg);
+    while (e.type === 'call_expression') {
+      const inner = this.isUintptrConversion(e) ? callArguments(e).args[0] ?? null : this.conversionOperand(e);
+      if (!inner) return;
+      e = unparen(inner);
+    }
+    if (e.type !== 'unary_expression' || e.child(0)?.type !== '&') return;
+    const op = e.childForFieldName('operand');
+    const target = op ? unparen(op) : null;
+    if (!target || target.type !== 'identifier') return;
+    const info = this.lookup(target.text);
+    const t = info?.type ?? '';
+    if (info && (t.startsWith('*') || this.isUnsafePointerType(t) || t === 'uintptr')) env.set(info.key, av({ os: true, int: t === 'uintptr' }));
   }
 
   /** A Pinner that is passed on, stored or returned may be unpinned elsewhere. */
@@ -1722,6 +1833,11 @@ class FileExtractor {
 
   private finishCalls(): CallFact[] {
     for (const pc of this.calls) {
+      // `f := syscall.Syscall` is a static callee only if f is never assigned again (cmd/compile
+      // ir.StaticValue); otherwise the call is dynamic.
+      if (pc.funcVar && pc.fact.callee.kind === 'func' && this.assigns.some((a) => a.key === pc.funcVar)) {
+        pc.fact.callee = { kind: 'indirect', name: pc.fact.calleeText, how: 'func-var', target: pc.fact.callee };
+      }
       for (const p of pc.pending) {
         if (p.src.kind === 'param') continue;
         p.src.mit = this.mitigationFor(pc.ctx, p.keys);

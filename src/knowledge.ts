@@ -188,3 +188,7 @@ export const FOREIGN_ADDRESS_PARAMS: Record<string, Record<string, readonly numb
  * (Win32 "Synchronous and Asynchronous I/O"), as in internal/poll's Pread.
  */
 export const ASYNC_IO_HINTS = /ERROR_IO_PENDING|GetOverlappedResult|WaitForSingleObject|WaitForMultipleObjects|GetQueuedCompletionStatus|CancelIoEx|HEvent|ERROR_IO_INCOMPLETE/;
+
+/** Calls that wait for an overlapped operation to finish, so memory kept alive or pinned up to
+ * them is safe (Win32 GetOverlappedResult with bWait, WaitFor*Object(s)). */
+export const WAIT_IO_HINTS = /GetOverlappedResult(Ex)?\(|WaitForSingleObject|WaitForMultipleObjects|GetQueuedCompletionStatus/;

@@ -3,11 +3,13 @@
 import type { CallFact, FileFacts, FuncFact, Mitigation, ObjFact, UptrFact } from './facts-types.js';
 import type { Level, Span, RuleMeta } from './types.js';
 import type { Target, TreeIndex } from './tree-index.js';
+import type { SuppressionUse } from './suppressions-apply.js';
 
 export type { ArgFact, ArgSource, CallFact, FileFacts, FuncFact, Mitigation, ObjFact, UptrFact, PinnerLeak } from './facts-types.js';
 export type { Target, Summary, Hop } from './tree-index.js';
 export { FOREIGN_ADDRESS_PARAMS, RETAINING_APIS, RETAINING_SYSCALLS, RETAINING_WRAPPER_PACKAGES } from './knowledge.js';
 export type { RuleMeta, Span } from './types.js';
+export type { SuppressionUse } from './suppressions-apply.js';
 
 export interface FunctionView {
   file: FileFacts;
@@ -46,12 +48,16 @@ export interface ReportInput<M extends string> {
   flow?: RelatedInput[];
   /** Overrides the rule's level for this finding (e.g. a note for a weaker variant). */
   level?: Level;
+  /** The file of the primary location, when it is not the file being checked. */
+  path?: string;
 }
 
 export type Report<M extends string> = (r: ReportInput<M>) => void;
 
 export interface Rule<M extends string = string> {
   meta: RuleMeta<M>;
+  /** Judges the inline suppressions of the reported files after every other rule has run. */
+  checkSuppressions?(uses: SuppressionUse[], report: Report<M>): void;
   /** Judges one recorded call of a reported file. */
   checkCall?(view: CallView, report: Report<M>): void;
   /** Judges one function of a reported file. */

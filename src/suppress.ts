@@ -30,8 +30,8 @@ export function parseSuppressions(text: string): SuppressionFact[] {
     const head = (sep >= 0 ? rest.slice(0, sep) : rest).trim();
     fact.reason = sep >= 0 ? rest.slice(sep + 2).trim() : '';
     fact.rules = head.split(',').map((s) => s.trim()).filter(Boolean);
-    if (fact.rules.length === 0) fact.malformed = 'names no rule; write //pinlint:ignore <rule> -- <reason>';
-    else if (!fact.reason) fact.malformed = 'has no reason; write //pinlint:ignore <rule> -- <why this is safe>';
+    if (fact.rules.length === 0) fact.malformed = 'names no rule (write //pinlint:ignore <rule> -- <reason>)';
+    else if (!fact.reason) fact.malformed = 'gives no reason (write //pinlint:ignore <rule> -- <why this is safe>)';
     out.push(fact);
   });
   return out;

@@ -1,32 +1,49 @@
 // Matching `//pinlint:ignore` comments to findings. A suppression names rules by id or name and
-// covers findings that start on the line it applies to.
+// covers findings that start on the line it applies to. What was used, unused or malformed is
+// returned so the bad-suppression rule can report it (staticcheck reports unused directives too).
 import type { FileFacts, SuppressionFact } from './facts-types.js';
 import type { Finding } from './types.js';
-import type { Rule } from './rule-api.js';
 
 export interface SuppressionUse {
   file: FileFacts;
   fact: SuppressionFact;
   used: boolean;
+  /** Names in the comment that are no rule at all. */
+  unknown: string[];
 }
 
-/** Marks suppressed findings (they stay in the list; reporters decide whether to show them). */
-export function applySuppressions(findings: Finding[], files: FileFacts[], rules: readonly Rule[], honour: boolean): Finding[] {
-  if (!honour) return findings;
+export interface SuppressionResult {
+  findings: Finding[];
+  uses: SuppressionUse[];
+}
+
+/**
+ * Marks suppressed findings (they stay in the list; reporters decide whether to show them).
+ * `known` holds every rule id and name; `enabled` those that ran, since a suppression for a
+ * rule that did not run cannot be judged unused.
+ */
+export function applySuppressions(findings: Finding[], files: FileFacts[], known: Set<string>, enabled: Set<string>, honour: boolean): SuppressionResult {
+  const uses: SuppressionUse[] = [];
   const byPath = new Map<string, SuppressionUse[]>();
   for (const f of files) {
-    if (f.suppressions.length) byPath.set(f.path, f.suppressions.map((fact) => ({ file: f, fact, used: false })));
+    for (const fact of f.suppressions) {
+      const use: SuppressionUse = { file: f, fact, used: false, unknown: fact.rules.filter((r) => !known.has(r)) };
+      uses.push(use);
+      const list = byPath.get(f.path) ?? [];
+      list.push(use);
+      byPath.set(f.path, list);
+    }
   }
-  const known = new Set(rules.flatMap((r) => [r.meta.id, r.meta.name]));
+  if (!honour) return { findings, uses: [] };
   for (const finding of findings) {
-    const uses = byPath.get(finding.location.path);
-    if (!uses) continue;
-    const use = uses.find((u) => !u.fact.malformed && u.fact.appliesTo === finding.location.startLine &&
-      u.fact.rules.some((r) => r === finding.ruleId || r === finding.ruleName) && u.fact.rules.every((r) => known.has(r) || r === finding.ruleId));
+    const use = byPath.get(finding.location.path)?.find((u) => !u.fact.malformed && u.fact.appliesTo === finding.location.startLine &&
+      u.fact.rules.some((r) => r === finding.ruleId || r === finding.ruleName));
     if (use) {
       use.used = true;
       finding.suppression = { justification: use.fact.reason, location: { path: finding.location.path, ...use.fact.span } };
     }
   }
-  return findings;
+  // Only suppressions whose every named rule ran can be called unused.
+  for (const u of uses) if (!u.used && !u.fact.rules.every((r) => enabled.has(r) || !known.has(r))) u.used = true;
+  return { findings, uses };
 }

@@ -29,6 +29,8 @@ export type Target =
   | { kind: 'sink'; name: string; decl?: FuncRef; api?: string }
   /** A function of the scanned tree that is not protected. */
   | { kind: 'func'; name: string; refs: FuncRef[] }
+  /** A function that configuration declares an unprotected uintptr wrapper. */
+  | { kind: 'configured-wrapper'; name: string }
   /** An exported function of a syscall-wrapper package outside the tree (x/sys, syscall). */
   | { kind: 'syscall-package'; name: string }
   /** A call the compiler cannot resolve statically, to a value that may hold a sink. */
@@ -59,7 +61,13 @@ export class TreeIndex {
   private fileToPkg = new Map<FileFacts, PackageInfo>();
   private summaries = new Map<FuncFact, Summary>();
 
-  constructor(files: FileFacts[], importPathOf: (dir: string) => string | null, readonly sinks: SinkTable = SINKS) {
+  constructor(
+    files: FileFacts[],
+    importPathOf: (dir: string) => string | null,
+    readonly sinks: SinkTable = SINKS,
+    /** Functions outside the tree that configuration declares unprotected uintptr wrappers. */
+    readonly configuredWrappers: Record<string, readonly string[]> = {},
+  ) {
     for (const f of files) {
       if (!f.pkgName) continue;
       const key = `${f.dir}\u0000${f.pkgName}`;
@@ -117,6 +125,7 @@ export class TreeIndex {
         const name = callee.pkg ? `${callee.qualifier ?? callee.pkg}.${callee.name}` : callee.name;
         if (callee.pkg) {
           if (isTableSinkFunc(this.sinks, callee.pkg, callee.name)) return { kind: 'sink', name };
+          if (this.configuredWrappers[callee.pkg]?.includes(callee.name)) return { kind: 'configured-wrapper', name };
           const refs = this.importedPackages(callee.pkg).flatMap((p) => p.funcs.get(callee.name) ?? []);
           if (refs.length) return this.funcTarget(name, refs);
           if (SYSCALL_WRAPPER_PACKAGES.includes(callee.pkg) && /^[A-Z]/.test(callee.name)) return { kind: 'syscall-package', name };
@@ -144,6 +153,29 @@ export class TreeIndex {
           const owners = recv.pkg ? this.importedPackages(recv.pkg) : pkg ? [pkg] : [];
           const v = owners.map((p) => p.vars.get(recv.name)).find((x) => x);
           if (v?.kind === 'proc') return this.procMethod(display, callee.name, v.api);
+          // A procedure kept in an interface-typed variable (wincred's `var procCredRead proc =`).
+          if (v?.kind === 'iface-proc' && this.isSinkMethodName(callee.name)) return { kind: 'indirect', name: display, how: 'interface', sink: null };
+          // A function-typed field of a package-level struct variable.
+          const owner = v?.type ? owners[0]?.types.get(v.type.replace(/^\*/, '')) : undefined;
+          const ft = owner?.fields?.[callee.name];
+          if (ft && this.isUintptrFuncType(ft, owners[0])) return { kind: 'indirect', name: display, how: 'func-field', sink: null };
+          if (v?.type && owners[0]) {
+            const refs = owners[0].methods.get(v.type.replace(/^\*/, ''))?.get(callee.name) ?? [];
+            if (refs.length) return this.funcTarget(display, refs);
+          }
+          return { kind: 'other' };
+        }
+        if (recv.kind === 'field') {
+          // t.dev.m(): the field's declared type in the owner struct (any file of the package).
+          const ft = pkg?.types.get(recv.owner)?.fields?.[recv.field];
+          if (!ft || !pkg) return { kind: 'other' };
+          if (this.isUintptrFuncType(ft, pkg)) return { kind: 'indirect', name: display, how: 'func-field', sink: null };
+          const m = /^\*?([A-Za-z_]\w*)$/.exec(ft);
+          if (!m) return { kind: 'other' };
+          const refs = pkg.methods.get(m[1] as string)?.get(callee.name) ?? [];
+          if (refs.length) return this.funcTarget(display, refs);
+          const t = pkg.types.get(m[1] as string);
+          if (t?.kind === 'interface' && t.uintptrMethods?.includes(callee.name)) return { kind: 'indirect', name: display, how: 'interface', sink: null };
           return { kind: 'other' };
         }
         if (recv.kind === 'type') {
@@ -171,7 +203,8 @@ export class TreeIndex {
         if (sink?.kind === 'sink') return { kind: 'indirect', name: callee.name, how: callee.how, sink: sink.name };
         // A function-typed parameter or variable whose type takes uintptrs, e.g. the signature
         // of (*LazyProc).Call: it exists to hold a procedure.
-        if (callee.uintptrSignature && (callee.how === 'func-param' || callee.how === 'func-var')) {
+        const named = callee.typeName && pkg ? this.isUintptrFuncType(callee.typeName, pkg) : false;
+        if ((callee.uintptrSignature || named) && (callee.how === 'func-param' || callee.how === 'func-var' || callee.how === 'func-field')) {
           return { kind: 'indirect', name: callee.name, how: callee.how, sink: null };
         }
         if (callee.how === 'func-var' && pkg?.vars.get(callee.name)?.kind === 'func') {
@@ -184,6 +217,12 @@ export class TreeIndex {
       default:
         return { kind: 'other' };
     }
+  }
+
+  /** Reports whether a type (text) is a function type taking uintptrs, written out or named. */
+  private isUintptrFuncType(t: string, pkg: PackageInfo | undefined): boolean {
+    if (t.startsWith('func')) return /\buintptr\b/.test(t);
+    return !!pkg?.types.get(t)?.uintptrSignature;
   }
 
   private isSinkMethodName(name: string): boolean {

@@ -131,7 +131,7 @@ describe('formats and commands', () => {
   });
   it('rules lists every rule', async () => {
     const r = await run(['rules'], tree({}));
-    expect(r.out.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['PL001', 'PL002', 'PL003']);
+    expect(r.out.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['PL001', 'PL002', 'PL003', 'PL004', 'PL005', 'PL006', 'PL007']);
   });
   it('explain prints the rule doc by id or name', async () => {
     const a = await run(['explain', 'PL002'], tree({}));

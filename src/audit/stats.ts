@@ -1,0 +1,312 @@
+// Per-module numbers for an audit, computed from one analysis of the whole tree: what each vendored
+// module calls (sinks, and how many of those calls are protected by the inline conversion), what
+// it gets wrong (findings), and what it hands to other code (unprotected uintptr wrappers that
+// callers can misuse, and bodyless or //go:uintptrescapes sinks that callers may rely on).
+import { realpathSync } from 'node:fs';
+import { isAbsolute, posix, relative, sep } from 'node:path';
+import { ModuleResolver, type AnalysisResult } from '../engine.js';
+import type { CallFact, FileFacts, FuncFact } from '../facts-types.js';
+import { isProtected, takesUintptr, type PackageInfo } from '../tree-index.js';
+import type { Finding, Level, Location, Notification, RelatedLocation, RuleMeta } from '../types.js';
+import { ModuleGrouper, type AuditTree, type ModuleKey, type VendorModule } from './modules.js';
+
+/** A function or method a module declares (build-tagged variants counted once). */
+export interface DeclInfo {
+  /** `Name` or `Recv.Name`. */
+  name: string;
+  /** Import path of the declaring package. */
+  package: string;
+  /** Path relative to the audited directory, `/` separators. */
+  path: string;
+  line: number;
+  column: number;
+  /** Declarations of the same name in the same package (one per build-tagged file). */
+  variants: number;
+}
+
+export interface WrapperInfo extends DeclInfo {
+  /** Go-exported name (and receiver type): code outside the package can call it. */
+  exported: boolean;
+  /** In an `internal` package: only the module's own packages (under internal's parent) can call it. */
+  internal: boolean;
+  /** The uintptr parameters that reach a sink. */
+  params: string[];
+}
+
+export type SinkKind = 'bodyless' | 'uintptrescapes' | 'uintptrkeepalive';
+
+export interface SinkDecl extends DeclInfo {
+  kind: SinkKind;
+  /** Build variants of the same name with a Go body (unprotected), e.g. x/sys Syscall for gccgo. */
+  unprotectedVariants?: number;
+}
+
+export interface ModuleStats extends ModuleKey {
+  /** .go files found in the module's directories, including those skipped unparsed. */
+  files: number;
+  /** Calls whose callee resolves to a protected sink. */
+  sinkCalls: number;
+  /** Sink calls whose pointer-derived arguments are all converted inline (and there is one). */
+  inlineProtected: number;
+  /** Rule id → unsuppressed findings, for every enabled rule (zeros included). */
+  findingsByRule: Record<string, number>;
+  /** Unsuppressed findings, in the engine's order, paths relative to the audited directory. */
+  findings: Finding[];
+  /** Unprotected functions that forward a uintptr parameter to a sink. */
+  wrappers: WrapperInfo[];
+  /** Bodyless, //go:uintptrescapes or //go:uintptrkeepalive functions with uintptr parameters. */
+  sinks: SinkDecl[];
+}
+
+export interface AuditTotals {
+  modules: number;
+  files: number;
+  sinkCalls: number;
+  inlineProtected: number;
+  findingsByRule: Record<string, number>;
+  findings: number;
+  suppressed: number;
+  wrappers: number;
+  exportedWrappers: number;
+  sinks: number;
+}
+
+export type AuditRule = Pick<RuleMeta, 'id' | 'name' | 'level' | 'summary'>;
+
+export interface AuditData {
+  toolVersion: string;
+  /** The scanned tree relative to the audited directory: `vendor`, or `.` for a dependency tree. */
+  tree: string;
+  /** modules.txt relative to the audited directory, or null (then modules are guessed, versions unknown). */
+  modulesTxt: string | null;
+  rules: AuditRule[];
+  /** Sorted by module path. */
+  modules: ModuleStats[];
+  totals: AuditTotals;
+  /** Tool notifications (parse errors, unreadable files), paths relative to the audited directory. */
+  notifications: Notification[];
+}
+
+export interface AuditInput {
+  result: AnalysisResult;
+  /** The audited directory (absolute). */
+  dir: string;
+  tree: AuditTree;
+  modules: VendorModule[] | null;
+  rules: readonly RuleMeta[];
+  toolVersion: string;
+}
+
+/** Reports whether a sink call's pointer arguments are all protected by the inline conversion:
+ * at least one pointer-derived argument, every one written as `uintptr(unsafe.Pointer(p))` right
+ * there (DESIGN.md §1), and no pointer hidden in a uintptr field of an argument. */
+export function isProtectedInline(call: CallFact): boolean {
+  let inline = 0;
+  for (const arg of call.args) {
+    for (const src of arg.sources) {
+      if (src.kind === 'hidden') return false;
+      if (src.kind !== 'uptr') continue;
+      if (src.u.via !== 'inline') return false;
+      inline++;
+    }
+  }
+  return inline > 0;
+}
+
+/** Reports whether code outside the package can call `fn`: an exported name, and for methods an
+ * exported receiver type (methods of unexported types are reachable too, through interfaces and
+ * returned values, but rarely: the audit calls out the certain cases). */
+export function isExportedFunc(fn: Pick<FuncFact, 'name' | 'recv'>): boolean {
+  const up = (s: string): boolean => /^\p{Lu}/u.test(s);
+  return up(fn.name) && (fn.recv === null || up(fn.recv));
+}
+
+function sinkKind(fn: FuncFact): SinkKind {
+  if (!fn.hasBody) return 'bodyless';
+  return fn.directives.includes('uintptrescapes') ? 'uintptrescapes' : 'uintptrkeepalive';
+}
+
+function realpathOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+const toPosix = (p: string): string => p.split(sep).join('/');
+
+export function computeAudit(input: AuditInput): AuditData {
+  const { result } = input;
+  const realDir = realpathOr(input.dir);
+  const realBase = realpathOr(input.tree.base);
+  const grouper = new ModuleGrouper(input.modules);
+  const resolver = new ModuleResolver(result.root);
+
+  /** A result path (repository-relative) as shown: relative to the audited directory. */
+  const shown = (p: string): string => toPosix(relative(realDir, result.absPath(p))) || '.';
+  /** The import path of the directory holding a result path. */
+  const importDirOf = (p: string): string => {
+    const r = relative(realBase, result.absPath(p));
+    if (r !== '' && !r.startsWith('..') && !isAbsolute(r)) return posix.dirname(toPosix(r));
+    // Outside the tree (a symbolic link out of vendor/): ask go.mod / GOPATH layout instead.
+    return resolver.importPathOf(posix.dirname(p)) ?? posix.dirname(p);
+  };
+  const moduleOfPath = (p: string): ModuleKey => grouper.moduleOf(importDirOf(p));
+
+  const ruleIds = input.rules.map((r) => r.id);
+  const stats = new Map<string, ModuleStats>();
+  const statsFor = (k: ModuleKey): ModuleStats => {
+    let s = stats.get(k.path);
+    if (!s) {
+      s = {
+        ...k, files: 0, sinkCalls: 0, inlineProtected: 0,
+        findingsByRule: Object.fromEntries(ruleIds.map((id) => [id, 0])),
+        findings: [], wrappers: [], sinks: [],
+      };
+      stats.set(k.path, s);
+    }
+    return s;
+  };
+  for (const k of grouper.listedModules()) statsFor(k);
+
+  for (const p of result.scanned) statsFor(moduleOfPath(p)).files++;
+
+  // Calls and declarations, from the files analyzed for reporting (in an audit: all of them).
+  const reported = new Set(result.reported);
+  const files = result.files.filter((f) => reported.has(f.path)).sort((a, b) => a.path.localeCompare(b.path));
+  // Declarations are grouped by package and name first: build-tagged files declare one function
+  // several times, and a name counts as a sink when any variant is protected, as the index treats
+  // calls to it (tree-index.ts funcTarget). x/sys's gccgo and linux/ppc64 Syscall* have Go bodies
+  // beside bodyless gc variants: those stay sinks, with the unprotected variants counted.
+  const decls = new Map<string, DeclGroup>();
+  for (const file of files) {
+    const mod = statsFor(moduleOfPath(file.path));
+    const pkg = result.index.packageOf(file);
+    for (const fn of file.funcs) {
+      for (const call of fn.calls) {
+        if (result.index.resolve(file, call.callee).kind !== 'sink') continue;
+        mod.sinkCalls++;
+        if (isProtectedInline(call)) mod.inlineProtected++;
+      }
+      const kind = classify(fn, result);
+      if (!kind) continue;
+      const key = `${file.dir}\u0000${file.pkgName ?? ''}\u0000${fn.recv ?? ''}\u0000${fn.name}`;
+      let g = decls.get(key);
+      if (!g) decls.set(key, (g = { mod, sinks: [], wrappers: [] }));
+      (kind === 'sink' ? g.sinks : g.wrappers).push({ file, fn, pkg });
+    }
+  }
+  for (const g of decls.values()) {
+    if (g.sinks.length > 0) g.mod.sinks.push(sinkDecl(g, shown, importDirOf));
+    else g.mod.wrappers.push(wrapperInfo(g, shown, importDirOf, result));
+  }
+
+  let suppressed = 0;
+  for (const f of result.findings) {
+    if (f.suppression !== undefined) {
+      suppressed++;
+      continue;
+    }
+    const mod = statsFor(moduleOfPath(f.location.path));
+    mod.findingsByRule[f.ruleId] = (mod.findingsByRule[f.ruleId] ?? 0) + 1;
+    mod.findings.push(rebaseFinding(f, shown));
+  }
+
+  const byDecl = (a: DeclInfo, b: DeclInfo): number => a.package.localeCompare(b.package) || a.name.localeCompare(b.name) || a.path.localeCompare(b.path);
+  const modules = [...stats.values()].sort((a, b) => a.path.localeCompare(b.path));
+  for (const m of modules) {
+    m.wrappers.sort(byDecl);
+    m.sinks.sort(byDecl);
+  }
+
+  const sum = (f: (m: ModuleStats) => number): number => modules.reduce((n, m) => n + f(m), 0);
+  const totals: AuditTotals = {
+    modules: modules.length,
+    files: sum((m) => m.files),
+    sinkCalls: sum((m) => m.sinkCalls),
+    inlineProtected: sum((m) => m.inlineProtected),
+    findingsByRule: Object.fromEntries(ruleIds.map((id) => [id, sum((m) => m.findingsByRule[id] ?? 0)])),
+    findings: sum((m) => m.findings.length),
+    suppressed,
+    wrappers: sum((m) => m.wrappers.length),
+    exportedWrappers: sum((m) => m.wrappers.filter((w) => w.exported).length),
+    sinks: sum((m) => m.sinks.length),
+  };
+  return {
+    toolVersion: input.toolVersion,
+    tree: toPosix(relative(realDir, realBase)) || '.',
+    modulesTxt: input.tree.modulesTxt ? toPosix(relative(realDir, realpathOr(input.tree.modulesTxt))) : null,
+    rules: input.rules.map((r) => ({ id: r.id, name: r.name, level: r.level as Level, summary: r.summary })),
+    modules,
+    totals,
+    notifications: result.notifications.map((n) => (n.path === undefined ? n : { ...n, path: shown(n.path) })),
+  };
+}
+
+/** What a declaration offers callers: an unprotected uintptr wrapper, a protected sink, or neither. */
+function classify(fn: FuncFact, result: AnalysisResult): 'wrapper' | 'sink' | null {
+  if (isProtected(fn)) return takesUintptr(fn) ? 'sink' : null;
+  const s = result.index.summaryOf(fn);
+  return s && s.uintptrParams.size > 0 ? 'wrapper' : null;
+}
+
+interface Variant {
+  file: FileFacts;
+  fn: FuncFact;
+  pkg: PackageInfo | undefined;
+}
+
+interface DeclGroup {
+  mod: ModuleStats;
+  sinks: Variant[];
+  wrappers: Variant[];
+}
+
+/** Where a declaration is shown: its first variant in path order (files arrive sorted). */
+function declBase(v: Variant, count: number, shown: (p: string) => string, importDirOf: (p: string) => string): DeclInfo {
+  return {
+    name: v.fn.recv ? `${v.fn.recv}.${v.fn.name}` : v.fn.name,
+    package: v.pkg?.importPath ?? importDirOf(v.file.path),
+    path: shown(v.file.path),
+    line: v.fn.nameSpan.startLine,
+    column: v.fn.nameSpan.startColumn,
+    variants: count,
+  };
+}
+
+function sinkDecl(g: DeclGroup, shown: (p: string) => string, importDirOf: (p: string) => string): SinkDecl {
+  const first = g.sinks[0] as Variant;
+  return {
+    ...declBase(first, g.sinks.length, shown, importDirOf),
+    kind: sinkKind(first.fn),
+    ...(g.wrappers.length > 0 ? { unprotectedVariants: g.wrappers.length } : {}),
+  };
+}
+
+function wrapperInfo(g: DeclGroup, shown: (p: string) => string, importDirOf: (p: string) => string, result: AnalysisResult): WrapperInfo {
+  const first = g.wrappers[0] as Variant;
+  const base = declBase(first, g.wrappers.length, shown, importDirOf);
+  // Parameter names of the first variant, for the union of what the variants forward.
+  const indexes = new Set<number>();
+  for (const v of g.wrappers) for (const i of result.index.summaryOf(v.fn)?.uintptrParams ?? []) indexes.add(i);
+  const params = [...indexes].sort((a, b) => a - b).map((i) => first.fn.params[i]?.name || `#${i + 1}`);
+  return { ...base, exported: isExportedFunc(first.fn), internal: isInternalPackage(base.package), params };
+}
+
+/** Reports whether an import path is an internal package: only its parent's subtree may import it. */
+export function isInternalPackage(importPath: string): boolean {
+  return importPath.split('/').includes('internal');
+}
+
+function rebaseFinding(f: Finding, shown: (p: string) => string): Finding {
+  const loc = (l: Location): Location => ({ ...l, path: shown(l.path) });
+  const rel = (r: RelatedLocation): RelatedLocation => ({ message: r.message, location: loc(r.location) });
+  return {
+    ...f,
+    location: loc(f.location),
+    related: f.related.map(rel),
+    flow: f.flow.map(rel),
+    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, path: shown(x.path) })) } : {}),
+  };
+}
