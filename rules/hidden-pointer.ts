@@ -1,6 +1,6 @@
 // A Go pointer kept in a uintptr field, a uintptr array element or a byte buffer, and the
 // object holding it handed to the OS.
-import { conversionSteps, defineRule, isPinMisuse, pinAdvice, type ArgSource } from '../src/rule-api.js';
+import { conversionSteps, defineRule, isPinMisuse, keepAliveFix, pinAdvice, type ArgSource, type Fix } from '../src/rule-api.js';
 
 export default defineRule({
   meta: {
@@ -109,6 +109,7 @@ func writev(fd int, b []byte) {
           span: arg.span,
           related: steps,
           flow: [...steps, { span: arg.span, message: `${container} passed here` }],
+          fixes: list.map((x) => keepAliveFix(view, x.u.obj)).filter((f): f is Fix => f !== undefined).slice(0, 1),
         });
       }
     });

@@ -1,6 +1,6 @@
 // A sink called through a value the compiler cannot resolve statically: an interface, a method
 // value, a function-typed variable, field or parameter. Even an inline conversion is unprotected.
-import { conversionSteps, defineRule, isPinMisuse } from '../src/rule-api.js';
+import { conversionSteps, defineRule, isPinMisuse, keepAliveFix, type Fix } from '../src/rule-api.js';
 
 const HOW: Record<string, string> = {
   'method-value': 'a method value',
@@ -85,6 +85,7 @@ func getTime(ft *[2]uint32) {
           span: arg.span,
           related: steps,
           flow: [...steps, { span: arg.span, message: `passed through ${call.calleeText} here${target.sink ? ` (holds ${target.sink})` : ''}` }],
+          fixes: [keepAliveFix(view, src.u.obj)].filter((f): f is Fix => f !== undefined),
         });
       }
     }

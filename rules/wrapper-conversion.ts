@@ -1,6 +1,6 @@
 // A pointer converted to uintptr and handed to an ordinary Go function that forwards the integer
 // to a system call: the wrapper's own sink call is protected, the caller's conversion is not.
-import { FOREIGN_ADDRESS_PARAMS, conversionSteps, defineRule, isPinMisuse, pinAdvice, type RelatedInput } from '../src/rule-api.js';
+import { FOREIGN_ADDRESS_PARAMS, conversionSteps, defineRule, twinFix, isPinMisuse, pinAdvice, type RelatedInput } from '../src/rule-api.js';
 import type { Hop } from '../src/rule-api.js';
 
 export default defineRule({
@@ -124,8 +124,11 @@ func getWinsize(fd int, ws *[4]uint16) error {
         const kept = view.isMitigated(src.mit);
         if (kept && !src.u.obj.stack) continue;
         const twinName = `${ref.fn.name}Ptr`;
-        const hasTwin = ref.fn.recv ? ref.pkg.methods.get(ref.fn.recv)?.has(twinName) : ref.pkg.funcs.has(twinName);
-        const twin = hasTwin ? ` (${twinName} exists)` : '';
+        const twinRefs = ref.fn.recv ? ref.pkg.methods.get(ref.fn.recv)?.get(twinName) : ref.pkg.funcs.get(twinName);
+        const twin = twinRefs?.length ? ` (${twinName} exists)` : '';
+        // The twin takes the pointer as unsafe.Pointer at the same position: call it instead.
+        const twinTakesPointer = twinRefs?.some((r) => /^(\w+\.)?Pointer$/.test(r.fn.params[param]?.type ?? '')) ?? false;
+        const fix = twinTakesPointer ? twinFix(view, arg, twinName) : undefined;
         const hopSteps: RelatedInput[] = hops.map((h: Hop) => ({
           span: h.call.args[h.arg]?.span ?? h.call.span,
           path: h.file.path,
@@ -140,6 +143,7 @@ func getWinsize(fd int, ws *[4]uint16) error {
           span: arg.span,
           related: [...(first ? [first] : []), ...steps],
           flow: [...steps, { span: arg.span, message: `passed to ${target.name} here` }, ...hopSteps],
+          ...(fix ? { fixes: [fix] } : {}),
         });
       }
     });

@@ -14,6 +14,7 @@ import { VERSION } from './version.js';
 import { ConfigError, isExcluded, mergeKnowledge, printConfig, resolveConfig, ruleSettings, type ResolvedConfig } from './config.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline, type Baseline } from './baseline.js';
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from './knowledge.js';
+import { planFixes, unifiedDiff } from './fix.js';
 import { registerAudit } from './audit/command.js';
 
 export const EXIT_CLEAN = 0;
@@ -60,6 +61,8 @@ interface CheckOptions {
   printConfig?: boolean;
   baseline?: string;
   writeBaseline?: string;
+  fix?: boolean;
+  dryRun?: boolean;
 }
 
 /** Picks the enabled rules from --rule / --disable. */
@@ -130,7 +133,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise
       throw new UsageError(`cannot read baseline ${opts.baseline}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  const result = await analyze({
+  const analyzeOptions = {
     paths,
     cwd: io.cwd,
     rules,
@@ -140,11 +143,27 @@ async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise
     includeVendor: !!opts.includeVendor,
     includeGenerated: !!opts.includeGenerated,
     inlineSuppressions: opts.inlineSuppressions,
-  });
+  };
+  let result = await analyze(analyzeOptions);
   const readSource = (p: string): string | undefined => {
     const r = readGoFile(result.absPath(p));
     return r.ok ? r.text : undefined;
   };
+  if (opts.dryRun && !opts.fix) throw new UsageError('--dry-run goes with --fix: pinlint --fix --dry-run prints the changes without writing them.');
+  if (opts.fix) {
+    // One fix per finding, non-overlapping; written atomically, then analyzed again so the
+    // report and the exit code describe the code as it now is.
+    const plans = planFixes(result.findings, readSource);
+    const applied = plans.reduce((n, p) => n + p.applied.length, 0);
+    if (opts.dryRun) {
+      for (const p of plans) io.stdout(unifiedDiff(p.path, p.before, p.after));
+      io.stderr(`pinlint: ${applied} fix${applied === 1 ? '' : 'es'} would change ${plans.length} file${plans.length === 1 ? '' : 's'} (dry run, nothing written)\n`);
+      return exitCodeFor(result, opts.failOn as Level, !!opts.exitZero);
+    }
+    for (const p of plans) if (p.before !== p.after) writeAtomic(result.absPath(p.path), p.after);
+    io.stderr(`pinlint: applied ${applied} fix${applied === 1 ? '' : 'es'} to ${plans.length} file${plans.length === 1 ? '' : 's'}\n`);
+    if (plans.length) result = await analyze(analyzeOptions);
+  }
   if (opts.writeBaseline) {
     writeAtomic(resolve(io.cwd, opts.writeBaseline), writeBaseline(result.findings, readSource));
     const n = result.findings.filter((f) => !f.suppression).length;
@@ -215,6 +234,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--print-config', 'print the configuration in effect and exit')
     .option('--baseline <file>', 'report only findings not recorded in this baseline file')
     .option('--write-baseline <file>', 'record the current findings in a baseline file and exit 0')
+    .option('--fix', 'apply the mechanical fixes (KeepAlive after the call, conversion moved inline, …Ptr twin), then report what remains')
+    .option('--dry-run', 'with --fix: print the changes as a unified diff instead of writing them')
     .action(async (paths: string[], opts: CheckOptions) => {
       setExit(await runCheck(paths, opts, io));
     });

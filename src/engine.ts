@@ -174,6 +174,14 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     const pkg = index.packageOf(file);
     const importPath = pkg?.importPath ?? null;
     const goVersion = modules.goVersionOf(file.dir);
+    let text: string | undefined | null = null;
+    const fileText = (): string | undefined => {
+      if (text === null) {
+        const r = readGoFile(join(root, file.path));
+        text = r.ok ? r.text : undefined;
+      }
+      return text;
+    };
     const isMitigated = (mit: Mitigation): boolean => {
       if (mit.pin === 'covered') return true;
       if (mit.keepAlive === undefined) return false;
@@ -192,7 +200,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
         try {
           const isGoMemory = (obj: ObjFact): boolean =>
             obj.kind !== 'global' && obj.kind !== 'os' && !(obj.from && index.returnsForeign(file, obj.from));
-          const view = { file, fn, index, goVersion, isMitigated, isGoMemory };
+          const view = { file, fn, index, goVersion, isMitigated, isGoMemory, fileText };
           if (rule.checkFunction) rule.checkFunction(view, report);
           if (rule.checkCall) {
             for (const call of fn.calls) rule.checkCall({ ...view, call, target: index.resolve(file, call.callee) }, report);
@@ -254,6 +262,7 @@ function reporterFor(rule: Rule, path: string, out: Finding[], levels?: Map<stri
       location: loc(r.span),
       related: (r.related ?? []).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
       flow: (r.flow ?? []).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
+      ...(r.fixes?.length ? { fixes: r.fixes } : {}),
     });
   };
 }

@@ -48,6 +48,9 @@ export interface UptrFact {
   /** The conversion was `uintptr(v)` of an unsafe.Pointer variable: protected only since Go 1.10
    * (golang/go#23051). */
   fromVar?: boolean;
+  /** For a value held in a variable declared as `v := uintptr(unsafe.Pointer(e))` on a line of
+   * its own: what a fix needs to move the conversion back into the call. */
+  inlineFix?: { declLines: Range; convText: string; uses: number; operandPure: boolean };
 }
 
 export type PinState = 'covered' | 'unpinned-before' | 'pinned-after' | 'none';
@@ -80,9 +83,18 @@ export type ArgSource =
   | { kind: 'hidden'; container: string; field: string; u: UptrFact; mit: Mitigation }
   | { kind: 'param'; flow: ParamFlow };
 
+/** A range of UTF-16 offsets into the file's text, for fixes. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
 export interface ArgFact {
   span: Span;
+  range: Range;
   text: string;
+  /** The argument exactly as written (for fixes; `text` may be shortened for messages). */
+  source: string;
   /** The argument is the `s` of a trailing `s...`. */
   spread: boolean;
   sources: ArgSource[];
@@ -111,6 +123,10 @@ export interface CallFact {
   spread: boolean;
   /** The call is the operand of `defer`, `go` or `return`. */
   form: 'plain' | 'defer' | 'go' | 'return';
+  /** The callee's name (the `ioctl` of `ioctl(...)` or `unix.ioctl(...)`), for renaming fixes. */
+  nameRange?: Range;
+  /** The statement holding the call: where a `runtime.KeepAlive` can go after it. */
+  stmt?: { range: Range; indent: string; isReturn: boolean; inBlock: boolean };
 }
 
 export interface PinnerLeak {
@@ -190,6 +206,9 @@ export interface FileFacts {
   notifications: Notification[];
   /** Inline `//pinlint:ignore` comments. */
   suppressions: SuppressionFact[];
+  /** Where to add an import, for fixes: after `import (` or the single import line; the
+   * offsets of the existing specs' lines and their paths, in order. */
+  importSite?: { openEnd: number; specs: Array<{ path: string; lineStart: number }>; parenthesized: boolean; declRange: Range } | null;
 }
 
 export interface SuppressionFact {

@@ -258,6 +258,7 @@ export function extractFacts(path: string, dir: string, text: string, knowledge:
   if (!facts.pkgName) {
     facts.notifications.push({ level: 'warning', id: 'parse-error', message: 'no package clause: is this a Go file?', path });
   }
+  facts.importSite = importSiteOf(root);
   const fx = new FileExtractor(facts, root, knowledge);
   fx.run();
   return facts;
@@ -294,6 +295,8 @@ class FileExtractor {
   private nextId = 1;
   private varSeq = 0;
   private curParams: ParamFact[] = [];
+  /** Hoisted conversions a fix could move inline; their use counts are set after the walk. */
+  private inlineFixes: Array<{ name: string; key: string; after: number; fix: { uses: number } }> = [];
   /** Whether the function being walked stores a parameter into a package-level variable. */
   private storesParam = false;
   private foreignReturns = 0;
@@ -302,7 +305,10 @@ class FileExtractor {
   private sinkMethodNames: Set<string>;
   private sinkFuncNames: Set<string>;
 
+  private text: string;
+
   constructor(private facts: FileFacts, private root: SyntaxNode, private k: Knowledge) {
+    this.text = root.sourceText;
     this.sinkMethodNames = sinkMethodNames(k.sinks);
     this.sinkFuncNames = new Set(Object.values(k.sinks.funcs).flat());
     for (const imp of facts.imports) {
@@ -495,7 +501,14 @@ class FileExtractor {
       if (p.name === '_') return;
       this.declare(p.name, 'param', env, this.paramValue(p, index), p.variadic ? `[]${p.type}` : p.type, index);
     });
+    this.inlineFixes = [];
     this.walkBlock(body, env);
+    // Uses of each hoisted variable after its declaration (any same-named identifier counts, so
+    // shadowing can only make the fix less likely, never wrong).
+    if (this.inlineFixes.length) {
+      const ids = body.descendantsOfType('identifier');
+      for (const f of this.inlineFixes) f.fix.uses = ids.filter((id) => id.text === f.name && id.startIndex > f.after).length;
+    }
     fact.calls = this.finishCalls();
     fact.leaks = this.pinnerLeaks();
     this.scopes = [];
@@ -818,7 +831,8 @@ class FileExtractor {
           const r = right.namedChildren.length === lhs.length ? right.namedChildren[i] : undefined;
           const ru = r ? unparen(r) : undefined;
           const valueInit = !!ru && (ru.type === 'composite_literal' || (ru.type === 'unary_expression' && ru.child(0)?.type === '*'));
-          this.declare(l.text, 'local', env, held(v, 'var', l.text, spanOf(l)), ru ? this.inferType(ru) : undefined, undefined, valueInit);
+          const info = this.declare(l.text, 'local', env, held(v, 'var', l.text, spanOf(l)), ru ? this.inferType(ru) : undefined, undefined, valueInit);
+          if (info && ru && lhs.length === 1 && this.isUintptrConversion(ru)) this.noteInlineFix(info, ru, stmt, env);
           return;
         }
       }
@@ -1207,6 +1221,24 @@ class FileExtractor {
     }
     if (e.type === 'composite_literal') return { name: shorten(e.text), keys: [], kind: 'temp', stack: false };
     return null;
+  }
+
+  /**
+   * Records what a fix needs to move `v := uintptr(unsafe.Pointer(e))` back into the call that
+   * uses v: the declaration's lines, the conversion's text, whether e is free of side effects.
+   * The use count is filled in when the function's walk ends.
+   */
+  private noteInlineFix(info: VarInfo, conv: SyntaxNode, stmt: SyntaxNode, env: Env): void {
+    if (stmt.parent?.type !== 'statement_list') return;
+    const lineStart = this.text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+    if (!/^[ \t]*$/.test(this.text.slice(lineStart, stmt.startIndex))) return;
+    const nl = this.text.indexOf('\n', stmt.endIndex);
+    if (nl < 0 || this.text.slice(stmt.endIndex, nl).trim() !== '') return;
+    const operand = callArguments(conv).args[0];
+    const fix = { declLines: { start: lineStart, end: nl + 1 }, convText: conv.text, uses: 0, operandPure: !!operand && isPure(operand) };
+    this.inlineFixes.push({ name: info.name, key: info.key, after: stmt.endIndex, fix });
+    const v = env.get(info.key);
+    if (v) env.set(info.key, { ...v, uptrs: v.uptrs.map((u) => ({ ...u, inlineFix: fix })) });
   }
 
   /** The type of `T{...}`, `&T{...}` or `new(T)`, when written out. */
@@ -1727,13 +1759,22 @@ class FileExtractor {
         if (o.kind === 'param' && o.paramIndex !== undefined && !v.uptrs.length) sources.push({ kind: 'param', flow: { index: o.paramIndex, mode: 'value' } });
       }
       if (sources.length) interesting = true;
-      argFacts.push({ span: spanOf(a), text: shorten(a.text), spread: isSpread, sources });
+      argFacts.push({ span: spanOf(a), range: { start: a.startIndex, end: a.endIndex }, text: shorten(a.text), source: a.text, spread: isSpread, sources });
     });
     const possibleSink = (callee.kind === 'method' && this.sinkMethodNames.has(callee.name)) ||
       (callee.kind === 'func' && this.sinkFuncNames.has(callee.name)) || callee.kind === 'indirect';
     if (!interesting && !possibleSink) return;
     const funcVar = f.type === 'identifier' ? this.lookup(f.text)?.key : undefined;
-    this.calls.push({ fact: { callee, calleeText: shorten(f.text), span: spanOf(call), args: argFacts, spread, form }, ctx, pending, ...(funcVar ? { funcVar } : {}) });
+    const fact: CallFact = { callee, calleeText: shorten(f.text), span: spanOf(call), args: argFacts, spread, form };
+    const nameNode = f.type === 'selector_expression' ? f.childForFieldName('field') : f.type === 'identifier' ? f : null;
+    if (nameNode) fact.nameRange = { start: nameNode.startIndex, end: nameNode.endIndex };
+    const stmt = enclosingStatement(call);
+    if (stmt) {
+      const lineStart = this.text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+      const indent = this.text.slice(lineStart, stmt.startIndex);
+      fact.stmt = { range: { start: stmt.startIndex, end: stmt.endIndex }, indent: /^[ \t]*$/.test(indent) ? indent : '', isReturn: stmt.type === 'return_statement', inBlock: /^[ \t]*$/.test(indent) };
+    }
+    this.calls.push({ fact, ctx, pending, ...(funcVar ? { funcVar } : {}) });
   }
 
   /**
@@ -2034,4 +2075,57 @@ function dropKey(v: AV, key: string): AV {
     slots: mapVals(v.slots),
     elems: v.elems ? dropKey(v.elems, key) : null,
   };
+}
+
+/** The statement a call belongs to (the child of a statement list or block). */
+function enclosingStatement(node: SyntaxNode): SyntaxNode | null {
+  let n: SyntaxNode | null = node;
+  while (n && n.parent && n.parent.type !== 'statement_list' && n.parent.type !== 'block') n = n.parent;
+  return n && n.parent ? n : null;
+}
+
+/** Reports whether an expression can be moved without changing behaviour: names, fields,
+ * constant or variable indexes, address-of and conversions of those. */
+function isPure(node: SyntaxNode): boolean {
+  const n = unparen(node);
+  switch (n.type) {
+    case 'identifier':
+    case 'int_literal':
+    case 'field_identifier':
+      return true;
+    case 'selector_expression':
+      return isPure(n.childForFieldName('operand') as SyntaxNode);
+    case 'index_expression': {
+      const idx = n.childForFieldName('index');
+      return isPure(n.childForFieldName('operand') as SyntaxNode) && !!idx && ['identifier', 'int_literal'].includes(unparen(idx).type);
+    }
+    case 'unary_expression':
+      return ['&', '*'].includes(n.child(0)?.type ?? '') && isPure(n.childForFieldName('operand') as SyntaxNode);
+    case 'call_expression': {
+      const f = n.childForFieldName('function');
+      const args = callArguments(n).args;
+      // unsafe.Pointer(x) and (*T)(x) conversions; no other calls.
+      return args.length === 1 && !!f && (unparen(f).type === 'selector_expression' && unparen(f).text.endsWith('.Pointer') || f.type === 'parenthesized_expression') && isPure(args[0] as SyntaxNode);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Where a fix can add an import (the first import declaration), with its specs' lines. */
+function importSiteOf(root: SyntaxNode): FileFacts['importSite'] {
+  const decl = root.namedChildren.find((c) => c.type === 'import_declaration');
+  if (!decl) return null;
+  const text = root.sourceText;
+  const list = decl.namedChildren.find((c) => c.type === 'import_spec_list');
+  const specs = decl.descendantsOfType('import_spec').map((sp) => ({
+    path: (sp.childForFieldName('path')?.text ?? '').replace(/^["`]|["`]$/g, ''),
+    lineStart: text.lastIndexOf('\n', sp.startIndex - 1) + 1,
+  }));
+  if (list) {
+    const open = list.children.find((c) => c.type === '(');
+    const openEnd = open ? text.indexOf('\n', open.endIndex) + 1 : list.startIndex;
+    return { openEnd, specs, parenthesized: true, declRange: { start: decl.startIndex, end: decl.endIndex } };
+  }
+  return { openEnd: decl.startIndex, specs, parenthesized: false, declRange: { start: decl.startIndex, end: decl.endIndex } };
 }

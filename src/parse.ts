@@ -67,6 +67,11 @@ export class SyntaxNode {
     return this.file.text.slice(this.startIndex, this.endIndex);
   }
 
+  /** The whole file's text (offsets of every node index into it). */
+  get sourceText(): string {
+    return this.file.text;
+  }
+
   get startPosition(): { row: number; column: number } {
     return this.file.point(this.startIndex);
   }

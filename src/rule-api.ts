@@ -1,14 +1,14 @@
 // The one module rules import: the facts a rule may look at, the resolved call it judges, and
 // the report function. Rules never touch tree-sitter, the file system or the reporters.
-import type { CallFact, FileFacts, FuncFact, Mitigation, ObjFact, UptrFact } from './facts-types.js';
-import type { Level, Span, RuleMeta } from './types.js';
+import type { ArgFact, CallFact, FileFacts, FuncFact, Mitigation, ObjFact, UptrFact } from './facts-types.js';
+import type { Fix, Level, Span, RuleMeta, TextEdit } from './types.js';
 import type { Target, TreeIndex } from './tree-index.js';
 import type { SuppressionUse } from './suppressions-apply.js';
 
 export type { ArgFact, ArgSource, CallFact, FileFacts, FuncFact, Mitigation, ObjFact, UptrFact, PinnerLeak } from './facts-types.js';
 export type { Target, Summary, Hop } from './tree-index.js';
 export { FOREIGN_ADDRESS_PARAMS, RETAINING_APIS, RETAINING_SYSCALLS, RETAINING_WRAPPER_PACKAGES } from './knowledge.js';
-export type { RuleMeta, Span } from './types.js';
+export type { Fix, RuleMeta, Span, TextEdit } from './types.js';
 export type { SuppressionUse } from './suppressions-apply.js';
 
 export interface FunctionView {
@@ -24,6 +24,8 @@ export interface FunctionView {
   /** Reports whether the object is Go memory the collector may free or move: not static, not
    * from the OS, not returned by a function that hands out OS memory. */
   isGoMemory(obj: ObjFact): boolean;
+  /** The file's text, for fixes that must look at it (read lazily, once). */
+  fileText(): string | undefined;
 }
 
 export interface CallView extends FunctionView {
@@ -50,6 +52,8 @@ export interface ReportInput<M extends string> {
   level?: Level;
   /** The file of the primary location, when it is not the file being checked. */
   path?: string;
+  /** Mechanical fixes, best first. */
+  fixes?: Fix[];
 }
 
 export type Report<M extends string> = (r: ReportInput<M>) => void;
@@ -99,4 +103,95 @@ export function conversionSteps(u: UptrFact): RelatedInput[] {
     steps.push({ span: u.store, message: `stored in ${u.holder ?? 'a variable'} here` });
   }
   return steps;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes. Edits are UTF-16 offsets into the file's text; the engine attaches the file's path.
+
+/** The name `runtime` is imported under in this file, or null when it is not imported by name. */
+function runtimeName(file: FileFacts): { name: string; imported: boolean } | null {
+  const imp = file.imports.find((i) => i.path === 'runtime');
+  if (!imp) return { name: 'runtime', imported: false };
+  if (imp.alias === '_' || imp.alias === '.') return null;
+  return { name: imp.name, imported: true };
+}
+
+/** The edit that adds `import "runtime"` where gofmt would keep it (sorted into the standard
+ * library group), or null when the file's imports have a shape this does not handle. */
+function addRuntimeImport(file: FileFacts, text: string): TextEdit | null {
+  const site = file.importSite;
+  if (!site) return null;
+  const isStd = (p: string): boolean => !p.split('/')[0]?.includes('.');
+  if (!site.parenthesized) {
+    const only = site.specs[0];
+    if (!only || site.specs.length !== 1) return null;
+    const other = `\t"${only.path}"\n`;
+    const body = isStd(only.path)
+      ? [`\t"runtime"\n`, other].sort().join('')
+      : `\t"runtime"\n\n${other}`;
+    return { start: site.declRange.start, end: site.declRange.end, newText: `import (\n${body})` };
+  }
+  const std = site.specs.filter((s) => isStd(s.path));
+  const before = std.find((s) => s.path > 'runtime');
+  if (before) return { start: before.lineStart, end: before.lineStart, newText: '\t"runtime"\n' };
+  const last = std[std.length - 1];
+  if (last) {
+    const lineEnd = text.indexOf('\n', last.lineStart) + 1;
+    return { start: lineEnd, end: lineEnd, newText: '\t"runtime"\n' };
+  }
+  return { start: site.openEnd, end: site.openEnd, newText: '\t"runtime"\n\n' };
+}
+
+/** A fix that keeps `obj` alive until the call has returned: `runtime.KeepAlive(obj)` after the
+ * statement holding the call (or `defer runtime.KeepAlive(obj)` before a return). */
+export function keepAliveFix(view: CallView, obj: ObjFact): Fix | undefined {
+  const stmt = view.call.stmt;
+  if (!stmt || !stmt.inBlock || !/^[A-Za-z_]\w*$/.test(obj.name) || obj.keys.length === 0) return undefined;
+  const rt = runtimeName(view.file);
+  if (!rt) return undefined;
+  const text = view.fileText();
+  if (text === undefined) return undefined;
+  const edits: TextEdit[] = [];
+  const call = `${rt.name}.KeepAlive(${obj.name})`;
+  if (stmt.isReturn) edits.push({ start: stmt.range.start, end: stmt.range.start, newText: `defer ${call}\n${stmt.indent}` });
+  else edits.push({ start: stmt.range.end, end: stmt.range.end, newText: `\n${stmt.indent}${call}` });
+  if (!rt.imported) {
+    const imp = addRuntimeImport(view.file, text);
+    if (!imp) return undefined;
+    edits.push(imp);
+  }
+  return { description: `Call ${call} after the call so ${obj.name} stays alive until it returns`, path: view.file.path, edits };
+}
+
+/** A fix that moves `v := uintptr(unsafe.Pointer(e))` back into the call's argument list, when
+ * `v` is used only there and `e` can move without changing behaviour. */
+export function inlineConversionFix(view: CallView, arg: ArgFact, u: UptrFact): Fix | undefined {
+  const f = u.inlineFix;
+  if (!f || f.uses !== 1 || !f.operandPure || u.via !== 'var' || arg.source !== u.holder) return undefined;
+  // The conversion must still name the same object at the call: no reassignment in between.
+  if (u.obj.keys.length === 0) return undefined;
+  return {
+    description: `Write ${f.convText} in the argument list`,
+    path: view.file.path,
+    edits: [
+      { start: f.declLines.start, end: f.declLines.end, newText: '' },
+      { start: arg.range.start, end: arg.range.end, newText: f.convText },
+    ],
+  };
+}
+
+/** A fix that calls the `…Ptr` twin of a wrapper with an unsafe.Pointer instead of a uintptr. */
+export function twinFix(view: CallView, arg: ArgFact, twin: string): Fix | undefined {
+  const name = view.call.nameRange;
+  const m = /^uintptr\(((\w+)\.Pointer\(.*\))\)$/s.exec(arg.source);
+  const unsafeName = view.file.imports.find((i) => i.path === 'unsafe')?.name;
+  if (!name || !m || m[2] !== unsafeName) return undefined;
+  return {
+    description: `Call ${twin}, which takes unsafe.Pointer and converts it inline`,
+    path: view.file.path,
+    edits: [
+      { start: name.start, end: name.end, newText: twin },
+      { start: arg.range.start, end: arg.range.end, newText: m[1] as string },
+    ],
+  };
 }

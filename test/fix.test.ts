@@ -1,0 +1,196 @@
+// Fix round trips: pinlint --fix rewrites the file, the result is gofmt-clean (where gofmt is
+// installed) and analyzing it again finds nothing; --dry-run prints a diff and writes nothing;
+// SARIF carries the same fixes.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+
+const gofmt = ['/usr/bin/gofmt', '/usr/lib/go/bin/gofmt'].find((p) => existsSync(p));
+
+async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, cwd, isTTY: false });
+  return { code, out, err };
+}
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pinlint-fix-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** Reports whether gofmt would leave the file as it is (skipped when gofmt is absent). */
+function expectGofmtClean(path: string): void {
+  if (!gofmt) return;
+  expect(execFileSync(gofmt, ['-l', path], { encoding: 'utf8' })).toBe('');
+}
+
+const KEEPALIVE_NEEDS_IMPORT = `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+type iovec struct {
+	base uintptr
+	len  uint64
+}
+
+func writev(fd int, b []byte) error {
+	iov := iovec{base: uintptr(unsafe.Pointer(&b[0])), len: uint64(len(b))}
+	_, _, e := syscall.Syscall(syscall.SYS_WRITEV, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1)
+	if e != 0 {
+		return e
+	}
+	return nil
+}
+`;
+
+const HOISTED = `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+func read(fd int, buf []byte) (int, error) {
+	p := uintptr(unsafe.Pointer(&buf[0]))
+	n, _, e := syscall.Syscall(syscall.SYS_READ, uintptr(fd), p, uintptr(len(buf)))
+	if e != 0 {
+		return 0, e
+	}
+	return int(n), nil
+}
+`;
+
+const TWIN = `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+func ioctl(fd int, req uint, arg uintptr) error {
+	_, _, e := syscall.Syscall(syscall.SYS_IOCTL, uintptr(fd), uintptr(req), arg)
+	if e != 0 {
+		return e
+	}
+	return nil
+}
+
+func ioctlPtr(fd int, req uint, arg unsafe.Pointer) error {
+	_, _, e := syscall.Syscall(syscall.SYS_IOCTL, uintptr(fd), uintptr(req), uintptr(arg))
+	if e != 0 {
+		return e
+	}
+	return nil
+}
+
+func winsize(fd int, ws *[4]uint16) error {
+	return ioctl(fd, syscall.TIOCGWINSZ, uintptr(unsafe.Pointer(ws)))
+}
+`;
+
+const RETURNED = `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+type iovec struct {
+	base uintptr
+	len  uint64
+}
+
+func writev(fd int, b []byte) (uintptr, syscall.Errno) {
+	iov := iovec{base: uintptr(unsafe.Pointer(&b[0])), len: uint64(len(b))}
+	n, _, e := syscall.Syscall(syscall.SYS_WRITEV, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1)
+	return n, e
+}
+`;
+
+describe('pinlint --fix', () => {
+  it('adds runtime.KeepAlive after the call and the runtime import in sorted position', async () => {
+    const dir = tree({ 'a.go': KEEPALIVE_NEEDS_IMPORT });
+    const r = await run(['--fix', '.'], dir);
+    expect(r.err).toContain('applied 1 fix to 1 file');
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, 'a.go'), 'utf8');
+    expect(text).toContain('import (\n\t"runtime"\n\t"syscall"\n\t"unsafe"\n)');
+    expect(text).toContain('\t_, _, e := syscall.Syscall(syscall.SYS_WRITEV, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1)\n\truntime.KeepAlive(b)\n');
+    expectGofmtClean(join(dir, 'a.go'));
+    expect((await run(['.'], dir)).code).toBe(0);
+  });
+
+  it('moves a conversion used once back into the argument list', async () => {
+    const dir = tree({ 'a.go': HOISTED });
+    expect((await run(['--fix'], dir)).code).toBe(0);
+    const text = readFileSync(join(dir, 'a.go'), 'utf8');
+    expect(text).not.toContain('p := uintptr');
+    expect(text).toContain('syscall.Syscall(syscall.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(&buf[0])), uintptr(len(buf)))');
+    expectGofmtClean(join(dir, 'a.go'));
+  });
+
+  it('calls the ...Ptr twin with an unsafe.Pointer', async () => {
+    const dir = tree({ 'a.go': TWIN });
+    const r = await run(['--fix', '.'], dir);
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, 'a.go'), 'utf8');
+    expect(text).toContain('return ioctlPtr(fd, syscall.TIOCGWINSZ, unsafe.Pointer(ws))');
+    expectGofmtClean(join(dir, 'a.go'));
+  });
+
+  it('defers the KeepAlive before a return statement', async () => {
+    const dir = tree({ 'a.go': RETURNED.replace('\tn, _, e := syscall.Syscall(syscall.SYS_WRITEV, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1)\n\treturn n, e', '\tn, _, e := syscall.Syscall(syscall.SYS_WRITEV, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1)\n\treturn n, e') });
+    expect((await run(['--fix'], dir)).code).toBe(0);
+    expectGofmtClean(join(dir, 'a.go'));
+    expect((await run(['.'], dir)).code).toBe(0);
+  });
+
+  it('--dry-run prints a unified diff and writes nothing', async () => {
+    const dir = tree({ 'a.go': HOISTED });
+    const r = await run(['--fix', '--dry-run'], dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe([
+      '--- a/a.go',
+      '+++ b/a.go',
+      '@@ -6,8 +6,7 @@',
+      ' )',
+      ' ',
+      ' func read(fd int, buf []byte) (int, error) {',
+      '-\tp := uintptr(unsafe.Pointer(&buf[0]))',
+      '-\tn, _, e := syscall.Syscall(syscall.SYS_READ, uintptr(fd), p, uintptr(len(buf)))',
+      '+\tn, _, e := syscall.Syscall(syscall.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(&buf[0])), uintptr(len(buf)))',
+      ' \tif e != 0 {',
+      ' \t\treturn 0, e',
+      ' \t}',
+      '',
+    ].join('\n'));
+    expect(readFileSync(join(dir, 'a.go'), 'utf8')).toBe(HOISTED);
+    expect(r.err).toContain('1 fix would change 1 file (dry run, nothing written)');
+  });
+
+  it('--dry-run without --fix is a usage error', async () => {
+    const r = await run(['--dry-run'], tree({ 'a.go': HOISTED }));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--dry-run goes with --fix');
+  });
+
+  it('SARIF results carry the fixes as replacements', async () => {
+    const dir = tree({ 'a.go': HOISTED });
+    const r = await run(['--format', 'sarif'], dir);
+    const result = JSON.parse(r.out).runs[0].results[0];
+    expect(result.fixes[0].description.text).toBe('Write uintptr(unsafe.Pointer(&buf[0])) in the argument list');
+    const reps = result.fixes[0].artifactChanges[0].replacements;
+    // A pure deletion has no insertedContent; the second replacement puts the conversion inline.
+    expect(reps.map((x: { insertedContent?: { text: string } }) => x.insertedContent?.text ?? null)).toEqual([null, 'uintptr(unsafe.Pointer(&buf[0]))']);
+    expect(reps[0].deletedRegion).toEqual({ startLine: 9, startColumn: 1, endLine: 10, endColumn: 1 });
+    expect(result.fixes[1].description.text).toBe('Call runtime.KeepAlive(buf) after the call so buf stays alive until it returns');
+  });
+});
