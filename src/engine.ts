@@ -149,7 +149,13 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     try {
       facts = extractFacts(path, dirname(path) === '' ? '.' : rel(dirname(entry.real)), read.text, opts.knowledge ?? DEFAULT_MERGED);
     } catch (err) {
-      notifications.push({ level: 'error', id: 'internal-error', message: `internal error while analyzing: ${describeError(err)}`, path });
+      // Expressions nested tens of thousands deep (generated tables) exhaust the stack of the
+      // recursive evaluator: skip that file with a warning instead of failing the run.
+      if (err instanceof RangeError && /call stack/.test(err.message)) {
+        notifications.push({ level: 'warning', id: 'too-complex', message: 'skipped: the file nests expressions too deeply to analyze', path });
+      } else {
+        notifications.push({ level: 'error', id: 'internal-error', message: `internal error while analyzing: ${describeError(err)}`, path });
+      }
       continue;
     }
     if (read.invalidUtf8 && entry.report) {

@@ -728,7 +728,9 @@ class FileExtractor {
     // in every shape pinlint tracks (a value needs at most one extra trip to reach a use).
     let result: Env = cur;
     this.loopExits.push([]);
-    for (let round = 0; round < 2; round++) {
+    // Deeply nested loops get one round: two rounds at every level would cost 2^depth walks.
+    const rounds = this.loops.length > 6 ? 1 : 2;
+    for (let round = 0; round < rounds; round++) {
       const cond = clause?.type === 'for_clause' ? clause.childForFieldName('condition') : clause ? null : stmt.namedChildren.find((c) => c !== body) ?? null;
       if (cond) this.eval(cond, result, this.ctxOf(cond));
       const before = result;
@@ -1884,7 +1886,10 @@ class FileExtractor {
         p.src.mit = this.mitigationFor(pc.ctx, p.keys);
       }
     }
-    return this.calls.map((c) => c.fact);
+    // A call inside a loop is walked once per round; the last walk saw the joined values.
+    const bySpan = new Map<string, CallFact>();
+    for (const c of this.calls) bySpan.set(`${c.fact.span.startLine}:${c.fact.span.startColumn}:${c.fact.span.endLine}:${c.fact.span.endColumn}`, c.fact);
+    return [...bySpan.values()];
   }
 
   /** Judges what keeps the object named by `keys` alive across the call at `call` (DESIGN.md §3). */

@@ -177,6 +177,15 @@ describe('bad input never crashes', () => {
     const j = JSON.parse(r.out) as { notifications: Array<{ id: string }> };
     expect(j.notifications.map((n) => n.id)).toEqual(['file-too-large']);
   });
+  it('a file nesting expressions too deeply is skipped with a warning, not an error', async () => {
+    const terms = Array.from({ length: 20000 }, (_, i) => `uintptr(${i})`).join(' + ');
+    const deep = `package p\n\nimport "unsafe"\n\nvar _ = unsafe.Pointer(nil)\n\nfunc f() uintptr {\n\treturn ${terms}\n}\n`;
+    const r = await run(['--format', 'json'], tree({ 'deep.go': deep, 'a.go': BAD }));
+    const j = JSON.parse(r.out) as { findings: unknown[]; notifications: Array<{ id: string; level: string }> };
+    expect(j.notifications).toEqual([expect.objectContaining({ id: 'too-complex', level: 'warning' })]);
+    expect(j.findings).toHaveLength(1);
+    expect(r.code).toBe(1);
+  });
   it('a non-.go file named on the command line is skipped with a warning', async () => {
     const r = await run(['README'], tree({ README: 'hello' }));
     expect(r.out).toContain('not a .go file');
