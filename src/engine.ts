@@ -60,15 +60,27 @@ function isSkippedDir(name: string, includeVendor: boolean): boolean {
   return name === 'testdata' || name.startsWith('.') || name.startsWith('_') || name === 'node_modules';
 }
 
-/** Finds the repository root: the nearest ancestor with `.git`, else the start directory. */
-export function findRoot(start: string): string {
+/** Finds the repository root: the nearest ancestor with `.git`, or null outside a repository. */
+export function findRoot(start: string): string | null {
   let dir = start;
   for (;;) {
     if (existsSync(join(dir, '.git'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) return start;
+    if (parent === dir) return null;
     dir = parent;
   }
+}
+
+/** The deepest directory containing all the given directories. */
+function commonAncestor(dirs: string[]): string {
+  let parts = (dirs[0] ?? sep).split(sep);
+  for (const d of dirs.slice(1)) {
+    const q = d.split(sep);
+    let i = 0;
+    while (i < parts.length && i < q.length && parts[i] === q[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return parts.join(sep) || sep;
 }
 
 const YIELD_EVERY = 50;
@@ -89,8 +101,11 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const notifications: Notification[] = [];
   // Go's `./...` pattern means "this directory and below", which is what a directory means here.
   const targets = (opts.paths.length ? opts.paths : ['.']).map((p) => resolve(opts.cwd, p === '...' ? '.' : p.replace(/[/\\]\.\.\.$/, '') || '.'));
-  const firstDir = targets[0] ? (safeIsDir(targets[0]) ? targets[0] : dirname(targets[0])) : opts.cwd;
-  const root = findRoot(existsSync(firstDir) ? realpathOr(firstDir) : opts.cwd);
+  // Paths are relative to the repository root (GitHub resolves SARIF URIs against it); outside a
+  // repository, to the deepest directory holding every target.
+  const targetDirs = targets.filter((t) => existsSync(t)).map((t) => realpathOr(safeIsDir(t) ? t : dirname(t)));
+  const firstDir = targetDirs[0] ?? opts.cwd;
+  const root = findRoot(firstDir) ?? commonAncestor(targetDirs.length ? targetDirs : [opts.cwd]);
   const rel = (abs: string): string => {
     const r = relative(root, abs);
     return (r === '' ? '.' : r).split(sep).join('/');
@@ -121,16 +136,30 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   }
   for (const k of reported.keys()) context.delete(k);
   if (opts.exclude) {
-    for (const [real, shown] of reported) if (opts.exclude(shown) || opts.exclude(real)) reported.delete(real);
+    // Excluded files are not reported, but still define procs and wrappers for the others.
+    for (const [real, shown] of reported) {
+      if (opts.exclude(shown) || opts.exclude(real)) {
+        reported.delete(real);
+        context.set(real, shown);
+      }
+    }
   }
 
   // 2. Extract facts, one file at a time, yielding so native trees can be freed (DESIGN.md §9).
   const files: FileFacts[] = [];
   const reportedFacts = new Set<FileFacts>();
   const all = [...[...reported.entries()].map(([real, shown]) => ({ real, shown, report: true })), ...[...context.entries()].map(([real, shown]) => ({ real, shown, report: false }))];
+  const loaded = new Set(all.map((e) => e.real));
+  const loadedDirs = new Set(all.map((e) => dirname(e.real)));
+  const modules = new ModuleResolver(root);
   let done = 0;
   let skipped = 0;
-  for (const entry of all) {
+  let round = 0;
+  let pendingFrom = 0;
+  for (let ai = 0; ai < all.length; ai++) {
+    const entry = all[ai] as { real: string; shown: string; report: boolean };
+    // When a round of files is done, load the repository's own packages they import as context
+    // (wrappers defined there), up to three levels of imports deep.
     if (++done % YIELD_EVERY === 0) {
       await new Promise((r) => setImmediate(r));
       opts.onProgress?.(done, all.length);
@@ -166,11 +195,25 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
       reportedFacts.add(facts);
       notifications.push(...facts.notifications);
     }
+    if (ai === all.length - 1 && round < 3) {
+      round++;
+      const fresh = files.slice(pendingFrom).flatMap((f) => f.imports.map((i) => modules.dirOf(i.path, join(root, f.dir))));
+      pendingFrom = files.length;
+      for (const dir of new Set(fresh.filter((d): d is string => d !== null))) {
+        if (loadedDirs.has(dir)) continue;
+        loadedDirs.add(dir);
+        for (const f of goFilesIn(dir)) {
+          const real = realpathOr(f);
+          if (loaded.has(real)) continue;
+          loaded.add(real);
+          all.push({ real, shown: f, report: false });
+        }
+      }
+    }
   }
   opts.onProgress?.(all.length, all.length);
 
   // 3. Index and summaries.
-  const modules = new ModuleResolver(root);
   const knowledge = opts.knowledge ?? DEFAULT_MERGED;
   const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers);
 
@@ -410,6 +453,17 @@ export class ModuleResolver {
     }
     this.cache.set(dir, found);
     return found;
+  }
+
+  /**
+   * The directory of an import path inside this repository, not under vendor/ (first-party
+   * code only: vendored dependencies are the audit's business), or null.
+   */
+  dirOf(importPath: string, fromDir: string): string | null {
+    const mod = this.moduleOf(fromDir);
+    if (!mod || mod.module === 'std' || !(importPath === mod.module || importPath.startsWith(mod.module + '/'))) return null;
+    const dir = join(mod.dir, importPath.slice(mod.module.length));
+    return dir.startsWith(this.root) && !dir.split(sep).includes('vendor') && safeIsDir(dir) ? dir : null;
   }
 
   /** The `go` directive of the nearest go.mod (e.g. "1.21"), for version-dependent advice. */

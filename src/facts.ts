@@ -428,6 +428,8 @@ class FileExtractor {
     if (!nameNode) return;
     const body = decl.childForFieldName('body');
     const params = this.paramFacts(decl.childForFieldName('parameters'));
+    const resultList = decl.childForFieldName('result');
+    const results = resultList?.type === 'parameter_list' ? this.paramFacts(resultList) : [];
     let recv: string | null = null;
     let recvParam: { name: string; type: string } | null = null;
     if (decl.type === 'method_declaration') {
@@ -453,7 +455,7 @@ class FileExtractor {
       waitsForIO: !!body && WAIT_IO_HINTS.test(body.text),
     };
     if (body) {
-      this.walkFunctionBody(fact, body, recvParam);
+      this.walkFunctionBody(fact, body, recvParam, results);
       fact.storesParam = this.storesParam;
       fact.returnsForeign = this.foreignReturns > 0 && this.otherReturns === 0;
     }
@@ -476,7 +478,7 @@ class FileExtractor {
 
   // ---- function walk ----------------------------------------------------------------------
 
-  private walkFunctionBody(fact: FuncFact, body: SyntaxNode, recv: { name: string; type: string } | null): void {
+  private walkFunctionBody(fact: FuncFact, body: SyntaxNode, recv: { name: string; type: string } | null, results: ParamFact[] = []): void {
     this.storesParam = false;
     this.foreignReturns = 0;
     this.otherReturns = 0;
@@ -497,6 +499,8 @@ class FileExtractor {
     this.scopes = [scope];
     const env: Env = new Map();
     if (recv) this.declare(recv.name, 'param', env, EMPTY, recv.type);
+    // Named results are locals: `func f() (st stat, err error)` then `&st`.
+    for (const r of results) if (r.name !== '_') this.declare(r.name, 'local', env, this.typedZero(r.type, EMPTY), r.type);
     fact.params.forEach((p, index) => {
       if (p.name === '_') return;
       this.declare(p.name, 'param', env, this.paramValue(p, index), p.variadic ? `[]${p.type}` : p.type, index);

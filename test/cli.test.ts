@@ -193,6 +193,59 @@ describe('bad input never crashes', () => {
   });
 });
 
+describe('context for single files (pre-commit passes only staged files)', () => {
+  const WRAPPER = `package sys
+
+import "syscall"
+
+func Ioctl(fd int, req uint, arg uintptr) error {
+	_, _, e := syscall.Syscall(syscall.SYS_IOCTL, uintptr(fd), uintptr(req), arg)
+	if e != 0 {
+		return e
+	}
+	return nil
+}
+`;
+  const CALLER = `package main
+
+import (
+	"unsafe"
+
+	"example.com/m/internal/sys"
+)
+
+func main() {
+	var x [4]uint16
+	_ = sys.Ioctl(0, 1, uintptr(unsafe.Pointer(&x)))
+}
+`;
+  it('loads the packages of the module that a named file imports, and reports only the named file', async () => {
+    const dir = tree({ 'go.mod': 'module example.com/m\n\ngo 1.21\n', 'internal/sys/sys_unix.go': WRAPPER, 'cmd/main_unix.go': CALLER });
+    mkdirSync(join(dir, '.git'));
+    const r = await run(['--format', 'json', 'cmd/main_unix.go'], dir);
+    const j = JSON.parse(r.out) as { findings: Array<{ ruleId: string; location: { path: string; startLine: number } }> };
+    expect(j.findings.map((f) => [f.ruleId, f.location.path, f.location.startLine])).toEqual([['PL004', 'cmd/main_unix.go', 11]]);
+  });
+  it('reads config-excluded files as context', async () => {
+    const dir = tree({
+      '.pinlint.json': JSON.stringify({ exclude: ['internal/**'] }),
+      'go.mod': 'module example.com/m\n\ngo 1.21\n',
+      'internal/sys/sys_unix.go': WRAPPER,
+      'cmd/main_unix.go': CALLER,
+    });
+    mkdirSync(join(dir, '.git'));
+    const r = await run(['--format', 'json', '.'], dir);
+    const j = JSON.parse(r.out) as { findings: Array<{ location: { path: string } }> };
+    expect(j.findings.map((f) => f.location.path)).toEqual(['cmd/main_unix.go']);
+  });
+  it('outside a repository, paths are relative to the directory holding every target', async () => {
+    const dir = tree({ 'a/x.go': BAD, 'b/y.go': BAD });
+    const r = await run(['--format', 'json', 'a/x.go', 'b/y.go'], dir);
+    const j = JSON.parse(r.out) as { findings: Array<{ location: { path: string } }> };
+    expect(j.findings.map((f) => f.location.path)).toEqual(['a/x.go', 'b/y.go']);
+  });
+});
+
 describe('the installed command', () => {
   it('bin/pinlint.js runs the built CLI', () => {
     const dir = tree({ 'a.go': BAD });

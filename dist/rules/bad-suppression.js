@@ -1,0 +1,73 @@
+// Suppression hygiene: a `//pinlint:ignore` comment that is malformed, names no known rule, or
+// suppresses nothing. Reviewers rely on suppressions being precise and justified.
+import { defineRule } from '../src/rule-api.js';
+export default defineRule({
+    meta: {
+        id: 'PL007',
+        name: 'bad-suppression',
+        summary: 'A //pinlint:ignore comment that is malformed, names an unknown rule, or suppresses nothing.',
+        docs: {
+            what: `Inline suppressions take the form \`//pinlint:ignore <rule>[,<rule>] -- <reason>\` on the flagged line
+or the line above. This rule reports a comment without a rule or without a reason, one that names a
+rule pinlint does not have, and one that matched no finding (the code was fixed or moved).`,
+            why: `A suppression is a reviewed claim that a finding is safe. Without a reason nobody can re-check
+the claim; with a wrong rule name it silently suppresses nothing; and a stale one would hide a
+real bug reintroduced on that line later (staticcheck and ruff report unused directives for the
+same reason).`,
+            fix: 'Name the rule by id or name, give the reason after `--`, and delete suppressions that no longer match a finding.',
+        },
+        examples: {
+            bad: `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+func read(fd int, buf []byte) {
+	//pinlint:ignore hoisted-conversion
+	p := uintptr(unsafe.Pointer(&buf[0]))
+	syscall.Syscall(syscall.SYS_READ, uintptr(fd), p, uintptr(len(buf)))
+}
+`,
+            good: `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+func read(fd int, buf []byte) {
+	p := uintptr(unsafe.Pointer(&buf[0]))
+	//pinlint:ignore hoisted-conversion -- buf is pinned by the caller until the request completes
+	syscall.Syscall(syscall.SYS_READ, uintptr(fd), p, uintptr(len(buf)))
+}
+`,
+        },
+        messages: {
+            malformed: 'this //pinlint:ignore comment {problem}, so it suppresses nothing.',
+            unknown: 'this //pinlint:ignore comment names {names}, which {verb} no pinlint rule; run `pinlint rules` for the list.',
+            unused: 'this //pinlint:ignore comment for {rules} matches no finding on line {line}; delete it, or move it next to the finding it is meant for.',
+        },
+        level: 'warning',
+        precision: 'very-high',
+        securitySeverity: 2.0,
+        tags: ['security', 'maintainability', 'suppression'],
+        cwe: ['CWE-1078'],
+        references: ['https://staticcheck.dev/docs/configuration/#line-based-linter-directives'],
+    },
+    checkSuppressions(uses, report) {
+        for (const u of uses) {
+            const span = u.fact.span;
+            if (u.fact.malformed) {
+                report({ messageId: 'malformed', data: { problem: u.fact.malformed }, span, path: u.file.path });
+            }
+            else if (u.unknown.length > 0) {
+                report({ messageId: 'unknown', data: { names: u.unknown.map((n) => `"${n}"`).join(', '), verb: u.unknown.length === 1 ? 'is' : 'are' }, span, path: u.file.path });
+            }
+            else if (!u.used) {
+                report({ messageId: 'unused', data: { rules: u.fact.rules.join(', '), line: String(u.fact.appliesTo) }, span, path: u.file.path });
+            }
+        }
+    },
+});

@@ -1,0 +1,122 @@
+// A Go pointer kept in a uintptr field, a uintptr array element or a byte buffer, and the
+// object holding it handed to the OS.
+import { conversionSteps, defineRule, isPinMisuse, keepAliveFix, pinAdvice } from '../src/rule-api.js';
+export default defineRule({
+    meta: {
+        id: 'PL002',
+        name: 'hidden-pointer',
+        summary: 'A Go pointer stored as uintptr inside a struct, array or buffer that is passed to a system call is invisible to the garbage collector.',
+        docs: {
+            what: `A struct or array passed to a system call (directly as \`uintptr(unsafe.Pointer(&s))\`, or as a
+typed pointer to a function of \`syscall\`, \`golang.org/x/sys/unix\`, \`golang.org/x/sys/windows\` or to
+a function of the scanned tree that converts it inline into a sink) holds a Go pointer in a
+\`uintptr\` field, a \`uintptr\` element or raw bytes: the iovec, SECURITY_ATTRIBUTES, bpf_attr and
+TRUSTEE shapes.`,
+            why: `The compiler's protection covers only the object whose address is converted in the call: \`&s\`.
+The garbage collector scans \`s\` by type, and a \`uintptr\` field is an integer to it, so the object
+that field points to is not kept alive and not updated when it moves (\`unsafe.Pointer\` rule 6;
+golang/go#25797, #44662; aws-ebpf-sdk-go#156). The OS then follows a stale address.`,
+            fix: `Make the field a typed pointer (\`*T\` or \`unsafe.Pointer\`) so the collector sees it, as x/sys
+did for \`SecurityAttributes.SecurityDescriptor\`; or pin the pointee with \`runtime.Pinner\` before
+the call and unpin it after; or at least call \`runtime.KeepAlive(pointee)\` after the call (this
+keeps it alive but does not stop a stack object from moving).`,
+            whenOk: `The field holds memory from the OS (\`VirtualAlloc\`, \`mmap\`, C) or the address of a
+package-level variable.`,
+        },
+        examples: {
+            bad: `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+type iovec struct {
+	base uintptr
+	len  uint64
+}
+
+func writev(fd int, b []byte) {
+	iov := iovec{base: uintptr(unsafe.Pointer(&b[0])), len: uint64(len(b))}
+	syscall.Syscall(syscall.SYS_WRITEV, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1)
+}
+`,
+            good: `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+type iovec struct {
+	base *byte
+	len  uint64
+}
+
+func writev(fd int, b []byte) {
+	iov := iovec{base: &b[0], len: uint64(len(b))}
+	syscall.Syscall(syscall.SYS_WRITEV, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1)
+}
+`,
+        },
+        messages: {
+            hidden: '{container} passed to {sink} holds a pointer to {obj} in the uintptr {field}{more}, which the garbage collector does not see, so {obj} may be freed or moved before the call returns; make the field a typed pointer{pin}, or call runtime.KeepAlive({obj}) after the call.',
+        },
+        level: 'error',
+        precision: 'high',
+        securitySeverity: 7.5,
+        tags: ['security', 'correctness', 'unsafe', 'ffi'],
+        cwe: ['CWE-416'],
+        references: [
+            'https://pkg.go.dev/unsafe#Pointer (rule 6)',
+            'https://github.com/golang/go/issues/25797',
+            'https://github.com/golang/go/issues/44662',
+        ],
+    },
+    checkCall(view, report) {
+        const { call, target, index } = view;
+        const handsToOS = (argIndex, spread) => {
+            if (target.kind === 'sink' || target.kind === 'syscall-package')
+                return true;
+            if (target.kind === 'func')
+                return index.argReachesSink(target, argIndex, spread, 'ptr');
+            return false;
+        };
+        call.args.forEach((arg, i) => {
+            if (!handsToOS(i, arg.spread))
+                return;
+            // One finding per container: several hidden pointers in one struct are one mistake.
+            const byContainer = new Map();
+            for (const src of arg.sources) {
+                if (src.kind !== 'hidden')
+                    continue;
+                if (!view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit))
+                    continue;
+                const list = byContainer.get(src.container) ?? [];
+                if (!list.some((x) => x.u.obj.name === src.u.obj.name))
+                    list.push(src);
+                byContainer.set(src.container, list);
+            }
+            for (const [container, list] of byContainer) {
+                const first = list[0];
+                const others = list.slice(1).map((x) => x.u.obj.name);
+                const steps = list.flatMap((x) => conversionSteps(x.u));
+                report({
+                    messageId: 'hidden',
+                    data: {
+                        container,
+                        sink: target.kind === 'other' ? call.calleeText : target.name,
+                        obj: first.u.obj.name,
+                        field: first.field,
+                        more: others.length ? ` (and to ${others.join(', ')})` : '',
+                        pin: pinAdvice(view.goVersion, first.u.obj.name),
+                    },
+                    span: arg.span,
+                    related: steps,
+                    flow: [...steps, { span: arg.span, message: `${container} passed here` }],
+                    fixes: list.map((x) => keepAliveFix(view, x.u.obj)).filter((f) => f !== undefined).slice(0, 1),
+                });
+            }
+        });
+    },
+});

@@ -1,0 +1,109 @@
+// A pointer converted to uintptr outside the protected shape reaches a sink: held in a variable,
+// field, element or a slice passed with `...`, or altered by arithmetic or another conversion.
+import { conversionSteps, defineRule, goAtLeast, inlineConversionFix, isPinMisuse, keepAliveFix } from '../src/rule-api.js';
+export default defineRule({
+    meta: {
+        id: 'PL001',
+        name: 'hoisted-conversion',
+        summary: 'A pointer converted to uintptr before the system call, or altered inside its argument list, is not kept alive by the compiler.',
+        docs: {
+            what: `A \`uintptr\` that holds a Go pointer reaches a system call, DLL procedure or assembly
+routine (\`syscall.Syscall*\`, \`SyscallN\`, \`(*LazyProc).Call\`, \`unix.Syscall*\`, any bodyless or
+\`//go:uintptrescapes\` function) but was not produced by \`uintptr(unsafe.Pointer(p))\` written as
+that very argument: it was computed earlier into a variable, a struct field, an array or slice
+element, or a slice passed as \`args...\`, or the conversion is wrapped in arithmetic, another
+conversion or a named uintptr type.`,
+            why: `The Go compiler keeps the object alive and in place during such a call only when the
+conversion is written directly in the call's argument list (\`unsafe.Pointer\` rule 4; cmd/compile
+\`escape/call.go\`). A \`uintptr\` is an integer: once the conversion is hoisted, the garbage
+collector no longer sees the object through it, so the object may be freed, or moved by stack
+growth, before the call returns, and the kernel or DLL then reads or writes freed memory. The
+\`unsafe\` documentation shows exactly this as its INVALID example. Arithmetic or an extra
+conversion around the conversion defeats the compiler's pattern match the same way
+(\`uintptr(unsafe.Pointer(p)) + 8\`, \`uintptr(H(unsafe.Pointer(p)))\` with \`type H uintptr\`).`,
+            fix: `Write the conversion in the argument list: \`syscall.Syscall(SYS_X, uintptr(unsafe.Pointer(p)), …)\`.
+Use \`uintptr(unsafe.Add(unsafe.Pointer(p), 8))\` or \`uintptr(unsafe.Pointer(&b[i]))\` instead of
+arithmetic, and write a variadic slice as a literal in the call
+(\`SyscallN(fn, []uintptr{uintptr(unsafe.Pointer(p))}...)\`) or pass the elements directly. Where
+the value must be computed ahead, keep the object alive with \`runtime.KeepAlive(p)\` after the call
+(or pin it with \`runtime.Pinner\`, which also stops a stack object from moving). Keeping an
+\`unsafe.Pointer\` in a variable and converting it inline (\`uintptr(q)\`) is fine.`,
+            whenOk: `The address of a package-level variable, or memory from \`mmap\`, \`VirtualAlloc\`,
+\`LocalAlloc\` or C, is never freed or moved by Go; pinlint already stays quiet when it can see
+where the memory came from. If it cannot, suppress the finding with a reason.`,
+        },
+        examples: {
+            bad: `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+func read(fd int, buf []byte) {
+	p := uintptr(unsafe.Pointer(&buf[0]))
+	syscall.Syscall(syscall.SYS_READ, uintptr(fd), p, uintptr(len(buf)))
+}
+`,
+            good: `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+func read(fd int, buf []byte) {
+	syscall.Syscall(syscall.SYS_READ, uintptr(fd), uintptr(unsafe.Pointer(&buf[0])), uintptr(len(buf)))
+}
+`,
+        },
+        messages: {
+            hoisted: '{obj} is converted to uintptr before the call to {sink} and passed as {arg}, so {obj} may be freed or moved before the call returns; write uintptr(unsafe.Pointer(...)) in the argument list, or call runtime.KeepAlive({obj}) after the call.',
+            slice: 'the slice {arg} passed to {sink} holds {obj} converted to uintptr beforehand, so {obj} may be freed or moved before the call returns; write the elements in the call, or call runtime.KeepAlive({obj}) after it.',
+            oldGo: 'uintptr({arg}) of an unsafe.Pointer variable is not recognized in the call to {sink} by the Go {version} compiler this module targets (fixed in Go 1.10, golang/go#23051), so {obj} may be freed or moved before the call returns; write uintptr(unsafe.Pointer(...)) of the pointer itself, or require go 1.10 or later in go.mod.',
+            shape: 'the conversion of {obj} to uintptr is wrapped in {shape} in the call to {sink}, which the compiler does not protect, so {obj} may be freed or moved before the call returns; pass uintptr(unsafe.Pointer(...)) of the exact address (unsafe.Add, &b[i]).',
+        },
+        level: 'error',
+        precision: 'high',
+        securitySeverity: 7.5,
+        tags: ['security', 'correctness', 'unsafe', 'ffi'],
+        cwe: ['CWE-416'],
+        references: [
+            'https://pkg.go.dev/unsafe#Pointer (rule 4)',
+            'https://github.com/golang/go/issues/13372',
+            'https://github.com/golang/go/issues/23051',
+        ],
+    },
+    checkCall(view, report) {
+        const { call, target } = view;
+        if (target.kind !== 'sink')
+            return;
+        for (const arg of call.args) {
+            for (const src of arg.sources) {
+                if (src.kind !== 'uptr')
+                    continue;
+                const u = src.u;
+                // Rule 4: the bare conversion written as the argument (or as an element of a slice
+                // literal written in the call) is protected; `uintptr(q)` of an unsafe.Pointer variable
+                // only since Go 1.10 (golang/go#23051).
+                if (u.via === 'inline' && !(u.fromVar && !goAtLeast(view.goVersion, '1.10')))
+                    continue;
+                if (!view.isGoMemory(u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit))
+                    continue;
+                const data = { obj: u.obj.name, sink: target.name, arg: arg.text };
+                const fixes = [inlineConversionFix(view, arg, u), keepAliveFix(view, u.obj)].filter((f) => f !== undefined);
+                const steps = conversionSteps(u);
+                const flow = [...steps, { span: arg.span, message: `passed to ${target.name} here` }];
+                if (u.via === 'inline') {
+                    report({ messageId: 'oldGo', data: { ...data, version: view.goVersion ?? '' }, span: arg.span, related: steps.slice(0, 1), flow, fixes });
+                }
+                else if (u.via === 'arith' || u.via === 'conv') {
+                    report({ messageId: 'shape', data: { ...data, shape: u.via === 'arith' ? 'arithmetic' : 'another conversion' }, span: arg.span, related: steps.slice(0, 1), flow, fixes });
+                }
+                else {
+                    report({ messageId: arg.spread ? 'slice' : 'hoisted', data, span: arg.span, related: steps, flow, fixes });
+                }
+            }
+        }
+    },
+});

@@ -1,0 +1,209 @@
+// Per-module numbers for an audit, computed from one analysis of the whole tree: what each vendored
+// module calls (sinks, and how many of those calls are protected by the inline conversion), what
+// it gets wrong (findings), and what it hands to other code (unprotected uintptr wrappers that
+// callers can misuse, and bodyless or //go:uintptrescapes sinks that callers may rely on).
+import { realpathSync } from 'node:fs';
+import { isAbsolute, posix, relative, sep } from 'node:path';
+import { ModuleResolver } from '../engine.js';
+import { isProtected, takesUintptr } from '../tree-index.js';
+import { ModuleGrouper } from './modules.js';
+/** Reports whether a sink call's pointer arguments are all protected by the inline conversion:
+ * at least one pointer-derived argument, every one written as `uintptr(unsafe.Pointer(p))` right
+ * there (DESIGN.md §1), and no pointer hidden in a uintptr field of an argument. */
+export function isProtectedInline(call) {
+    let inline = 0;
+    for (const arg of call.args) {
+        for (const src of arg.sources) {
+            if (src.kind === 'hidden')
+                return false;
+            if (src.kind !== 'uptr')
+                continue;
+            if (src.u.via !== 'inline')
+                return false;
+            inline++;
+        }
+    }
+    return inline > 0;
+}
+/** Reports whether code outside the package can call `fn`: an exported name, and for methods an
+ * exported receiver type (methods of unexported types are reachable too, through interfaces and
+ * returned values, but rarely: the audit calls out the certain cases). */
+export function isExportedFunc(fn) {
+    const up = (s) => /^\p{Lu}/u.test(s);
+    return up(fn.name) && (fn.recv === null || up(fn.recv));
+}
+function sinkKind(fn) {
+    if (!fn.hasBody)
+        return 'bodyless';
+    return fn.directives.includes('uintptrescapes') ? 'uintptrescapes' : 'uintptrkeepalive';
+}
+function realpathOr(p) {
+    try {
+        return realpathSync(p);
+    }
+    catch {
+        return p;
+    }
+}
+const toPosix = (p) => p.split(sep).join('/');
+export function computeAudit(input) {
+    const { result } = input;
+    const realDir = realpathOr(input.dir);
+    const realBase = realpathOr(input.tree.base);
+    const grouper = new ModuleGrouper(input.modules);
+    const resolver = new ModuleResolver(result.root);
+    /** A result path (repository-relative) as shown: relative to the audited directory. */
+    const shown = (p) => toPosix(relative(realDir, result.absPath(p))) || '.';
+    /** The import path of the directory holding a result path. */
+    const importDirOf = (p) => {
+        const r = relative(realBase, result.absPath(p));
+        if (r !== '' && !r.startsWith('..') && !isAbsolute(r))
+            return posix.dirname(toPosix(r));
+        // Outside the tree (a symbolic link out of vendor/): ask go.mod / GOPATH layout instead.
+        return resolver.importPathOf(posix.dirname(p)) ?? posix.dirname(p);
+    };
+    const moduleOfPath = (p) => grouper.moduleOf(importDirOf(p));
+    const ruleIds = input.rules.map((r) => r.id);
+    const stats = new Map();
+    const statsFor = (k) => {
+        let s = stats.get(k.path);
+        if (!s) {
+            s = {
+                ...k, files: 0, sinkCalls: 0, inlineProtected: 0,
+                findingsByRule: Object.fromEntries(ruleIds.map((id) => [id, 0])),
+                findings: [], wrappers: [], sinks: [],
+            };
+            stats.set(k.path, s);
+        }
+        return s;
+    };
+    for (const k of grouper.listedModules())
+        statsFor(k);
+    for (const p of result.scanned)
+        statsFor(moduleOfPath(p)).files++;
+    // Calls and declarations, from the files analyzed for reporting (in an audit: all of them).
+    const reported = new Set(result.reported);
+    const files = result.files.filter((f) => reported.has(f.path)).sort((a, b) => a.path.localeCompare(b.path));
+    // Declarations are grouped by package and name first: build-tagged files declare one function
+    // several times, and a name counts as a sink when any variant is protected, as the index treats
+    // calls to it (tree-index.ts funcTarget). x/sys's gccgo and linux/ppc64 Syscall* have Go bodies
+    // beside bodyless gc variants: those stay sinks, with the unprotected variants counted.
+    const decls = new Map();
+    for (const file of files) {
+        const mod = statsFor(moduleOfPath(file.path));
+        const pkg = result.index.packageOf(file);
+        for (const fn of file.funcs) {
+            for (const call of fn.calls) {
+                if (result.index.resolve(file, call.callee).kind !== 'sink')
+                    continue;
+                mod.sinkCalls++;
+                if (isProtectedInline(call))
+                    mod.inlineProtected++;
+            }
+            const kind = classify(fn, result);
+            if (!kind)
+                continue;
+            const key = `${file.dir}\u0000${file.pkgName ?? ''}\u0000${fn.recv ?? ''}\u0000${fn.name}`;
+            let g = decls.get(key);
+            if (!g)
+                decls.set(key, (g = { mod, sinks: [], wrappers: [] }));
+            (kind === 'sink' ? g.sinks : g.wrappers).push({ file, fn, pkg });
+        }
+    }
+    for (const g of decls.values()) {
+        if (g.sinks.length > 0)
+            g.mod.sinks.push(sinkDecl(g, shown, importDirOf));
+        else
+            g.mod.wrappers.push(wrapperInfo(g, shown, importDirOf, result));
+    }
+    let suppressed = 0;
+    for (const f of result.findings) {
+        if (f.suppression !== undefined) {
+            suppressed++;
+            continue;
+        }
+        const mod = statsFor(moduleOfPath(f.location.path));
+        mod.findingsByRule[f.ruleId] = (mod.findingsByRule[f.ruleId] ?? 0) + 1;
+        mod.findings.push(rebaseFinding(f, shown));
+    }
+    const byDecl = (a, b) => a.package.localeCompare(b.package) || a.name.localeCompare(b.name) || a.path.localeCompare(b.path);
+    const modules = [...stats.values()].sort((a, b) => a.path.localeCompare(b.path));
+    for (const m of modules) {
+        m.wrappers.sort(byDecl);
+        m.sinks.sort(byDecl);
+    }
+    const sum = (f) => modules.reduce((n, m) => n + f(m), 0);
+    const totals = {
+        modules: modules.length,
+        files: sum((m) => m.files),
+        sinkCalls: sum((m) => m.sinkCalls),
+        inlineProtected: sum((m) => m.inlineProtected),
+        findingsByRule: Object.fromEntries(ruleIds.map((id) => [id, sum((m) => m.findingsByRule[id] ?? 0)])),
+        findings: sum((m) => m.findings.length),
+        suppressed,
+        wrappers: sum((m) => m.wrappers.length),
+        exportedWrappers: sum((m) => m.wrappers.filter((w) => w.exported).length),
+        sinks: sum((m) => m.sinks.length),
+    };
+    return {
+        toolVersion: input.toolVersion,
+        tree: toPosix(relative(realDir, realBase)) || '.',
+        modulesTxt: input.tree.modulesTxt ? toPosix(relative(realDir, realpathOr(input.tree.modulesTxt))) : null,
+        rules: input.rules.map((r) => ({ id: r.id, name: r.name, level: r.level, summary: r.summary })),
+        modules,
+        totals,
+        notifications: result.notifications.map((n) => (n.path === undefined ? n : { ...n, path: shown(n.path) })),
+    };
+}
+/** What a declaration offers callers: an unprotected uintptr wrapper, a protected sink, or neither. */
+function classify(fn, result) {
+    if (isProtected(fn))
+        return takesUintptr(fn) ? 'sink' : null;
+    const s = result.index.summaryOf(fn);
+    return s && s.uintptrParams.size > 0 ? 'wrapper' : null;
+}
+/** Where a declaration is shown: its first variant in path order (files arrive sorted). */
+function declBase(v, count, shown, importDirOf) {
+    return {
+        name: v.fn.recv ? `${v.fn.recv}.${v.fn.name}` : v.fn.name,
+        package: v.pkg?.importPath ?? importDirOf(v.file.path),
+        path: shown(v.file.path),
+        line: v.fn.nameSpan.startLine,
+        column: v.fn.nameSpan.startColumn,
+        variants: count,
+    };
+}
+function sinkDecl(g, shown, importDirOf) {
+    const first = g.sinks[0];
+    return {
+        ...declBase(first, g.sinks.length, shown, importDirOf),
+        kind: sinkKind(first.fn),
+        ...(g.wrappers.length > 0 ? { unprotectedVariants: g.wrappers.length } : {}),
+    };
+}
+function wrapperInfo(g, shown, importDirOf, result) {
+    const first = g.wrappers[0];
+    const base = declBase(first, g.wrappers.length, shown, importDirOf);
+    // Parameter names of the first variant, for the union of what the variants forward.
+    const indexes = new Set();
+    for (const v of g.wrappers)
+        for (const i of result.index.summaryOf(v.fn)?.uintptrParams ?? [])
+            indexes.add(i);
+    const params = [...indexes].sort((a, b) => a - b).map((i) => first.fn.params[i]?.name || `#${i + 1}`);
+    return { ...base, exported: isExportedFunc(first.fn), internal: isInternalPackage(base.package), params };
+}
+/** Reports whether an import path is an internal package: only its parent's subtree may import it. */
+export function isInternalPackage(importPath) {
+    return importPath.split('/').includes('internal');
+}
+function rebaseFinding(f, shown) {
+    const loc = (l) => ({ ...l, path: shown(l.path) });
+    const rel = (r) => ({ message: r.message, location: loc(r.location) });
+    return {
+        ...f,
+        location: loc(f.location),
+        related: f.related.map(rel),
+        flow: f.flow.map(rel),
+        ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, path: shown(x.path) })) } : {}),
+    };
+}

@@ -1,0 +1,25 @@
+// The reporter API: the CLI hands over a finished Report and picks a format. Reporters only format;
+// ordering, suppression matching and exit codes are the engine's and the CLI's (DESIGN.md §8).
+// Every format returns the whole output, ending in a newline (the github format is empty when
+// there is nothing to annotate), and is deterministic: same report, same bytes.
+import { renderGithub } from './github.js';
+import { renderJson } from './json.js';
+import { renderSarif } from './sarif.js';
+import { renderText } from './text.js';
+export const FORMATS = ['text', 'json', 'sarif', 'github'];
+/** Reports whether `s` names an output format. */
+export function isFormat(s) {
+    return FORMATS.includes(s);
+}
+export function render(format, report, opts = {}) {
+    switch (format) {
+        case 'text':
+            return renderText(report, opts);
+        case 'json':
+            return renderJson(report, opts);
+        case 'sarif':
+            return renderSarif(report, opts);
+        case 'github':
+            return renderGithub(report, opts);
+    }
+}

@@ -1,0 +1,33 @@
+/**
+ * Marks suppressed findings (they stay in the list; reporters decide whether to show them).
+ * `known` holds every rule id and name; `enabled` those that ran, since a suppression for a
+ * rule that did not run cannot be judged unused.
+ */
+export function applySuppressions(findings, files, known, enabled, honour) {
+    const uses = [];
+    const byPath = new Map();
+    for (const f of files) {
+        for (const fact of f.suppressions) {
+            const use = { file: f, fact, used: false, unknown: fact.rules.filter((r) => !known.has(r)) };
+            uses.push(use);
+            const list = byPath.get(f.path) ?? [];
+            list.push(use);
+            byPath.set(f.path, list);
+        }
+    }
+    if (!honour)
+        return { findings, uses: [] };
+    for (const finding of findings) {
+        const use = byPath.get(finding.location.path)?.find((u) => !u.fact.malformed && u.fact.appliesTo === finding.location.startLine &&
+            u.fact.rules.some((r) => r === finding.ruleId || r === finding.ruleName));
+        if (use) {
+            use.used = true;
+            finding.suppression = { justification: use.fact.reason, location: { path: finding.location.path, ...use.fact.span } };
+        }
+    }
+    // Only suppressions whose every named rule ran can be called unused.
+    for (const u of uses)
+        if (!u.used && !u.fact.rules.every((r) => enabled.has(r) || !known.has(r)))
+            u.used = true;
+    return { findings, uses };
+}
