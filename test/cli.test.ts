@@ -246,6 +246,69 @@ func main() {
   });
 });
 
+describe('configuration and baselines from the command line', () => {
+  it('a config file turns a rule off and changes a level; --print-config shows it', async () => {
+    const dir = tree({ 'a.go': BAD, 'b.go': LEAK.replace('func leak', 'func leak2'), '.pinlint.yaml': 'rules:\n  hoisted-conversion: off\n  pinner-misuse: error\n' });
+    const r = await run(['--format', 'json'], dir);
+    const j = JSON.parse(r.out) as { findings: Array<{ ruleId: string; level: string }> };
+    expect(j.findings.map((f) => [f.ruleId, f.level])).toEqual([['PL003', 'error']]);
+    const p = await run(['--print-config'], dir);
+    expect(p.code).toBe(0);
+    expect(p.out).toMatch(/^\/\/ from .*\.pinlint\.yaml/);
+    expect(p.out).toContain('"hoisted-conversion": "off"');
+  });
+  it('an invalid config is exit 2 with the file, the key and what was expected', async () => {
+    const dir = tree({ 'a.go': GOOD, '.pinlint.yaml': 'rules:\n  hoisted-conversion: warn\n' });
+    const r = await run([], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/\.pinlint\.yaml: \/rules\/hoisted-conversion: expected "off", "note", "warning", "error" or \{level, enabled\}, got "warn"/);
+  });
+  it('--config names a file; a sink added there is honoured', async () => {
+    const inHouse = `package p
+
+import (
+	"unsafe"
+
+	"example.com/winapi"
+)
+
+func get(b []byte) {
+	p := uintptr(unsafe.Pointer(&b[0]))
+	winapi.CallProc(1, p)
+}
+`;
+    const dir = tree({ 'a.go': inHouse, 'cfg.json': JSON.stringify({ sinks: { funcs: { 'example.com/winapi': ['CallProc'] } } }) });
+    expect((await run(['.'], dir)).code).toBe(0);
+    const r = await run(['--config', 'cfg.json', '--format', 'json', '.'], dir);
+    const j = JSON.parse(r.out) as { findings: Array<{ ruleId: string; message: string }> };
+    expect(j.findings.map((f) => f.ruleId)).toEqual(['PL001']);
+    expect(j.findings[0]?.message).toContain('before the call to winapi.CallProc');
+  });
+  it('--write-baseline records findings; --baseline hides them, survives a line shift, shows new ones', async () => {
+    const dir = tree({ 'a.go': BAD });
+    const w = await run(['--write-baseline', 'pinlint-baseline.json'], dir);
+    expect(w.code).toBe(0);
+    expect(w.err).toContain('wrote pinlint-baseline.json with 1 finding');
+    const b = await run(['--baseline', 'pinlint-baseline.json'], dir);
+    expect(b.code).toBe(0);
+    expect(b.out).toContain('1 finding matched the baseline pinlint-baseline.json and is not shown');
+    // Unrelated lines above move the finding down; it is still the baselined one.
+    writeFileSync(join(dir, 'a.go'), BAD.replace('package p\n', 'package p\n\n// A comment.\n// Another.\n'));
+    expect((await run(['--baseline', 'pinlint-baseline.json'], dir)).code).toBe(0);
+    // A new finding is reported.
+    writeFileSync(join(dir, 'b.go'), BAD.replace('func read', 'func read2'));
+    const n = await run(['--baseline', 'pinlint-baseline.json', '--format', 'json'], dir);
+    expect(n.code).toBe(1);
+    expect((JSON.parse(n.out) as { findings: Array<{ location: { path: string } }> }).findings.map((f) => f.location.path)).toEqual(['b.go']);
+  });
+  it('a malformed baseline is exit 2 with a reason', async () => {
+    const dir = tree({ 'a.go': BAD, 'bl.json': '{"version": 7}' });
+    const r = await run(['--baseline', 'bl.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bl\.json/);
+  });
+});
+
 describe('the installed command', () => {
   it('bin/pinlint.js runs the built CLI', () => {
     const dir = tree({ 'a.go': BAD });

@@ -41,6 +41,16 @@ function objectOf(src) {
         return src.u.obj;
     return null;
 }
+/** The table of retaining APIs for the doc page, rendered from the knowledge data. */
+const API_TABLE = [
+    '| API | Retained arguments (Go wrapper / DLL proc) | Source |',
+    '| --- | --- | --- |',
+    ...RETAINING_APIS.map((a) => {
+        const form = (f) => (f ? `${f.retained.join(', ')}${f.when !== undefined ? ` when ${f.when} is not nil` : ''}` : '–');
+        return `| \`${a.name}\` | ${form(a.go)} / ${form(a.raw)} | ${a.source} |`;
+    }),
+    ...RETAINING_SYSCALLS.map((c) => `| \`${c.sysno}\` (raw system call) | pointers in the arguments | ${c.source} |`),
+].join('\n');
 export default defineRule({
     meta: {
         id: 'PL006',
@@ -53,7 +63,12 @@ struct it allocated) is passed to an API that retains it after returning: overla
 \`ConnectNamedPipe\` with a non-nil OVERLAPPED), callback contexts (\`RegisterServiceCtrlHandlerEx\`,
 \`CreateThread\`'s parameter, \`SetWindowLongPtr\` user data), and Linux asynchronous I/O
 (\`io_submit\`, \`io_uring_enter\`, \`io_uring_register\`) — through x/sys or \`syscall\` wrappers or
-DLL procedures named after them. The list is data in \`src/knowledge.ts\`.`,
+DLL procedures named after them. Overlapped I/O counts only in a function that handles it as
+asynchronous (it checks \`ERROR_IO_PENDING\`, waits, or sets an event); otherwise the OVERLAPPED
+only carries the file offset. The list is data in \`src/knowledge.ts\`; argument positions count
+from 0:
+
+${API_TABLE}`,
             why: `Every protection the compiler or \`runtime.KeepAlive\` gives ends when the call returns, but the
 OS keeps the address: it writes the I/O result or hands the context to a callback later. By then
 the object may be collected, or — for a stack variable — the frame may be gone or the stack moved
