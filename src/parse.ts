@@ -5,6 +5,7 @@
 // are freed only between event-loop turns). Swapping in web-tree-sitter touches only this file.
 import { createRequire } from 'node:module';
 import type ParserType from 'tree-sitter';
+import { lineStarts, pointAt } from './source.js';
 
 const require = createRequire(import.meta.url);
 const Parser = require('tree-sitter') as typeof ParserType;
@@ -27,20 +28,8 @@ class FileText {
   constructor(readonly text: string) {}
 
   point(offset: number): { row: number; column: number } {
-    if (!this.starts) {
-      const s = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) s.push(i + 1);
-      this.starts = s;
-    }
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: offset - (starts[lo] as number) };
+    this.starts ??= lineStarts(this.text);
+    return pointAt(this.starts, offset);
   }
 }
 

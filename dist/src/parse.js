@@ -4,6 +4,7 @@
 // walking native nodes, and the native tree can be dropped at once (DESIGN.md §9: native trees
 // are freed only between event-loop turns). Swapping in web-tree-sitter touches only this file.
 import { createRequire } from 'node:module';
+import { lineStarts, pointAt } from './source.js';
 const require = createRequire(import.meta.url);
 const Parser = require('tree-sitter');
 const Go = require('tree-sitter-go');
@@ -24,23 +25,8 @@ class FileText {
         this.text = text;
     }
     point(offset) {
-        if (!this.starts) {
-            const s = [0];
-            for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1))
-                s.push(i + 1);
-            this.starts = s;
-        }
-        const starts = this.starts;
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return { row: lo, column: offset - starts[lo] };
+        this.starts ??= lineStarts(this.text);
+        return pointAt(this.starts, offset);
     }
 }
 /** A syntax node: the subset of tree-sitter's SyntaxNode API that pinlint uses, on plain data.

@@ -51,23 +51,18 @@ export function describeError(err) {
 export function textForParser(text) {
     return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
 }
-/** Offsets of the first character of each line (index 0 = line 1). */
+/**
+ * Offsets of the first UTF-16 unit of every line (index 0 = line 1). Lines end at LF, as
+ * tree-sitter counts rows, so positions from the parser and from fixes agree.
+ */
 export function lineStarts(text) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10)
-            starts.push(i + 1);
-        else if (c === 13) {
-            if (text.charCodeAt(i + 1) === 10)
-                i++;
-            starts.push(i + 1);
-        }
-    }
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
     return starts;
 }
-/** Converts a UTF-16 offset to a 1-based line and column. */
-export function positionAt(starts, offset) {
+/** Converts a UTF-16 offset to a 0-based row and column, by binary search in `starts`. */
+export function pointAt(starts, offset) {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -77,5 +72,10 @@ export function positionAt(starts, offset) {
         else
             hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+    return { row: lo, column: offset - (starts[lo] ?? 0) };
+}
+/** Converts a UTF-16 offset to a 1-based line and column. */
+export function positionAt(starts, offset) {
+    const p = pointAt(starts, offset);
+    return { line: p.row + 1, column: p.column + 1 };
 }

@@ -12,6 +12,7 @@
 // Everything here is built in a fixed key order and without timestamps or absolute paths, so two
 // runs over the same tree give byte-identical files.
 
+import { lineStarts, positionAt } from '../source.js';
 import type { Finding, Fix, Level, Location, Notification, RuleMeta, Span } from '../types.js';
 import {
   INFORMATION_URI,
@@ -161,25 +162,6 @@ function region(s: Span): Span {
 
 function physicalLocation(loc: Location): SarifPhysicalLocation {
   return { artifactLocation: artifactLocation(loc.path), region: region(loc) };
-}
-
-/** Offsets of the first UTF-16 unit of every line; lines end at LF, as tree-sitter rows do. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** Converts a UTF-16 offset into a 1-based line and column (columns in UTF-16 units). */
-function positionAt(starts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }
 
 // -------------------------------------------------------------------------------------------

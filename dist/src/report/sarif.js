@@ -11,6 +11,7 @@
 // - `suppressions` are ignored, so suppressed findings are left out unless asked for.
 // Everything here is built in a fixed key order and without timestamps or absolute paths, so two
 // runs over the same tree give byte-identical files.
+import { lineStarts, positionAt } from '../source.js';
 import { INFORMATION_URI, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleHelpUri, ruleShortDescription, ruleTags, securitySeverityString, } from '../docs/render.js';
 import { lineHashes } from './fingerprint.js';
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -60,26 +61,6 @@ function region(s) {
 }
 function physicalLocation(loc) {
     return { artifactLocation: artifactLocation(loc.path), region: region(loc) };
-}
-/** Offsets of the first UTF-16 unit of every line; lines end at LF, as tree-sitter rows do. */
-function lineStarts(text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-        starts.push(i + 1);
-    return starts;
-}
-/** Converts a UTF-16 offset into a 1-based line and column (columns in UTF-16 units). */
-function positionAt(starts, offset) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((starts[mid] ?? 0) <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }
 // -------------------------------------------------------------------------------------------
 // Rules
