@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync, renameSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { analyze, type AnalysisResult } from './engine.js';
+import { analyze, type AnalysisResult, type AnalyzeOptions } from './engine.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule } from './rule-api.js';
 import { FORMATS, isFormat, render, type Format } from './report/index.js';
@@ -99,6 +99,43 @@ export function exitCodeFor(result: AnalysisResult, failOn: Level, exitZero: boo
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/** What configuration decides for a run: the rules, their levels, the knowledge tables, the
+ * excluded paths. */
+export interface ConfiguredRun {
+  resolved: ResolvedConfig;
+  rules: Rule[];
+  options: Pick<AnalyzeOptions, 'rules' | 'levels' | 'knowledge' | 'exclude'>;
+}
+
+/**
+ * Resolves the configuration found from `startDir` upward to the repository root (or the file
+ * named by --config) and applies it to `candidates` (the rules the command line selected).
+ * Invalid configuration is a usage error: exit 2 with the file, the key and what was expected.
+ */
+export function configureRun(startDir: string, explicitPath: string | undefined, candidates: readonly Rule[]): ConfiguredRun {
+  let resolved: ResolvedConfig;
+  try {
+    resolved = resolveConfig(startDir, { ...(explicitPath ? { explicitPath } : {}), knownRules: allRules.map((r) => r.meta) });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+  const settings = ruleSettings(resolved.config, allRules.map((r) => ({ id: r.meta.id, name: r.meta.name, level: r.meta.level })));
+  const rules = candidates.filter((r) => settings.get(r.meta.id)?.enabled !== false);
+  const levels = new Map([...settings].map(([id, st]) => [id, st.level] as const));
+  const configDir = resolved.path ? dirname(resolved.path) : null;
+  return {
+    resolved,
+    rules,
+    options: {
+      rules,
+      levels,
+      knowledge: mergeKnowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }, resolved.config),
+      ...(configDir ? { exclude: (abs: string) => isExcluded(resolved.config, configDir, abs) } : {}),
+    },
+  };
+}
+
 async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise<number> {
   if (!isFormat(opts.format)) {
     throw new UsageError(`unknown format "${opts.format}". Use one of: ${FORMATS.join(', ')}.`);
@@ -106,24 +143,13 @@ async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise
   if (!['error', 'warning', 'note'].includes(opts.failOn)) {
     throw new UsageError(`--fail-on takes error, warning or note, not "${opts.failOn}".`);
   }
-  // Configuration: found from the first target upward to the repository root, or --config.
   const first = resolve(io.cwd, paths[0] ?? '.');
   const startDir = existsSync(first) && statSync(first).isFile() ? dirname(first) : existsSync(first) ? first : io.cwd;
-  let resolved: ResolvedConfig;
-  try {
-    resolved = resolveConfig(startDir, { ...(opts.config ? { explicitPath: resolve(io.cwd, opts.config) } : {}), knownRules: allRules.map((r) => r.meta) });
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
+  const configured = configureRun(startDir, opts.config ? resolve(io.cwd, opts.config) : undefined, selectRules(opts));
   if (opts.printConfig) {
-    io.stdout(printConfig(resolved));
+    io.stdout(printConfig(configured.resolved));
     return EXIT_CLEAN;
   }
-  const settings = ruleSettings(resolved.config, allRules.map((r) => ({ id: r.meta.id, name: r.meta.name, level: r.meta.level })));
-  const rules = selectRules(opts).filter((r) => settings.get(r.meta.id)?.enabled !== false);
-  const levels = new Map([...settings].map(([id, st]) => [id, st.level] as const));
-  const configDir = resolved.path ? dirname(resolved.path) : null;
   let baseline: Baseline | null = null;
   if (opts.baseline) {
     try {
@@ -133,13 +159,11 @@ async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise
       throw new UsageError(`cannot read baseline ${opts.baseline}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  const rules = configured.rules;
   const analyzeOptions = {
     paths,
     cwd: io.cwd,
-    rules,
-    levels,
-    knowledge: mergeKnowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }, resolved.config),
-    ...(configDir ? { exclude: (abs: string) => isExcluded(resolved.config, configDir, abs) } : {}),
+    ...configured.options,
     includeVendor: !!opts.includeVendor,
     includeGenerated: !!opts.includeGenerated,
     inlineSuppressions: opts.inlineSuppressions,

@@ -143,6 +143,19 @@ func read(fd int, buf []byte) {
     expect(skipped.notifications.map((n: { id: string }) => n.id)).toContain('generated-findings');
   });
 
+  it("applies the audited module's configuration: a rule turned off is not counted", async () => {
+    const dir = tree();
+    const before = JSON.parse((await run(['audit', dir, '--format', 'json'], dir)).out);
+    expect(before.totals.findings).toBe(1);
+    writeFileSync(join(dir, '.pinlint.json'), JSON.stringify({ rules: { 'hoisted-conversion': 'off' } }));
+    const after = JSON.parse((await run(['audit', dir, '--format', 'json'], dir)).out);
+    expect(after.totals.findings).toBe(0);
+    writeFileSync(join(dir, 'bad.json'), '{"rules": {"nope": "off"}}');
+    const bad = await run(['audit', dir, '--config', 'bad.json'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('/rules/nope');
+  });
+
   it('writes HTML', async () => {
     const dir = tree();
     const { out } = await run(['audit', dir, '--format', 'html'], dir);

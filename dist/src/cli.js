@@ -64,6 +64,36 @@ export function exitCodeFor(result, failOn, exitZero) {
     const failing = result.findings.some((f) => !f.suppression && LEVEL_RANK[f.level] >= threshold);
     return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
+/**
+ * Resolves the configuration found from `startDir` upward to the repository root (or the file
+ * named by --config) and applies it to `candidates` (the rules the command line selected).
+ * Invalid configuration is a usage error: exit 2 with the file, the key and what was expected.
+ */
+export function configureRun(startDir, explicitPath, candidates) {
+    let resolved;
+    try {
+        resolved = resolveConfig(startDir, { ...(explicitPath ? { explicitPath } : {}), knownRules: allRules.map((r) => r.meta) });
+    }
+    catch (err) {
+        if (err instanceof ConfigError)
+            throw new UsageError(err.message);
+        throw err;
+    }
+    const settings = ruleSettings(resolved.config, allRules.map((r) => ({ id: r.meta.id, name: r.meta.name, level: r.meta.level })));
+    const rules = candidates.filter((r) => settings.get(r.meta.id)?.enabled !== false);
+    const levels = new Map([...settings].map(([id, st]) => [id, st.level]));
+    const configDir = resolved.path ? dirname(resolved.path) : null;
+    return {
+        resolved,
+        rules,
+        options: {
+            rules,
+            levels,
+            knowledge: mergeKnowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }, resolved.config),
+            ...(configDir ? { exclude: (abs) => isExcluded(resolved.config, configDir, abs) } : {}),
+        },
+    };
+}
 async function runCheck(paths, opts, io) {
     if (!isFormat(opts.format)) {
         throw new UsageError(`unknown format "${opts.format}". Use one of: ${FORMATS.join(', ')}.`);
@@ -71,26 +101,13 @@ async function runCheck(paths, opts, io) {
     if (!['error', 'warning', 'note'].includes(opts.failOn)) {
         throw new UsageError(`--fail-on takes error, warning or note, not "${opts.failOn}".`);
     }
-    // Configuration: found from the first target upward to the repository root, or --config.
     const first = resolve(io.cwd, paths[0] ?? '.');
     const startDir = existsSync(first) && statSync(first).isFile() ? dirname(first) : existsSync(first) ? first : io.cwd;
-    let resolved;
-    try {
-        resolved = resolveConfig(startDir, { ...(opts.config ? { explicitPath: resolve(io.cwd, opts.config) } : {}), knownRules: allRules.map((r) => r.meta) });
-    }
-    catch (err) {
-        if (err instanceof ConfigError)
-            throw new UsageError(err.message);
-        throw err;
-    }
+    const configured = configureRun(startDir, opts.config ? resolve(io.cwd, opts.config) : undefined, selectRules(opts));
     if (opts.printConfig) {
-        io.stdout(printConfig(resolved));
+        io.stdout(printConfig(configured.resolved));
         return EXIT_CLEAN;
     }
-    const settings = ruleSettings(resolved.config, allRules.map((r) => ({ id: r.meta.id, name: r.meta.name, level: r.meta.level })));
-    const rules = selectRules(opts).filter((r) => settings.get(r.meta.id)?.enabled !== false);
-    const levels = new Map([...settings].map(([id, st]) => [id, st.level]));
-    const configDir = resolved.path ? dirname(resolved.path) : null;
     let baseline = null;
     if (opts.baseline) {
         try {
@@ -102,13 +119,11 @@ async function runCheck(paths, opts, io) {
             throw new UsageError(`cannot read baseline ${opts.baseline}: ${err instanceof Error ? err.message : String(err)}`);
         }
     }
+    const rules = configured.rules;
     const analyzeOptions = {
         paths,
         cwd: io.cwd,
-        rules,
-        levels,
-        knowledge: mergeKnowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }, resolved.config),
-        ...(configDir ? { exclude: (abs) => isExcluded(resolved.config, configDir, abs) } : {}),
+        ...configured.options,
         includeVendor: !!opts.includeVendor,
         includeGenerated: !!opts.includeGenerated,
         inlineSuppressions: opts.inlineSuppressions,

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { analyze, type AnalysisResult } from '../engine.js';
 import { rules as allRules } from '../../rules/index.js';
-import { UsageError, exitCodeFor, writeAtomic, type CliIO } from '../cli.js';
+import { UsageError, configureRun, exitCodeFor, writeAtomic, type CliIO, type ConfiguredRun } from '../cli.js';
 import { readGoFile } from '../source.js';
 import type { Level } from '../types.js';
 import { VERSION } from '../version.js';
@@ -26,6 +26,7 @@ interface AuditOptions {
   inlineSuppressions: boolean;
   includeGenerated?: boolean;
   progress: boolean;
+  config?: string;
 }
 
 /** Below this many files a scan is over before a progress line is worth reading. */
@@ -43,6 +44,7 @@ export function registerAudit(program: Command, io: AuditIO, setExit: (code: num
     .option('--no-inline-suppressions', 'ignore //pinlint:ignore comments and count what they would hide')
     .option('--include-generated', 'also list findings in generated files (by default they are counted in a note, as check does)')
     .option('--no-progress', 'never print progress on stderr')
+    .option('--config <file>', 'use this configuration file instead of searching for .pinlint.{json,yaml,yml} from <dir>')
     .action(async (dir: string | undefined, opts: AuditOptions) => {
       setExit(await runAudit(dir ?? '.', opts, io));
     });
@@ -62,8 +64,12 @@ async function runAudit(dirArg: string, opts: AuditOptions, io: AuditIO): Promis
   }
 
   const progress = opts.progress && (io.stderrIsTTY ?? !!process.stderr.isTTY) ? progressLine(io) : null;
+  // The audited module's configuration (in-house sinks, wrappers, allocators) applies to its
+  // dependencies too.
+  const configured = configureRun(dir, opts.config ? resolve(io.cwd, opts.config) : undefined, allRules);
   const { result, data, readSource } = await auditTree(dir, {
     cwd: io.cwd,
+    configured: configured.options,
     inlineSuppressions: opts.inlineSuppressions,
     includeGenerated: !!opts.includeGenerated,
     ...(progress ? { onProgress: progress.update } : {}),
@@ -95,6 +101,8 @@ export interface AuditTreeOptions {
    */
   includeGenerated?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Rules, levels and knowledge from configuration (default: every rule, built-in tables). */
+  configured?: ConfiguredRun['options'];
 }
 
 export interface AuditRun {
@@ -114,6 +122,7 @@ export async function auditTree(dir: string, opts: AuditTreeOptions = {}): Promi
     paths: [tree.base],
     cwd: opts.cwd ?? dir,
     rules: allRules,
+    ...opts.configured,
     includeVendor: true,
     inlineSuppressions: opts.inlineSuppressions !== false,
     includeGenerated: opts.includeGenerated === true,

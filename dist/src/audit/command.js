@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Option } from 'commander';
 import { analyze } from '../engine.js';
 import { rules as allRules } from '../../rules/index.js';
-import { UsageError, exitCodeFor, writeAtomic } from '../cli.js';
+import { UsageError, configureRun, exitCodeFor, writeAtomic } from '../cli.js';
 import { readGoFile } from '../source.js';
 import { VERSION } from '../version.js';
 import { loadModules, locateTree } from './modules.js';
@@ -25,6 +25,7 @@ export function registerAudit(program, io, setExit) {
         .option('--no-inline-suppressions', 'ignore //pinlint:ignore comments and count what they would hide')
         .option('--include-generated', 'also list findings in generated files (by default they are counted in a note, as check does)')
         .option('--no-progress', 'never print progress on stderr')
+        .option('--config <file>', 'use this configuration file instead of searching for .pinlint.{json,yaml,yml} from <dir>')
         .action(async (dir, opts) => {
         setExit(await runAudit(dir ?? '.', opts, io));
     });
@@ -42,8 +43,12 @@ async function runAudit(dirArg, opts, io) {
         io.stderr(`pinlint: ${dirArg} has a go.mod but no vendor/ directory: auditing its own packages as if they were dependencies. Run \`go mod vendor\` to audit what it depends on.\n`);
     }
     const progress = opts.progress && (io.stderrIsTTY ?? !!process.stderr.isTTY) ? progressLine(io) : null;
+    // The audited module's configuration (in-house sinks, wrappers, allocators) applies to its
+    // dependencies too.
+    const configured = configureRun(dir, opts.config ? resolve(io.cwd, opts.config) : undefined, allRules);
     const { result, data, readSource } = await auditTree(dir, {
         cwd: io.cwd,
+        configured: configured.options,
         inlineSuppressions: opts.inlineSuppressions,
         includeGenerated: !!opts.includeGenerated,
         ...(progress ? { onProgress: progress.update } : {}),
@@ -76,6 +81,7 @@ export async function auditTree(dir, opts = {}) {
         paths: [tree.base],
         cwd: opts.cwd ?? dir,
         rules: allRules,
+        ...opts.configured,
         includeVendor: true,
         inlineSuppressions: opts.inlineSuppressions !== false,
         includeGenerated: opts.includeGenerated === true,
