@@ -123,8 +123,18 @@ func getWinsize(fd int, ws *[4]uint16) error {
                 if (FOREIGN_ADDRESS_PARAMS[ref.pkg.importPath ?? '']?.[ref.fn.name]?.includes(param))
                     continue;
                 const hops = index.chainFrom(ref.fn, param);
-                const last = hops[hops.length - 1];
-                const sink = last && last.target.kind === 'sink' ? last.target.name : 'a system call';
+                // Build-tagged variants of one wrapper (ioctl for linux, solaris, …) may end in different
+                // sinks: name them all rather than one platform's.
+                const sinkOf = (h) => {
+                    const last = h[h.length - 1];
+                    return last && last.target.kind === 'sink' ? last.target.name : null;
+                };
+                const sinks = [...new Set(target.refs.flatMap((r) => {
+                        const pi = index.paramFor(r.fn, i);
+                        const s = pi !== null && index.summaryOf(r.fn)?.uintptrParams.has(pi) ? sinkOf(index.chainFrom(r.fn, pi)) : null;
+                        return s ? [s] : [];
+                    }))].sort();
+                const sink = sinks.length > 1 ? `a system call (${sinks.join(', ')}, by platform)` : sinks[0] ?? 'a system call';
                 const kept = view.isMitigated(src.mit);
                 if (kept && !src.u.obj.stack)
                     continue;
