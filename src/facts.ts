@@ -393,7 +393,7 @@ class FileExtractor {
       names.forEach((n, i) => {
         const value = values[i];
         const fact: PkgVarFact = { name: n.text, kind: 'other', span: spanOf(n) };
-        const litType = value && unparen(value).type === 'composite_literal' ? typeText(unparen(value).childForFieldName('type')) : undefined;
+        const litType = value ? this.inferType(unparen(value)) : undefined;
         if (type ?? litType) fact.type = (type ?? litType) as string;
         if (value) {
           const v = this.classifyStatic(value);
@@ -1645,7 +1645,7 @@ class FileExtractor {
       if (info) {
         const v = env.get(info.key) ?? EMPTY;
         const t = info.type ?? '';
-        const uintptrSignature = (/\buintptr\b/.test(t) && t.startsWith('func')) || this.uintptrFuncTypes.has(t);
+        const uintptrSignature = (/uintptr\b/.test(t) && t.startsWith('func')) || this.uintptrFuncTypes.has(t);
         const typeName = /^[A-Za-z_]\w*$/.test(t) ? { typeName: t } : {};
         if (info.kind === 'param') return { kind: 'indirect', name: f.text, how: 'func-param', uintptrSignature, ...typeName };
         // A local variable holding a named function is a static call (cmd/compile
@@ -1699,7 +1699,7 @@ class FileExtractor {
           const ft = this.structFields.get(owner.name)?.[fieldName];
           const fr = ft ? this.typeRef(ft) : null;
           if (ft && (ft.startsWith('func') || this.uintptrFuncTypes.has(ft))) {
-            if (/\buintptr\b/.test(ft) || this.uintptrFuncTypes.has(ft)) return { kind: 'indirect', name: `${op.text}.${name}`, how: 'func-field', uintptrSignature: true };
+            if (/uintptr\b/.test(ft) || this.uintptrFuncTypes.has(ft)) return { kind: 'indirect', name: `${op.text}.${name}`, how: 'func-field', uintptrSignature: true };
           }
           if (fr) recv = { kind: 'type', pkg: fr.pkg, name: fr.name, pointer: fr.pointer };
           else recv = { kind: 'field', owner: owner.name, field: fieldName };

@@ -221,7 +221,7 @@ export class TreeIndex {
 
   /** Reports whether a type (text) is a function type taking uintptrs, written out or named. */
   private isUintptrFuncType(t: string, pkg: PackageInfo | undefined): boolean {
-    if (t.startsWith('func')) return /\buintptr\b/.test(t);
+    if (t.startsWith('func')) return /uintptr\b/.test(t);
     return !!pkg?.types.get(t)?.uintptrSignature;
   }
 

@@ -191,7 +191,7 @@ export class TreeIndex {
     /** Reports whether a type (text) is a function type taking uintptrs, written out or named. */
     isUintptrFuncType(t, pkg) {
         if (t.startsWith('func'))
-            return /\buintptr\b/.test(t);
+            return /uintptr\b/.test(t);
         return !!pkg?.types.get(t)?.uintptrSignature;
     }
     isSinkMethodName(name) {
