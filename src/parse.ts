@@ -143,7 +143,9 @@ export function parseGo(text: string): Parsed {
         errors.push(node);
         node.hasError = true;
       }
-      if (cursor.gotoFirstChild()) {
+      // Constant declarations cannot hold a pointer: their contents are never read, and in
+      // generated files (zerrors_*.go) they are most of the nodes.
+      if (node.type !== 'const_declaration' && cursor.gotoFirstChild()) {
         stack.push(node);
         continue;
       }

@@ -130,7 +130,9 @@ export function parseGo(text) {
                 errors.push(node);
                 node.hasError = true;
             }
-            if (cursor.gotoFirstChild()) {
+            // Constant declarations cannot hold a pointer: their contents are never read, and in
+            // generated files (zerrors_*.go) they are most of the nodes.
+            if (node.type !== 'const_declaration' && cursor.gotoFirstChild()) {
                 stack.push(node);
                 continue;
             }
