@@ -2,7 +2,8 @@
 // tree index, run the rules over the files to report on, apply suppressions, sort.
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { extractFacts } from './facts.js';
+import { extractAll } from './extract-pool.js';
+import type { ExtractTask } from './extract.js';
 import type { FileFacts, Mitigation, ObjFact } from './facts-types.js';
 import { describeError, readGoFile } from './source.js';
 import { TreeIndex } from './tree-index.js';
@@ -83,19 +84,7 @@ function commonAncestor(dirs: string[]): string {
   return parts.join(sep) || sep;
 }
 
-const YIELD_EVERY = 50;
-
-/**
- * Reports whether a file can hold anything pinlint follows. A file that names neither uintptr,
- * unsafe, a DLL constructor, a Pinner nor an API that retains typed pointers (overlapped I/O,
- * callback contexts) cannot convert a pointer, forward one, define a proc, pin, or hand Go memory
- * to the OS for later: skipping its parse is safe, and most of a tree's bytes are such files
- * (DESIGN.md §9).
- */
-export function mayMatter(text: string): boolean {
-  return PREFILTER.test(text);
-}
-const PREFILTER = /uintptr|unsafe|NewProc|FindProc|LazyDLL|LoadDLL|Pinner|pinlint:ignore|Overlapped|RegisterServiceCtrlHandler|CreateThread|SetWindowLongPtr/;
+export { mayMatter } from './extract.js';
 
 export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const notifications: Notification[] = [];
@@ -145,76 +134,54 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     }
   }
 
-  // 2. Extract facts, one file at a time, yielding so native trees can be freed (DESIGN.md §9).
+  // 2. Extract facts (one parse per file, no tree kept; in worker threads for large trees), in
+  // rounds: after each, the repository's own packages that the round's files import are loaded
+  // as context (wrappers defined there), up to three levels of imports deep.
+  const knowledge = opts.knowledge ?? DEFAULT_MERGED;
   const files: FileFacts[] = [];
   const reportedFacts = new Set<FileFacts>();
-  const all = [...[...reported.entries()].map(([real, shown]) => ({ real, shown, report: true })), ...[...context.entries()].map(([real, shown]) => ({ real, shown, report: false }))];
-  const loaded = new Set(all.map((e) => e.real));
-  const loadedDirs = new Set(all.map((e) => dirname(e.real)));
   const modules = new ModuleResolver(root);
-  let done = 0;
-  let skipped = 0;
-  let round = 0;
-  let pendingFrom = 0;
-  for (let ai = 0; ai < all.length; ai++) {
-    const entry = all[ai] as { real: string; shown: string; report: boolean };
-    // When a round of files is done, load the repository's own packages they import as context
-    // (wrappers defined there), up to three levels of imports deep.
-    if (++done % YIELD_EVERY === 0) {
-      await new Promise((r) => setImmediate(r));
-      opts.onProgress?.(done, all.length);
-    }
-    const path = rel(entry.real);
-    const read = readGoFile(entry.real);
-    if (!read.ok) {
-      if (entry.report) notifications.push({ level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path });
-      continue;
-    }
-    if (!mayMatter(read.text)) {
-      skipped++;
-      continue;
-    }
-    let facts: FileFacts;
-    try {
-      facts = extractFacts(path, dirname(path) === '' ? '.' : rel(dirname(entry.real)), read.text, opts.knowledge ?? DEFAULT_MERGED);
-    } catch (err) {
-      // Expressions nested tens of thousands deep (generated tables) exhaust the stack of the
-      // recursive evaluator: skip that file with a warning instead of failing the run.
-      if (err instanceof RangeError && /call stack/.test(err.message)) {
-        notifications.push({ level: 'warning', id: 'too-complex', message: 'skipped: the file nests expressions too deeply to analyze', path });
-      } else {
-        notifications.push({ level: 'error', id: 'internal-error', message: `internal error while analyzing: ${describeError(err)}`, path });
+  const toTask = (real: string, report: boolean): ExtractTask => ({ real, path: rel(real), dir: rel(dirname(real)), report });
+  let batch: ExtractTask[] = [...[...reported.keys()].map((r) => toTask(r, true)), ...[...context.keys()].map((r) => toTask(r, false))];
+  const loaded = new Set(batch.map((t) => t.real));
+  const loadedDirs = new Set(batch.map((t) => dirname(t.real)));
+  for (let round = 0; batch.length > 0; round++) {
+    const outcomes = await extractAll(batch, knowledge, opts.onProgress);
+    const fresh: FileFacts[] = [];
+    outcomes.forEach((o, i) => {
+      const task = batch[i] as ExtractTask;
+      if (o.kind === 'problem') {
+        // Problems with context files are not the user's concern, except internal errors.
+        if (task.report || o.notification.id === 'internal-error') notifications.push(o.notification);
+      } else if (o.kind === 'facts') {
+        files.push(o.facts);
+        fresh.push(o.facts);
+        if (task.report) {
+          reportedFacts.add(o.facts);
+          notifications.push(...o.facts.notifications);
+        }
       }
-      continue;
-    }
-    if (read.invalidUtf8 && entry.report) {
-      facts.notifications.push({ level: 'note', id: 'invalid-utf8', message: 'not valid UTF-8 (Go source must be); invalid bytes were read as U+FFFD', path });
-    }
-    files.push(facts);
-    if (entry.report) {
-      reportedFacts.add(facts);
-      notifications.push(...facts.notifications);
-    }
-    if (ai === all.length - 1 && round < 3) {
-      round++;
-      const fresh = files.slice(pendingFrom).flatMap((f) => f.imports.map((i) => modules.dirOf(i.path, join(root, f.dir))));
-      pendingFrom = files.length;
-      for (const dir of new Set(fresh.filter((d): d is string => d !== null))) {
-        if (loadedDirs.has(dir)) continue;
+    });
+    if (round >= 3) break;
+    const next: ExtractTask[] = [];
+    for (const f of fresh) {
+      for (const imp of f.imports) {
+        const dir = modules.dirOf(imp.path, join(root, f.dir));
+        if (!dir || loadedDirs.has(dir)) continue;
         loadedDirs.add(dir);
-        for (const f of goFilesIn(dir)) {
-          const real = realpathOr(f);
+        for (const g of goFilesIn(dir)) {
+          const real = realpathOr(g);
           if (loaded.has(real)) continue;
           loaded.add(real);
-          all.push({ real, shown: f, report: false });
+          next.push(toTask(real, false));
         }
       }
     }
+    batch = next;
   }
-  opts.onProgress?.(all.length, all.length);
+  opts.onProgress?.(loaded.size, loaded.size);
 
   // 3. Index and summaries.
-  const knowledge = opts.knowledge ?? DEFAULT_MERGED;
   const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers);
 
   // 4. Rules.
