@@ -57,7 +57,7 @@ function extractInWorkers(tasks: ExtractTask[], knowledge: Knowledge, n: number,
       }
       // A worker that dies (out of memory, a crash in the native binding) does not lose the run:
       // what it had not answered is extracted here.
-      const missing = tasks.map((t, i) => (out[i] === undefined ? i : -1)).filter((i) => i >= 0);
+      const missing = tasks.map((_task, i) => (out[i] === undefined ? i : -1)).filter((i) => i >= 0);
       extractInline(missing.map((i) => tasks[i] as ExtractTask), knowledge)
         .then((rest) => {
           missing.forEach((i, k) => { out[i] = rest[k]; });

@@ -294,7 +294,6 @@ class FileExtractor {
   private deferredFn = new Set<number>();
   private nextId = 1;
   private varSeq = 0;
-  private curParams: ParamFact[] = [];
   /** Hoisted conversions a fix could move inline; their use counts are set after the walk. */
   private inlineFixes: Array<{ name: string; key: string; after: number; fix: { uses: number } }> = [];
   /** Whether the function being walked stores a parameter into a package-level variable. */
@@ -492,7 +491,6 @@ class FileExtractor {
     this.loops = [];
     this.loopExits = [];
     this.deferredFn = new Set();
-    this.curParams = fact.params;
     const fnId = this.nextId++;
     this.fnStack = [fnId];
     const scope = new Map<string, VarInfo>();
@@ -1276,10 +1274,6 @@ class FileExtractor {
     return true;
   }
 
-  private isPointerish(info: VarInfo): boolean {
-    const t = info.type ?? '';
-    return t.startsWith('*') || t.startsWith('[]') || t === 'string' || this.isUnsafePointerType(t);
-  }
 
   private isSliceish(info: VarInfo): boolean {
     return (info.type ?? '').startsWith('[]');
@@ -1407,10 +1401,6 @@ class FileExtractor {
     return !!r && !!r.pkg && DLL_PACKAGES.includes(r.pkg) && PROC_TYPES.includes(r.name);
   }
 
-  private isDllType(t: string): boolean {
-    const r = this.typeRef(t);
-    return !!r && !!r.pkg && DLL_PACKAGES.includes(r.pkg) && DLL_TYPES.includes(r.name);
-  }
 
   /**
    * Evaluates a call: conversions, unsafe helpers, builtins, keep-alive and pin APIs, DLL
@@ -1558,7 +1548,6 @@ class FileExtractor {
         const root = this.rootVar(recvNode);
         if (rv.pinner && !quiet) {
           const pinnerKey = root && unparen(recvNode).type === 'identifier' ? root.key : `field:${unparen(recvNode).text}`;
-          const pinnerName = unparen(recvNode).text;
           if (method === PINNER.pin) {
             const arg = args[0];
             const obj = arg ? this.objOf(arg, env, ctx) : null;

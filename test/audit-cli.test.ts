@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { runCli, type CliRun } from './support/cli.js';
 import type { AuditIO } from '../src/audit/command.js';
 import { writeSyntheticTree } from './audit/synthetic.js';
 
@@ -18,12 +18,7 @@ function tree(omit: string[] = []): string {
   return d;
 }
 
-async function run(args: string[], cwd: string, extra: Partial<AuditIO> = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, cwd, isTTY: false, stderrIsTTY: false, ...extra } as AuditIO);
-  return { code, out, err };
-}
+const run = (args: string[], cwd: string, extra: Partial<AuditIO> = {}): Promise<CliRun> => runCli(args, cwd, { stderrIsTTY: false, ...extra });
 
 describe('pinlint audit --format json', async () => {
   const dir = tree();

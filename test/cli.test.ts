@@ -1,11 +1,10 @@
 // The CLI as users run it: exit codes, formats, rule listing and explanations, and bad input
 // that must produce a clear message instead of a crash or lost output.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { runCli, tempTree } from './support/cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -37,21 +36,8 @@ func leak(b []byte) {
 }
 `;
 
-function tree(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pinlint-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
-
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, cwd, isTTY: false });
-  return { code, out, err };
-}
+const tree = (files: Record<string, string | Buffer>): string => tempTree(files, 'pinlint-cli-');
+const run = runCli;
 
 describe('exit codes', () => {
   it('is 0 with no findings', async () => {

@@ -1,27 +1,16 @@
 // Fix round trips: pinlint --fix rewrites the file, the result is gofmt-clean (where gofmt is
 // installed) and analyzing it again finds nothing; --dry-run prints a diff and writes nothing;
 // SARIF carries the same fixes.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { runCli, tempTree } from './support/cli.js';
 
 const gofmt = ['/usr/bin/gofmt', '/usr/lib/go/bin/gofmt'].find((p) => existsSync(p));
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, cwd, isTTY: false });
-  return { code, out, err };
-}
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pinlint-fix-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+const run = runCli;
+const tree = (files: Record<string, string>): string => tempTree(files, 'pinlint-fix-');
 
 /** Reports whether gofmt would leave the file as it is (skipped when gofmt is absent). */
 function expectGofmtClean(path: string): void {

@@ -1,7 +1,6 @@
 // Every SARIF pinlint emits for real findings — each rule's fixture folder, with codeFlows,
 // related locations, fixes and notes — validates against the SARIF 2.1.0 schemas and keeps the
 // GitHub-facing promises (relative URIs, one location, rule indexes, fingerprints).
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';

@@ -199,7 +199,6 @@ class FileExtractor {
     deferredFn = new Set();
     nextId = 1;
     varSeq = 0;
-    curParams = [];
     /** Hoisted conversions a fix could move inline; their use counts are set after the walk. */
     inlineFixes = [];
     /** Whether the function being walked stores a parameter into a package-level variable. */
@@ -424,7 +423,6 @@ class FileExtractor {
         this.loops = [];
         this.loopExits = [];
         this.deferredFn = new Set();
-        this.curParams = fact.params;
         const fnId = this.nextId++;
         this.fnStack = [fnId];
         const scope = new Map();
@@ -1295,10 +1293,6 @@ class FileExtractor {
             return false;
         return true;
     }
-    isPointerish(info) {
-        const t = info.type ?? '';
-        return t.startsWith('*') || t.startsWith('[]') || t === 'string' || this.isUnsafePointerType(t);
-    }
     isSliceish(info) {
         return (info.type ?? '').startsWith('[]');
     }
@@ -1429,10 +1423,6 @@ class FileExtractor {
     isProcType(t) {
         const r = this.typeRef(t);
         return !!r && !!r.pkg && DLL_PACKAGES.includes(r.pkg) && PROC_TYPES.includes(r.name);
-    }
-    isDllType(t) {
-        const r = this.typeRef(t);
-        return !!r && !!r.pkg && DLL_PACKAGES.includes(r.pkg) && DLL_TYPES.includes(r.name);
     }
     /**
      * Evaluates a call: conversions, unsafe helpers, builtins, keep-alive and pin APIs, DLL
@@ -1606,7 +1596,6 @@ class FileExtractor {
                 const root = this.rootVar(recvNode);
                 if (rv.pinner && !quiet) {
                     const pinnerKey = root && unparen(recvNode).type === 'identifier' ? root.key : `field:${unparen(recvNode).text}`;
-                    const pinnerName = unparen(recvNode).text;
                     if (method === PINNER.pin) {
                         const arg = args[0];
                         const obj = arg ? this.objOf(arg, env, ctx) : null;
