@@ -87,14 +87,16 @@ func getWinsize(fd int, ws *[4]uint16) error {
   checkCall(view, report) {
     const { call, target, index } = view;
     if (target.kind === 'configured-wrapper') {
-      // Declared a wrapper by configuration: every pointer-derived argument is unprotected.
-      for (const arg of call.args) {
+      // Declared a wrapper by configuration or known as one (x/sys): every pointer-derived
+      // argument (at the listed parameters) is unprotected.
+      for (const [i, arg] of call.args.entries()) {
+        if (target.params && !target.params.includes(i)) continue;
         for (const src of arg.sources) {
           if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit)) continue;
           const steps = conversionSteps(src.u);
           report({
             messageId: 'wrapper',
-            data: { obj: src.u.obj.name, wrapper: target.name, sink: 'a system call (configured wrapper)', twin: '', pin: pinAdvice(view.goVersion, src.u.obj.name).replace(/^, /, '; or ') },
+            data: { obj: src.u.obj.name, wrapper: target.name, sink: target.params ? 'a system call' : 'a system call (configured wrapper)', twin: '', pin: pinAdvice(view.goVersion, src.u.obj.name).replace(/^, /, '; or ') },
             span: arg.span,
             related: steps,
             flow: [...steps, { span: arg.span, message: `passed to ${target.name} here` }],

@@ -2,7 +2,7 @@
 // methods, package variables and types, and the cross-function summaries (which parameters a
 // function hands to a sink) computed to a fixed point. Built from FileFacts only.
 import type { CalleeFact, CallFact, FileFacts, FuncFact, PkgVarFact, TypeFact } from './facts-types.js';
-import { PSEUDO_PACKAGES, SINKS, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod, type SinkTable } from './knowledge.js';
+import { KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SINKS, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod, type SinkTable } from './knowledge.js';
 
 export interface PackageInfo {
   /** Directory relative to the repository root. */
@@ -30,7 +30,7 @@ export type Target =
   /** A function of the scanned tree that is not protected. */
   | { kind: 'func'; name: string; refs: FuncRef[] }
   /** A function that configuration declares an unprotected uintptr wrapper. */
-  | { kind: 'configured-wrapper'; name: string }
+  | { kind: 'configured-wrapper'; name: string; params?: readonly number[] }
   /** An exported function of a syscall-wrapper package outside the tree (x/sys, syscall). */
   | { kind: 'syscall-package'; name: string }
   /** A call the compiler cannot resolve statically, to a value that may hold a sink. */
@@ -128,6 +128,10 @@ export class TreeIndex {
           if (this.configuredWrappers[callee.pkg]?.includes(callee.name)) return { kind: 'configured-wrapper', name };
           const refs = this.importedPackages(callee.pkg).flatMap((p) => p.funcs.get(callee.name) ?? []);
           if (refs.length) return this.funcTarget(name, refs);
+          // x/sys wrappers known to forward a Go pointer passed as uintptr, when x/sys itself is
+          // not in the scanned tree (in the tree, its summaries say the same).
+          const known = KNOWN_UINTPTR_WRAPPERS[callee.pkg]?.[callee.name];
+          if (known) return { kind: 'configured-wrapper', name, params: known };
           if (SYSCALL_WRAPPER_PACKAGES.includes(callee.pkg) && /^[A-Z]/.test(callee.name)) return { kind: 'syscall-package', name };
           return { kind: 'other' };
         }

@@ -1,4 +1,4 @@
-import { PSEUDO_PACKAGES, SINKS, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod } from './knowledge.js';
+import { KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SINKS, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod } from './knowledge.js';
 export class TreeIndex {
     sinks;
     configuredWrappers;
@@ -76,6 +76,11 @@ export class TreeIndex {
                     const refs = this.importedPackages(callee.pkg).flatMap((p) => p.funcs.get(callee.name) ?? []);
                     if (refs.length)
                         return this.funcTarget(name, refs);
+                    // x/sys wrappers known to forward a Go pointer passed as uintptr, when x/sys itself is
+                    // not in the scanned tree (in the tree, its summaries say the same).
+                    const known = KNOWN_UINTPTR_WRAPPERS[callee.pkg]?.[callee.name];
+                    if (known)
+                        return { kind: 'configured-wrapper', name, params: known };
                     if (SYSCALL_WRAPPER_PACKAGES.includes(callee.pkg) && /^[A-Z]/.test(callee.name))
                         return { kind: 'syscall-package', name };
                     return { kind: 'other' };
