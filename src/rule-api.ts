@@ -108,6 +108,12 @@ export function conversionSteps(u: UptrFact): RelatedInput[] {
 // ---------------------------------------------------------------------------------------------
 // Fixes. Edits are UTF-16 offsets into the file's text; the engine attaches the file's path.
 
+/** The file's line ending, so inserted lines match it (CRLF files stay CRLF). */
+function lineEnding(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
 /** The name `runtime` is imported under in this file, or null when it is not imported by name. */
 function runtimeName(file: FileFacts): { name: string; imported: boolean } | null {
   const imp = file.imports.find((i) => i.path === 'runtime');
@@ -121,25 +127,26 @@ function runtimeName(file: FileFacts): { name: string; imported: boolean } | nul
 function addRuntimeImport(file: FileFacts, text: string): TextEdit | null {
   const site = file.importSite;
   if (!site) return null;
+  const nl = lineEnding(text);
   const isStd = (p: string): boolean => !p.split('/')[0]?.includes('.');
   if (!site.parenthesized) {
     const only = site.specs[0];
     if (!only || site.specs.length !== 1) return null;
-    const other = `\t"${only.path}"\n`;
+    const other = `\t"${only.path}"${nl}`;
     const body = isStd(only.path)
-      ? [`\t"runtime"\n`, other].sort().join('')
-      : `\t"runtime"\n\n${other}`;
-    return { start: site.declRange.start, end: site.declRange.end, newText: `import (\n${body})` };
+      ? [`\t"runtime"${nl}`, other].sort().join('')
+      : `\t"runtime"${nl}${nl}${other}`;
+    return { start: site.declRange.start, end: site.declRange.end, newText: `import (${nl}${body})` };
   }
   const std = site.specs.filter((s) => isStd(s.path));
   const before = std.find((s) => s.path > 'runtime');
-  if (before) return { start: before.lineStart, end: before.lineStart, newText: '\t"runtime"\n' };
+  if (before) return { start: before.lineStart, end: before.lineStart, newText: `\t"runtime"${nl}` };
   const last = std[std.length - 1];
   if (last) {
     const lineEnd = text.indexOf('\n', last.lineStart) + 1;
-    return { start: lineEnd, end: lineEnd, newText: '\t"runtime"\n' };
+    return { start: lineEnd, end: lineEnd, newText: `\t"runtime"${nl}` };
   }
-  return { start: site.openEnd, end: site.openEnd, newText: '\t"runtime"\n\n' };
+  return { start: site.openEnd, end: site.openEnd, newText: `\t"runtime"${nl}${nl}` };
 }
 
 /** A fix that keeps `obj` alive until the call has returned: `runtime.KeepAlive(obj)` after the
@@ -153,8 +160,9 @@ export function keepAliveFix(view: CallView, obj: ObjFact): Fix | undefined {
   if (text === undefined) return undefined;
   const edits: TextEdit[] = [];
   const call = `${rt.name}.KeepAlive(${obj.name})`;
-  if (stmt.isReturn) edits.push({ start: stmt.range.start, end: stmt.range.start, newText: `defer ${call}\n${stmt.indent}` });
-  else edits.push({ start: stmt.range.end, end: stmt.range.end, newText: `\n${stmt.indent}${call}` });
+  const nl = lineEnding(text);
+  if (stmt.isReturn) edits.push({ start: stmt.range.start, end: stmt.range.start, newText: `defer ${call}${nl}${stmt.indent}` });
+  else edits.push({ start: stmt.range.end, end: stmt.range.end, newText: `${nl}${stmt.indent}${call}` });
   if (!rt.imported) {
     const imp = addRuntimeImport(view.file, text);
     if (!imp) return undefined;
