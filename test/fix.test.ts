@@ -142,6 +142,16 @@ describe('pinlint --fix', () => {
     expect((await run(['.'], dir)).code).toBe(0);
   });
 
+  it('keeps CRLF line endings in the lines it adds', async () => {
+    const crlf = KEEPALIVE_NEEDS_IMPORT.replace(/\n/g, '\r\n');
+    const dir = tree({ 'a.go': crlf });
+    expect((await run(['--fix'], dir)).code).toBe(0);
+    const text = readFileSync(join(dir, 'a.go'), 'utf8');
+    expect(text).toContain('import (\r\n\t"runtime"\r\n\t"syscall"\r\n');
+    expect(text).toContain('\r\n\truntime.KeepAlive(b)\r\n');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
   it('--dry-run prints a unified diff and writes nothing', async () => {
     const dir = tree({ 'a.go': HOISTED });
     const r = await run(['--fix', '--dry-run'], dir);
