@@ -84,7 +84,6 @@ function commonAncestor(dirs: string[]): string {
   return parts.join(sep) || sep;
 }
 
-export { mayMatter } from './extract.js';
 
 export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const notifications: Notification[] = [];
@@ -209,18 +208,18 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     };
     if (isUnderPackage(importPath, RUNTIME_MANAGED_PACKAGES)) continue;
     const afterFork = AFTER_FORK_FUNCS[importPath ?? ''] ?? [];
+    const isGoMemory = (obj: ObjFact): boolean =>
+      obj.kind !== 'global' && obj.kind !== 'os' && !(obj.from && index.returnsForeign(file, obj.from));
     for (const fn of file.funcs) {
       if (afterFork.includes(fn.name)) continue;
+      const view = { file, fn, index, goVersion, isMitigated, isGoMemory, fileText };
+      // Each call is resolved once, whatever the number of rules that judge it.
+      const calls = fn.calls.map((call) => ({ ...view, call, target: index.resolve(file, call.callee) }));
       for (const rule of opts.rules) {
         const report = reporterFor(rule, file.path, findings, opts.levels);
         try {
-          const isGoMemory = (obj: ObjFact): boolean =>
-            obj.kind !== 'global' && obj.kind !== 'os' && !(obj.from && index.returnsForeign(file, obj.from));
-          const view = { file, fn, index, goVersion, isMitigated, isGoMemory, fileText };
           if (rule.checkFunction) rule.checkFunction(view, report);
-          if (rule.checkCall) {
-            for (const call of fn.calls) rule.checkCall({ ...view, call, target: index.resolve(file, call.callee) }, report);
-          }
+          if (rule.checkCall) for (const callView of calls) rule.checkCall(callView, report);
         } catch (err) {
           notifications.push({ level: 'error', id: 'rule-error', message: `rule ${rule.meta.name} failed in ${fn.name}: ${describeError(err)}`, path: file.path });
         }
@@ -433,16 +432,23 @@ export class ModuleResolver {
     return dir.startsWith(this.root) && !dir.split(sep).includes('vendor') && safeIsDir(dir) ? dir : null;
   }
 
-  /** The `go` directive of the nearest go.mod (e.g. "1.21"), for version-dependent advice. */
+  private goVersions = new Map<string, string | null>();
+
+  /** The `go` directive of the nearest go.mod (e.g. "1.21"), for version-dependent advice; each
+   * go.mod is read once per run. */
   goVersionOf(relDir: string): string | null {
     const abs = relDir === '.' ? this.root : join(this.root, relDir);
     const mod = this.moduleOf(abs);
     if (!mod) return null;
-    try {
-      const m = /^go\s+(\d+\.\d+)/m.exec(readFileSync(join(mod.dir, 'go.mod'), 'utf8'));
-      return m?.[1] ?? null;
-    } catch {
-      return null;
+    if (!this.goVersions.has(mod.dir)) {
+      let version: string | null = null;
+      try {
+        version = /^go\s+(\d+\.\d+)/m.exec(readFileSync(join(mod.dir, 'go.mod'), 'utf8'))?.[1] ?? null;
+      } catch {
+        version = null;
+      }
+      this.goVersions.set(mod.dir, version);
     }
+    return this.goVersions.get(mod.dir) ?? null;
   }
 }
