@@ -1,15 +1,15 @@
 // The one module rules import: the facts a rule may look at, the resolved call it judges, and
 // the report function. Rules never touch tree-sitter, the file system or the reporters.
-import type { ArgFact, CallFact, FileFacts, FuncFact, Mitigation, ObjFact, UptrFact } from './facts-types.js';
-import type { Fix, Level, Span, RuleMeta, TextEdit } from './types.js';
-import type { Target, TreeIndex } from './tree-index.js';
-import type { SuppressionUse } from './suppressions-apply.js';
+import type { ArgFact, CallFact, FileFacts, FuncFact, Mitigation, ObjFact, UptrFact } from './model/facts.js';
+import type { Fix, Level, Span, RuleMeta, TextEdit } from './model/findings.js';
+import type { Target, TreeIndex } from './index/tree-index.js';
+import type { SuppressionUse } from './model/facts.js';
 
-export type { ArgFact, ArgSource, CallFact, FileFacts, FuncFact, Mitigation, ObjFact, UptrFact, PinnerLeak } from './facts-types.js';
-export type { Target, Summary, Hop } from './tree-index.js';
-export { FOREIGN_ADDRESS_PARAMS, RETAINING_APIS, RETAINING_SYSCALLS, RETAINING_WRAPPER_PACKAGES } from './knowledge.js';
-export type { Fix, RuleMeta, Span, TextEdit } from './types.js';
-export type { SuppressionUse } from './suppressions-apply.js';
+export type { ArgFact, ArgSource, CallFact, FileFacts, FuncFact, Mitigation, ObjFact, UptrFact, PinnerLeak } from './model/facts.js';
+export type { Target, Summary, Hop } from './index/tree-index.js';
+export { FOREIGN_ADDRESS_PARAMS, RETAINING_APIS, RETAINING_SYSCALLS, RETAINING_WRAPPER_PACKAGES } from './knowledge/index.js';
+export type { Fix, RuleMeta, Span, TextEdit } from './model/findings.js';
+export type { SuppressionUse } from './model/facts.js';
 
 export interface FunctionView {
   file: FileFacts;

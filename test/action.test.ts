@@ -192,7 +192,7 @@ describe.skipIf(!haveTools)(`action.yml shell steps, run locally${why}`, () => {
 
   it('installs pinlint in the action checkout with npm ci (runtime dependencies; dist/ is committed)', () => {
     expect(install.status, install.output).toBe(0);
-    expect(existsSync(join(ctx.actionPath, 'dist', 'src', 'cli.js'))).toBe(true);
+    expect(existsSync(join(ctx.actionPath, 'dist', 'src', 'cli', 'main.js'))).toBe(true);
     expect(install.output).toMatch(/^\d+\.\d+\.\d+/m); // pinlint --version
     expect(install.output).toMatch(/added \d+ packages/);
     // A second use of the action in the same job finds it installed.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from './support/cli.js';
-import type { AuditIO } from '../src/audit/command.js';
+import type { AuditIO } from '../src/cli/audit.js';
 import { writeSyntheticTree } from './audit/synthetic.js';
 
 const dirs: string[] = [];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { auditTree } from '../src/audit/command.js';
+import { auditTree } from '../src/cli/audit.js';
 import { renderAudit } from '../src/audit/render.js';
 import { writeSyntheticTree } from './audit/synthetic.js';
 

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditTree, type AuditRun } from '../src/audit/command.js';
+import { auditTree, type AuditRun } from '../src/cli/audit.js';
 import { renderAudit } from '../src/audit/render.js';
 import { DEBIAN_MODULES, GOCODE, assembleDebianVendor } from './audit/debian-tree.js';
 

@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditTree } from '../src/audit/command.js';
+import { auditTree } from '../src/cli/audit.js';
 import { isExportedFunc, isInternalPackage, type ModuleStats } from '../src/audit/stats.js';
 import { rules } from '../rules/index.js';
 import { writeSyntheticTree } from './audit/synthetic.js';

@@ -2,8 +2,8 @@
 // ones while the code around the old ones keeps changing.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { applyBaseline, BaselineError, findingHash, loadBaseline, writeBaseline, type Baseline } from '../src/baseline.js';
-import type { Finding } from '../src/types.js';
+import { applyBaseline, BaselineError, findingHash, loadBaseline, writeBaseline, type Baseline } from '../src/config/baseline.js';
+import type { Finding } from '../src/model/findings.js';
 
 const READ = `package p
 

@@ -16,8 +16,8 @@ import {
   resolveConfig,
   ruleSettings,
   type PinlintConfig,
-} from '../src/config.js';
-import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../src/knowledge.js';
+} from '../src/config/config.js';
+import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../src/knowledge/index.js';
 
 // A fixed registry, so these tests do not move when rules are added.
 const RULES = [

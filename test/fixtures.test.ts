@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/engine.js';
+import { analyze } from '../src/engine/analyze.js';
 import { rules } from '../rules/index.js';
 import { compare, parseExpectations } from './harness/want.js';
 

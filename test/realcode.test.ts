@@ -3,7 +3,7 @@
 // up as a diff to judge again. Trees that are not installed are skipped with a visible reason.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/engine.js';
+import { analyze } from '../src/engine/analyze.js';
 import { rules } from '../rules/index.js';
 
 interface Tree {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { renderRuleDocs } from '../src/docs/render.js';
-import { analyze } from '../src/engine.js';
+import { analyze } from '../src/engine/analyze.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const ruleFiles = readdirSync(join(ROOT, 'rules')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3)).sort();

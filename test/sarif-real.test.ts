@@ -3,7 +3,7 @@
 // GitHub-facing promises (relative URIs, one location, rule indexes, fingerprints).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 import { rules } from '../rules/index.js';
 import { validators } from './support/sarif-schemas.js';
 

@@ -5,7 +5,7 @@
 
 import { validators, haveShared } from './support/sarif-schemas.js';
 import { describe, expect, it } from 'vitest';
-import type { Finding, Notification, RuleMeta } from '../src/types.js';
+import type { Finding, Notification, RuleMeta } from '../src/model/findings.js';
 import { FORMATS, render, type Report, type ReportOptions } from '../src/report/index.js';
 import { lineHashes } from '../src/report/fingerprint.js';
 import { MAX_SARIF_RESULTS, buildSarif, pathToUri, type SarifLog, type SarifResult } from '../src/report/sarif.js';

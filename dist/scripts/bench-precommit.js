@@ -14,7 +14,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { analyze } from '../src/engine.js';
+import { analyze } from '../src/engine/analyze.js';
 import { rules } from '../rules/index.js';
 const DEFAULT_DIR = '/usr/share/gocode/src/golang.org/x/sys/unix';
 const DEFAULT_FILES = ['syscall_linux.go', 'syscall_unix.go', 'ioctl_linux.go', 'sockcmsg_unix.go', 'fcntl.go'];

@@ -5,7 +5,7 @@
 //   npm run bench -- DIR [DIR...] [--runs N]
 import { existsSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { analyze } from '../src/engine.js';
+import { analyze } from '../src/engine/analyze.js';
 import { rules } from '../rules/index.js';
 const DEFAULT_TREES = ['/usr/lib/go-1.19/src', '/usr/share/gocode/src/golang.org/x/sys'];
 async function main(argv) {

@@ -1,4 +1,4 @@
-export { FOREIGN_ADDRESS_PARAMS, RETAINING_APIS, RETAINING_SYSCALLS, RETAINING_WRAPPER_PACKAGES } from './knowledge.js';
+export { FOREIGN_ADDRESS_PARAMS, RETAINING_APIS, RETAINING_SYSCALLS, RETAINING_WRAPPER_PACKAGES } from './knowledge/index.js';
 /** Declares a rule, inferring its message ids so a typo in `messageId` fails to compile. */
 export function defineRule(rule) {
     return rule;

@@ -6,7 +6,7 @@
 //   markdown  a PR comment: the table, then each module's findings in a collapsible <details>;
 //   html      one self-contained file (inline CSS and JS, a CSP that forbids any network access)
 //             with a sortable module table and every finding with its code and related locations.
-import type { Finding, Location, Notification } from '../types.js';
+import type { Finding, Location, Notification } from '../model/findings.js';
 import type { Report } from '../report/index.js';
 import { buildJson } from '../report/json.js';
 import { renderText, summarize, summaryLine } from '../report/text.js';

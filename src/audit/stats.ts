@@ -4,10 +4,10 @@
 // callers can misuse, and bodyless or //go:uintptrescapes sinks that callers may rely on).
 import { realpathSync } from 'node:fs';
 import { isAbsolute, posix, relative, sep } from 'node:path';
-import { ModuleResolver, type AnalysisResult } from '../engine.js';
-import type { CallFact, FileFacts, FuncFact } from '../facts-types.js';
-import { isProtected, takesUintptr, type PackageInfo } from '../tree-index.js';
-import type { Finding, Level, Location, Notification, RelatedLocation, RuleMeta } from '../types.js';
+import { ModuleResolver, type AnalysisResult } from '../engine/analyze.js';
+import type { CallFact, FileFacts, FuncFact } from '../model/facts.js';
+import { isProtected, takesUintptr, type PackageInfo } from '../index/tree-index.js';
+import type { Finding, Level, Location, Notification, RelatedLocation, RuleMeta } from '../model/findings.js';
 import { ModuleGrouper, type AuditTree, type ModuleKey, type VendorModule } from './modules.js';
 
 /** A function or method a module declares (build-tagged variants counted once). */

@@ -2,7 +2,7 @@
 // page, the SARIF reportingDescriptor and `pinlint explain`). Pure functions: no I/O, so the docs
 // generator, the SARIF reporter and the drift test all get byte-identical text.
 
-import type { RuleMeta } from '../types.js';
+import type { RuleMeta } from '../model/findings.js';
 
 export const INFORMATION_URI = 'https://github.com/pinlint/pinlint';
 /** Where the generated pages live on GitHub; a rule's page is `<base><name>.md`. */

@@ -1,17 +1,11 @@
 // Go syntax helpers over tree-sitter nodes. tree-sitter has no types and no import resolution,
 // so each ambiguity (is `uintptr(x)` a conversion? which package does `sys.Syscall` name?) is
 // decided here once; the flow analysis and the rules never re-derive it.
-import type { SyntaxNode } from '../parse.js';
-import type { Span } from '../types.js';
+import type { SyntaxNode } from './parse.js';
+import type { Span } from '../model/findings.js';
+import type { ImportSpec } from '../model/facts.js';
 
-export interface ImportSpec {
-  path: string;
-  /** The explicit name (`u` in `u "unsafe"`), `.` for a dot import, `_` for a blank one. */
-  alias: string | null;
-  /** The name the file uses: the alias, or the package's presumed name. */
-  name: string;
-  span: Span;
-}
+export type { ImportSpec };
 
 export function spanOf(node: SyntaxNode): Span {
   return {

@@ -12,8 +12,8 @@
 // GitHub shows at most 10 annotations of each kind per step (and 50 per job); the rest are only in
 // the log. That is a display limit, so everything is printed and SARIF is the complete channel.
 
-import type { Finding, Level, Notification, Span } from '../types.js';
-import type { Report, ReportOptions } from './index.js';
+import type { Finding, Level, Notification, Span } from '../model/findings.js';
+import type { Report, ReportOptions } from './report.js';
 
 const COMMAND: Record<Level, string> = { error: 'error', warning: 'warning', note: 'notice' };
 

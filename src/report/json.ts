@@ -2,8 +2,8 @@
 // order (objects are rebuilt field by field instead of serialising engine objects as they come), so
 // the bytes depend only on the findings.
 
-import type { Finding, Fix, Location, Notification, RelatedLocation, Span } from '../types.js';
-import type { Report, ReportOptions } from './index.js';
+import type { Finding, Fix, Location, Notification, RelatedLocation, Span } from '../model/findings.js';
+import type { Report, ReportOptions } from './report.js';
 import { summarize, type Summary } from './text.js';
 
 interface JsonLocation extends Span {

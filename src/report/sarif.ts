@@ -12,8 +12,8 @@
 // Everything here is built in a fixed key order and without timestamps or absolute paths, so two
 // runs over the same tree give byte-identical files.
 
-import { lineStarts, positionAt } from '../source.js';
-import type { Finding, Fix, Level, Location, Notification, RuleMeta, Span } from '../types.js';
+import { lineStarts, positionAt } from '../go/positions.js';
+import type { Finding, Fix, Level, Location, Notification, RuleMeta, Span } from '../model/findings.js';
 import {
   INFORMATION_URI,
   ruleFullDescription,
@@ -25,7 +25,7 @@ import {
   securitySeverityString,
 } from '../docs/render.js';
 import { lineHashes } from './fingerprint.js';
-import type { Report, ReportOptions } from './index.js';
+import type { Report, ReportOptions } from './report.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_VERSION = '2.1.0';

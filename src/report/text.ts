@@ -14,8 +14,8 @@
 // Columns are UTF-16 units (types.ts); the carets are placed by display width instead, with tabs
 // shown as four spaces and East Asian wide characters as two cells.
 
-import type { Finding, Level, Location, Notification } from '../types.js';
-import type { Report, ReportOptions } from './index.js';
+import type { Finding, Level, Location, Notification } from '../model/findings.js';
+import type { Report, ReportOptions } from './report.js';
 
 const TAB_WIDTH = 4;
 

@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { main, type CliIO } from '../../src/cli.js';
+import { main, type CliIO } from '../../src/cli/main.js';
 
 export interface CliRun {
   code: number;

@@ -4,8 +4,8 @@
 // callers can misuse, and bodyless or //go:uintptrescapes sinks that callers may rely on).
 import { realpathSync } from 'node:fs';
 import { isAbsolute, posix, relative, sep } from 'node:path';
-import { ModuleResolver } from '../engine.js';
-import { isProtected, takesUintptr } from '../tree-index.js';
+import { ModuleResolver } from '../engine/analyze.js';
+import { isProtected, takesUintptr } from '../index/tree-index.js';
 import { ModuleGrouper } from './modules.js';
 /** Reports whether a sink call's pointer arguments are all protected by the inline conversion:
  * at least one pointer-derived argument, every one written as `uintptr(unsafe.Pointer(p))` right

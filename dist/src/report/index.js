@@ -6,11 +6,7 @@ import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
-export const FORMATS = ['text', 'json', 'sarif', 'github'];
-/** Reports whether `s` names an output format. */
-export function isFormat(s) {
-    return FORMATS.includes(s);
-}
+export { FORMATS, isFormat } from './report.js';
 export function render(format, report, opts = {}) {
     switch (format) {
         case 'text':

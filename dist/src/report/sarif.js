@@ -11,7 +11,7 @@
 // - `suppressions` are ignored, so suppressed findings are left out unless asked for.
 // Everything here is built in a fixed key order and without timestamps or absolute paths, so two
 // runs over the same tree give byte-identical files.
-import { lineStarts, positionAt } from '../source.js';
+import { lineStarts, positionAt } from '../go/positions.js';
 import { INFORMATION_URI, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleHelpUri, ruleShortDescription, ruleTags, securitySeverityString, } from '../docs/render.js';
 import { lineHashes } from './fingerprint.js';
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -1,0 +1,39 @@
+// One file's work, the same on the main thread and in a worker: read it, skip it when it cannot
+// matter, extract its facts. Returns data only (structured-clone safe), never throws.
+import { extractFacts } from '../flow/extract.js';
+import { describeError, readGoFile } from './read.js';
+/**
+ * Reports whether a file can hold anything pinlint follows. A file that names neither uintptr,
+ * unsafe, a DLL constructor, a Pinner nor an API that retains typed pointers (overlapped I/O,
+ * callback contexts) cannot convert a pointer, forward one, define a proc, pin, or hand Go memory
+ * to the OS for later: skipping its parse is safe, and most of a tree's bytes are such files
+ * (DESIGN.md §9).
+ */
+export function mayMatter(text) {
+    return PREFILTER.test(text);
+}
+const PREFILTER = /uintptr|unsafe|NewProc|FindProc|LazyDLL|LoadDLL|Pinner|pinlint:ignore|Overlapped|RegisterServiceCtrlHandler|CreateThread|SetWindowLongPtr/;
+export function extractOne(task, knowledge) {
+    const read = readGoFile(task.real);
+    if (!read.ok) {
+        return { kind: 'problem', notification: { level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path: task.path } };
+    }
+    if (!mayMatter(read.text))
+        return { kind: 'skipped' };
+    let facts;
+    try {
+        facts = extractFacts(task.path, task.dir, read.text, knowledge);
+    }
+    catch (err) {
+        // Expressions nested tens of thousands deep (generated tables) exhaust the stack of the
+        // recursive evaluator: skip that file with a warning instead of failing the run.
+        if (err instanceof RangeError && /call stack/.test(err.message)) {
+            return { kind: 'problem', notification: { level: 'warning', id: 'too-complex', message: 'skipped: the file nests expressions too deeply to analyze', path: task.path } };
+        }
+        return { kind: 'problem', notification: { level: 'error', id: 'internal-error', message: `internal error while analyzing: ${describeError(err)}`, path: task.path } };
+    }
+    if (read.invalidUtf8) {
+        facts.notifications.push({ level: 'note', id: 'invalid-utf8', message: 'not valid UTF-8 (Go source must be); invalid bytes were read as U+FFFD', path: task.path });
+    }
+    return { kind: 'facts', facts };
+}

@@ -1,0 +1,158 @@
+// `pinlint audit [dir]`: analyze a module's vendor/ tree (or any tree of dependencies) and report
+// per vendored module. Wiring only, as for `check`: options → engine → stats → renderer → exit code.
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { analyze, type AnalysisResult } from '../engine/analyze.js';
+import { rules as allRules } from '../../rules/index.js';
+import { UsageError, configureRun, exitCodeFor, writeAtomic, type CliIO, type ConfiguredRun } from './common.js';
+import { readGoFile } from '../engine/read.js';
+import type { Level } from '../model/findings.js';
+import { VERSION } from '../version.js';
+import { loadModules, locateTree } from '../audit/modules.js';
+import { computeAudit, type AuditData } from '../audit/stats.js';
+import { AUDIT_FORMATS, renderAudit, type AuditFormat } from '../audit/render.js';
+
+/** CliIO plus whether stderr is a terminal (progress goes there); unset means ask process.stderr. */
+export interface AuditIO extends CliIO {
+  stderrIsTTY?: boolean;
+}
+
+interface AuditOptions {
+  format: AuditFormat;
+  output?: string;
+  failOn: Level;
+  exitZero?: boolean;
+  inlineSuppressions: boolean;
+  includeGenerated?: boolean;
+  progress: boolean;
+  config?: string;
+}
+
+/** Below this many files a scan is over before a progress line is worth reading. */
+const PROGRESS_MIN_FILES = 200;
+
+export function registerAudit(program: Command, io: AuditIO, setExit: (code: number) => void): void {
+  program
+    .command('audit [dir]')
+    .summary('report per vendored module: sink calls, findings, uintptr wrappers and sinks defined')
+    .description('Analyze <dir>/vendor (or <dir> itself when it has no vendor/: a tree of dependencies laid out by import path; default .) and report per module, grouped by vendor/modules.txt: files, sink calls, calls protected inline, findings per rule, unprotected uintptr wrappers (exported ones apart) and bodyless or //go:uintptrescapes sinks. See docs/audit.md.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(AUDIT_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <level>', 'lowest level that makes the exit code 1').choices(['error', 'warning', 'note']).default('warning'))
+    .option('--exit-zero', 'exit 0 even when there are findings (errors still exit 2)')
+    .option('--no-inline-suppressions', 'ignore //pinlint:ignore comments and count what they would hide')
+    .option('--include-generated', 'also list findings in generated files (by default they are counted in a note, as check does)')
+    .option('--no-progress', 'never print progress on stderr')
+    .option('--config <file>', 'use this configuration file instead of searching for .pinlint.{json,yaml,yml} from <dir>')
+    .action(async (dir: string | undefined, opts: AuditOptions) => {
+      setExit(await runAudit(dir ?? '.', opts, io));
+    });
+}
+
+async function runAudit(dirArg: string, opts: AuditOptions, io: AuditIO): Promise<number> {
+  const dir = resolve(io.cwd, dirArg);
+  if (!existsSync(dir)) {
+    throw new UsageError(`cannot audit "${dirArg}": no such directory. Pass a module root that has a vendor/ directory (run \`go mod vendor\` first) or a directory of dependencies laid out by import path.`);
+  }
+  if (!statSync(dir).isDirectory()) {
+    throw new UsageError(`cannot audit "${dirArg}": not a directory. Pass a module root that has a vendor/ directory, or a directory of dependencies; to analyze single files use \`pinlint check\`.`);
+  }
+  const tree = locateTree(dir);
+  if (tree.base === dir && existsSync(join(dir, 'go.mod')) && tree.modulesTxt === null) {
+    io.stderr(`pinlint: ${dirArg} has a go.mod but no vendor/ directory: auditing its own packages as if they were dependencies. Run \`go mod vendor\` to audit what it depends on.\n`);
+  }
+
+  const progress = opts.progress && (io.stderrIsTTY ?? !!process.stderr.isTTY) ? progressLine(io) : null;
+  // The audited module's configuration (in-house sinks, wrappers, allocators) applies to its
+  // dependencies too.
+  const configured = configureRun(dir, opts.config ? resolve(io.cwd, opts.config) : undefined, allRules);
+  const { result, data, readSource } = await auditTree(dir, {
+    cwd: io.cwd,
+    configured: configured.options,
+    inlineSuppressions: opts.inlineSuppressions,
+    includeGenerated: !!opts.includeGenerated,
+    ...(progress ? { onProgress: progress.update } : {}),
+  });
+  progress?.done();
+  const text = renderAudit(opts.format, data, { readSource });
+  if (opts.output) {
+    writeAtomic(resolve(io.cwd, opts.output), text);
+    io.stderr(`pinlint: wrote ${opts.output} (${data.totals.modules} module${data.totals.modules === 1 ? '' : 's'}, ${data.totals.findings} finding${data.totals.findings === 1 ? '' : 's'}, ${data.totals.files} file${data.totals.files === 1 ? '' : 's'})\n`);
+  } else {
+    io.stdout(text);
+  }
+  if (data.totals.files === 0) io.stderr(`pinlint: no .go files found under ${dirArg}${tree.base === dir ? '' : '/vendor'}.\n`);
+  // Errors are never silent, whatever the format (the text table only counts them).
+  if (opts.format !== 'text' || opts.output) {
+    for (const n of data.notifications.filter((x) => x.level === 'error')) io.stderr(`pinlint: ${n.path ? n.path + ': ' : ''}${n.message}\n`);
+  }
+  return exitCodeFor(result, opts.failOn, !!opts.exitZero);
+}
+
+export interface AuditTreeOptions {
+  cwd?: string;
+  /** Honour //pinlint:ignore comments (default true). */
+  inlineSuppressions?: boolean;
+  /**
+   * Count findings in generated files (default true). `check` hides them because the fix belongs
+   * in the generator's input; an audit asks what a dependency gets wrong, and in x/sys most sink
+   * calls are in generated zsyscall_*.go files.
+   */
+  includeGenerated?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  /** Rules, levels and knowledge from configuration (default: every rule, built-in tables). */
+  configured?: ConfiguredRun['options'];
+}
+
+export interface AuditRun {
+  result: AnalysisResult;
+  data: AuditData;
+  /** Source text by a path relative to the audited directory (for the renderers' excerpts). */
+  readSource(path: string): string | undefined;
+}
+
+/**
+ * Audits `dir` (absolute): analyzes `<dir>/vendor`, or `<dir>` itself when it has none, with
+ * vendor/ included and every rule, and groups the result by module.
+ */
+export async function auditTree(dir: string, opts: AuditTreeOptions = {}): Promise<AuditRun> {
+  const tree = locateTree(dir);
+  const result = await analyze({
+    paths: [tree.base],
+    cwd: opts.cwd ?? dir,
+    rules: allRules,
+    ...opts.configured,
+    includeVendor: true,
+    inlineSuppressions: opts.inlineSuppressions !== false,
+    includeGenerated: opts.includeGenerated === true,
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  const data = computeAudit({ result, dir, tree, modules: loadModules(tree), rules: allRules.map((r) => r.meta), toolVersion: VERSION });
+  // Shown paths are relative to the real directory (the engine resolves symbolic links).
+  const realDir = realpathSync(dir);
+  return {
+    result,
+    data,
+    readSource: (p) => {
+      const r = readGoFile(join(realDir, p));
+      return r.ok ? r.text : undefined;
+    },
+  };
+}
+
+/** One self-overwriting stderr line (`\r`), erased when the scan ends so the report starts clean. */
+function progressLine(io: CliIO): { update: (done: number, total: number) => void; done: () => void } {
+  let width = 0;
+  return {
+    update(done, total) {
+      if (total < PROGRESS_MIN_FILES) return;
+      const s = `pinlint: scanning ${done}/${total} files (${Math.floor((done / total) * 100)}%)`;
+      io.stderr(`\r${s.padEnd(width)}`);
+      width = s.length;
+    },
+    done() {
+      if (width > 0) io.stderr(`\r${' '.repeat(width)}\r`);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// What every command shares: the I/O it writes to, exit codes (DESIGN.md §7: 0 nothing at or
+// above --fail-on, 1 findings, 2 usage/config/internal error, errors win), usage errors, rule
+// lookup and the configuration step that turns .pinlint.* into engine options.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AnalysisResult, AnalyzeOptions } from '../engine/analyze.js';
+import { rules as allRules } from '../../rules/index.js';
+import type { Rule } from '../rule-api.js';
+import type { Level } from '../model/findings.js';
+import { ConfigError, isExcluded, mergeKnowledge, resolveConfig, ruleSettings, type ResolvedConfig } from '../config/config.js';
+import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+const LEVEL_RANK: Record<Level, number> = { note: 0, warning: 1, error: 2 };
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  isTTY: boolean;
+}
+
+/** A user error: what went wrong and how to fix it; exits 2. */
+export class UsageError extends Error {}
+
+export function findRule(name: string, rules: readonly Rule[] = allRules): Rule | undefined {
+  const key = name.trim();
+  return rules.find((r) => r.meta.id.toLowerCase() === key.toLowerCase() || r.meta.name === key);
+}
+
+export function unknownRuleMessage(name: string): string {
+  const names = allRules.map((r) => `${r.meta.id} ${r.meta.name}`).join(', ');
+  return `unknown rule "${name}". Known rules: ${names}. Run \`pinlint rules\` to list them.`;
+}
+
+/** Writes a file atomically (temp file + rename), so a reader never sees half a report. */
+export function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+export function exitCodeFor(result: AnalysisResult, failOn: Level, exitZero: boolean): number {
+  if (result.notifications.some((n) => n.level === 'error')) return EXIT_ERROR;
+  if (exitZero) return EXIT_CLEAN;
+  const threshold = LEVEL_RANK[failOn];
+  const failing = result.findings.some((f) => !f.suppression && LEVEL_RANK[f.level] >= threshold);
+  return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** What configuration decides for a run: the rules, their levels, the knowledge tables, the
+ * excluded paths. */
+export interface ConfiguredRun {
+  resolved: ResolvedConfig;
+  rules: Rule[];
+  options: Pick<AnalyzeOptions, 'rules' | 'levels' | 'knowledge' | 'exclude'>;
+}
+
+/**
+ * Resolves the configuration found from `startDir` upward to the repository root (or the file
+ * named by --config) and applies it to `candidates` (the rules the command line selected).
+ * Invalid configuration is a usage error: exit 2 with the file, the key and what was expected.
+ */
+export function configureRun(startDir: string, explicitPath: string | undefined, candidates: readonly Rule[]): ConfiguredRun {
+  let resolved: ResolvedConfig;
+  try {
+    resolved = resolveConfig(startDir, { ...(explicitPath ? { explicitPath } : {}), knownRules: allRules.map((r) => r.meta) });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+  const settings = ruleSettings(resolved.config, allRules.map((r) => ({ id: r.meta.id, name: r.meta.name, level: r.meta.level })));
+  const rules = candidates.filter((r) => settings.get(r.meta.id)?.enabled !== false);
+  const levels = new Map([...settings].map(([id, st]) => [id, st.level] as const));
+  const configDir = resolved.path ? dirname(resolved.path) : null;
+  return {
+    resolved,
+    rules,
+    options: {
+      rules,
+      levels,
+      knowledge: mergeKnowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }, resolved.config),
+      ...(configDir ? { exclude: (abs: string) => isExcluded(resolved.config, configDir, abs) } : {}),
+    },
+  };
+}
+

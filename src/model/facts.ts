@@ -1,0 +1,239 @@
+// The per-file facts that the extraction phase computes from one parse and hands to the index.
+// They are plain data (structured-clone safe), so files can be processed independently, in
+// worker threads, and no syntax tree outlives its file.
+import type { Span, Notification } from './findings.js';
+
+/** One import of a file. */
+export interface ImportSpec {
+  path: string;
+  /** The explicit name (`u` in `u "unsafe"`), `.` for a dot import, `_` for a blank one. */
+  alias: string | null;
+  /** The name the file uses: the alias, or the package's presumed name. */
+  name: string;
+  span: Span;
+}
+
+/** A Go object a pointer may point into, as far as one function can tell. */
+export interface ObjFact {
+  /** How the code names it: `buf`, `sa`, `&T{...}`. */
+  name: string;
+  /** Variable keys that keep the object alive (the root variable and its pointer aliases). */
+  keys: string[];
+  /**
+   * local: a variable of this function; param: a parameter; temp: an unnamed temporary (call
+   * result, composite literal); global: package-level (static: never freed or moved);
+   * os: memory from the OS or C, not managed by the Go collector.
+   */
+  kind: 'local' | 'param' | 'temp' | 'global' | 'os';
+  /** The address of a local non-pointer variable was taken: it may live on the stack and move. */
+  stack: boolean;
+  /** For kind param: the parameter's index. */
+  paramIndex?: number;
+  /** Allocated by this function (make, new, a composite literal, a local variable's address). */
+  fresh?: boolean;
+  /** The call whose result the pointer is, when it came from a call: the index can tell whether
+   * that function returns memory the Go collector does not manage. */
+  from?: CalleeFact;
+}
+
+/** How a pointer-derived uintptr reached the place it is used. */
+export type UptrVia =
+  | 'inline' // `uintptr(unsafe.Pointer(p))` written right there
+  | 'var' // held in a variable
+  | 'field' // held in a struct field
+  | 'elem' // held in an array or slice element
+  | 'arith' // arithmetic around the conversion
+  | 'conv'; // an extra or named-type conversion around it
+
+export interface UptrFact {
+  obj: ObjFact;
+  /** Where `uintptr(...)` was written. */
+  conv: Span;
+  via: UptrVia;
+  /** For var/field/elem: the expression that held it (`u`, `s.Base`, `args[1]`). */
+  holder?: string;
+  /** For var/field/elem: where it was stored. */
+  store?: Span;
+  /** The conversion was `uintptr(v)` of an unsafe.Pointer variable: protected only since Go 1.10
+   * (golang/go#23051). */
+  fromVar?: boolean;
+  /** For a value held in a variable declared as `v := uintptr(unsafe.Pointer(e))` on a line of
+   * its own: what a fix needs to move the conversion back into the call. */
+  inlineFix?: { declLines: Range; convText: string; uses: number; operandPure: boolean };
+}
+
+export type PinState = 'covered' | 'unpinned-before' | 'pinned-after' | 'none';
+
+/** What keeps an object alive across one call, as seen in the calling function. */
+export interface Mitigation {
+  keepAlive?: Span;
+  /** The keep-alive is a call of this same-package function (the legacy `use(p)` idiom): it
+   * counts only if that function is bodyless or stores its argument in a package variable. */
+  keepAliveVia?: string;
+  /** Pinned before the call by a Pinner that this function never unpins: the pin outlives it. */
+  pinHeld?: boolean;
+  pin: PinState;
+  pinner?: string;
+  pinSpan?: Span;
+  unpinSpan?: Span;
+}
+
+export interface ParamFlow {
+  index: number;
+  /** value: the parameter itself; elems: elements of a `...uintptr`/`[]uintptr` parameter. */
+  mode: 'value' | 'elems';
+}
+
+export type ArgSource =
+  | { kind: 'uptr'; u: UptrFact; mit: Mitigation }
+  /** A typed Go pointer or slice (recorded for calls that may retain their arguments). */
+  | { kind: 'goptr'; obj: ObjFact; mit: Mitigation }
+  /** The argument points at `container`, whose uintptr `field` holds a pointer to `u.obj`. */
+  | { kind: 'hidden'; container: string; field: string; u: UptrFact; mit: Mitigation }
+  | { kind: 'param'; flow: ParamFlow };
+
+/** A range of UTF-16 offsets into the file's text, for fixes. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface ArgFact {
+  span: Span;
+  range: Range;
+  text: string;
+  /** The argument exactly as written (for fixes; `text` may be shortened for messages). */
+  source: string;
+  /** The argument is the `s` of a trailing `s...`. */
+  spread: boolean;
+  sources: ArgSource[];
+}
+
+export type RecvFact =
+  | { kind: 'proc'; api?: string } // known to be a DLL procedure (constructor result); api: the DLL export name
+  | { kind: 'type'; pkg: string | null; name: string; pointer: boolean } // declared type
+  | { kind: 'pkgvar'; pkg: string | null; name: string } // a package-level variable
+  | { kind: 'field'; owner: string; field: string } // a field of a value of the named type `owner` (this package)
+  | { kind: 'unknown' };
+
+export type CalleeFact =
+  | { kind: 'func'; pkg: string | null; qualifier: string | null; name: string }
+  | { kind: 'method'; name: string; recv: RecvFact; recvText: string; methodExpr?: boolean }
+  /** A call through a value the compiler cannot resolve statically (golang/go#34684). */
+  | { kind: 'indirect'; name: string; how: 'method-value' | 'func-var' | 'func-param' | 'func-field' | 'interface'; target?: CalleeFact; uintptrSignature?: boolean; typeName?: string }
+  | { kind: 'unknown' };
+
+export interface CallFact {
+  callee: CalleeFact;
+  /** The callee expression as written, e.g. `syscall.Syscall`, `procFoo.Call`. */
+  calleeText: string;
+  span: Span;
+  args: ArgFact[];
+  spread: boolean;
+  /** The call is the operand of `defer`, `go` or `return`. */
+  form: 'plain' | 'defer' | 'go' | 'return';
+  /** The callee's name (the `ioctl` of `ioctl(...)` or `unix.ioctl(...)`), for renaming fixes. */
+  nameRange?: Range;
+  /** The statement holding the call: where a `runtime.KeepAlive` can go after it. */
+  stmt?: { range: Range; indent: string; isReturn: boolean; inBlock: boolean };
+}
+
+export interface PinnerLeak {
+  pinner: string;
+  obj: string;
+  pinSpan: Span;
+}
+
+export interface ParamFact {
+  name: string;
+  type: string;
+  variadic: boolean;
+}
+
+export interface FuncFact {
+  name: string;
+  /** Receiver base type name for methods (`Proc` for `func (p *Proc) Call`). */
+  recv: string | null;
+  params: ParamFact[];
+  hasBody: boolean;
+  directives: string[];
+  span: Span;
+  nameSpan: Span;
+  /** Calls worth resolving: those with pointer-derived or parameter-derived arguments, and every
+   * call that may be a sink. */
+  calls: CallFact[];
+  leaks: PinnerLeak[];
+  /** The function stores a parameter into a package-level variable (a working legacy `use`). */
+  storesParam: boolean;
+  /** Every `return` yields a pointer into memory the Go collector does not manage as the first
+   * result (a pointer computed from an OS address), e.g. a ring buffer in VirtualAlloc memory. */
+  returnsForeign: boolean;
+  /** The body shows overlapped I/O handled asynchronously (ASYNC_IO_HINTS). */
+  asyncIO: boolean;
+  /** The body waits for I/O completion (WAIT_IO_HINTS) before returning. */
+  waitsForIO: boolean;
+}
+
+export interface PkgVarFact {
+  name: string;
+  /** proc: a DLL procedure (`NewProc`/`FindProc` result); dll: a DLL object; func: holds a function value. */
+  /** iface-proc: a procedure stored in a variable of another (interface) type: calls on it are dynamic. */
+  kind: 'proc' | 'dll' | 'func' | 'iface-proc' | 'other';
+  /** For kind func: the function it was initialised with, when written as a name. */
+  target?: CalleeFact;
+  /** For kind proc: the DLL export name given to NewProc/FindProc. */
+  api?: string;
+  /** The declared type, or the type of a composite-literal initializer. */
+  type?: string;
+  span: Span;
+}
+
+export interface TypeFact {
+  name: string;
+  kind: 'struct' | 'interface' | 'uintptr' | 'func' | 'other';
+  /** For structs: field name → type text. */
+  fields?: Record<string, string>;
+  /** For interfaces: method names. */
+  methods?: string[];
+  /** For interfaces: methods with uintptr parameters (`Call(a ...uintptr)`). */
+  uintptrMethods?: string[];
+  /** For function types: the signature takes uintptr parameters. */
+  uintptrSignature?: boolean;
+}
+
+export interface FileFacts {
+  /** Repository-relative path with `/` separators. */
+  path: string;
+  /** Directory of the file, repository-relative. */
+  dir: string;
+  pkgName: string | null;
+  imports: ImportSpec[];
+  generated: boolean;
+  funcs: FuncFact[];
+  pkgVars: PkgVarFact[];
+  types: TypeFact[];
+  notifications: Notification[];
+  /** Inline `//pinlint:ignore` comments. */
+  suppressions: SuppressionFact[];
+  /** Where to add an import, for fixes: after `import (` or the single import line; the
+   * offsets of the existing specs' lines and their paths, in order. */
+  importSite?: { openEnd: number; specs: Array<{ path: string; lineStart: number }>; parenthesized: boolean; declRange: Range } | null;
+}
+
+export interface SuppressionFact {
+  rules: string[];
+  reason: string;
+  /** The line the comment applies to: its own line when trailing code, else the next line. */
+  appliesTo: number;
+  span: Span;
+  malformed?: string;
+}
+
+/** How one suppression comment fared against the findings (for the bad-suppression rule). */
+export interface SuppressionUse {
+  file: FileFacts;
+  fact: SuppressionFact;
+  used: boolean;
+  /** Names in the comment that are no rule at all. */
+  unknown: string[];
+}
