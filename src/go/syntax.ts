@@ -3,7 +3,7 @@
 // decided here once; the flow analysis and the rules never re-derive it.
 import type { SyntaxNode } from './parse.js';
 import type { Span } from '../model/findings.js';
-import type { ImportSpec } from '../model/facts.js';
+import type { FileFacts, ImportSpec, ParamFact } from '../model/facts.js';
 
 export type { ImportSpec };
 
@@ -123,4 +123,105 @@ export function callArguments(call: SyntaxNode): { args: SyntaxNode[]; spread: b
 /** The text of a type node with blanks squeezed out, e.g. `*windows.LazyProc`. */
 export function typeText(node: SyntaxNode | null | undefined): string | undefined {
   return node ? node.text.replace(/\s+/g, '') : undefined;
+}
+
+/** The parameters of a parameter list, one per name (`a, b int` gives two; unnamed ones are `_`). */
+export function paramFacts(list: SyntaxNode | null): ParamFact[] {
+  const out: ParamFact[] = [];
+  if (!list) return out;
+  for (const p of list.namedChildren) {
+    if (p.type !== 'parameter_declaration' && p.type !== 'variadic_parameter_declaration') continue;
+    const type = typeText(p.childForFieldName('type')) ?? '';
+    const variadic = p.type === 'variadic_parameter_declaration';
+    const names = p.childrenForFieldName('name');
+    if (names.length === 0) out.push({ name: '_', type, variadic });
+    for (const n of names) out.push({ name: n.text, type, variadic });
+  }
+  return out;
+}
+
+/** `s.a.b` → ['a', 'b'] (the fields below the root variable). */
+export function fieldPath(sel: SyntaxNode): string[] {
+  const out: string[] = [];
+  let e: SyntaxNode | null = unparen(sel);
+  while (e && e.type === 'selector_expression') {
+    out.unshift(e.childForFieldName('field')?.text ?? '');
+    const op: SyntaxNode | null = e.childForFieldName('operand');
+    e = op ? unparen(op) : null;
+    if (e && e.type === 'index_expression') e = e.childForFieldName('operand');
+  }
+  return out;
+}
+
+export function shorten(text: string): string {
+  const one = text.replace(/\s+/g, ' ');
+  return one.length > 60 ? one.slice(0, 57) + '…' : one;
+}
+
+/** The value of a constant integer index expression, or null. */
+export function constIndex(node: SyntaxNode | null | undefined): number | null {
+  if (!node) return null;
+  const n = unparen(node);
+  if (n.type !== 'int_literal') return null;
+  const v = Number(n.text.replace(/_/g, ''));
+  return Number.isSafeInteger(v) ? v : null;
+}
+
+/** The key expression of a keyed literal element. */
+export function elementKey(el: SyntaxNode): SyntaxNode | null {
+  const k = el.namedChildren[0];
+  return k ? (k.namedChildren[0] ?? k) : null;
+}
+
+/** The statement a call belongs to (the child of a statement list or block). */
+export function enclosingStatement(node: SyntaxNode): SyntaxNode | null {
+  let n: SyntaxNode | null = node;
+  while (n && n.parent && n.parent.type !== 'statement_list' && n.parent.type !== 'block') n = n.parent;
+  return n && n.parent ? n : null;
+}
+
+/** Reports whether an expression can be moved without changing behaviour: names, fields,
+ * constant or variable indexes, address-of and conversions of those. */
+export function isPure(node: SyntaxNode): boolean {
+  const n = unparen(node);
+  switch (n.type) {
+    case 'identifier':
+    case 'int_literal':
+    case 'field_identifier':
+      return true;
+    case 'selector_expression':
+      return isPure(n.childForFieldName('operand') as SyntaxNode);
+    case 'index_expression': {
+      const idx = n.childForFieldName('index');
+      return isPure(n.childForFieldName('operand') as SyntaxNode) && !!idx && ['identifier', 'int_literal'].includes(unparen(idx).type);
+    }
+    case 'unary_expression':
+      return ['&', '*'].includes(n.child(0)?.type ?? '') && isPure(n.childForFieldName('operand') as SyntaxNode);
+    case 'call_expression': {
+      const f = n.childForFieldName('function');
+      const args = callArguments(n).args;
+      // unsafe.Pointer(x) and (*T)(x) conversions; no other calls.
+      return args.length === 1 && !!f && (unparen(f).type === 'selector_expression' && unparen(f).text.endsWith('.Pointer') || f.type === 'parenthesized_expression') && isPure(args[0] as SyntaxNode);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Where a fix can add an import (the first import declaration), with its specs' lines. */
+export function importSiteOf(root: SyntaxNode): FileFacts['importSite'] {
+  const decl = root.namedChildren.find((c) => c.type === 'import_declaration');
+  if (!decl) return null;
+  const text = root.sourceText;
+  const list = decl.namedChildren.find((c) => c.type === 'import_spec_list');
+  const specs = decl.descendantsOfType('import_spec').map((sp) => ({
+    path: (sp.childForFieldName('path')?.text ?? '').replace(/^["`]|["`]$/g, ''),
+    lineStart: text.lastIndexOf('\n', sp.startIndex - 1) + 1,
+  }));
+  if (list) {
+    const open = list.children.find((c) => c.type === '(');
+    const openEnd = open ? text.indexOf('\n', open.endIndex) + 1 : list.startIndex;
+    return { openEnd, specs, parenthesized: true, declRange: { start: decl.startIndex, end: decl.endIndex } };
+  }
+  return { openEnd: decl.startIndex, specs, parenthesized: false, declRange: { start: decl.startIndex, end: decl.endIndex } };
 }

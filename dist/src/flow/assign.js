@@ -1,0 +1,164 @@
+import { isUintptrConversion } from '../go/predicates.js';
+import { callArguments, constIndex, fieldPath, isPure, spanOf, typeText, unparen } from '../go/syntax.js';
+import { ctxOf, escapePinners } from './context.js';
+import { evalExpr } from './expressions.js';
+import { pointeeRoot, rootVar } from './objects.js';
+import { declare, lookup } from './scope.js';
+import { inferType, isProcType, typedZero } from './typing.js';
+import { EMPTY, altered, av, forgetKey, held, join, setField } from './value.js';
+export function varSpec(cx, spec, env) {
+    const names = spec.childrenForFieldName('name');
+    const type = typeText(spec.childForFieldName('type'));
+    const values = spec.childForFieldName('value')?.namedChildren ?? [];
+    const vals = evalRhs(cx, values, names.length, env);
+    names.forEach((n, i) => {
+        let v = vals[i] ?? EMPTY;
+        if (type)
+            v = typedZero(cx.file, type, v);
+        // A proc stored in a variable of an interface type is called dynamically.
+        if (type && v.proc && !isProcType(cx.file, type))
+            v = { ...v, proc: false };
+        const init = values[i] ? unparen(values[i]) : undefined;
+        declare(cx, n.text, 'local', env, held(v, 'var', n.text, spanOf(n)), type, undefined, init?.type === 'composite_literal');
+    });
+}
+export function evalRhs(cx, values, count, env) {
+    if (values.length === 1 && count > 1) {
+        // `a, b := f()`: the first result of an allocator is OS memory, of a DLL lookup a proc.
+        const only = values[0];
+        const v = evalExpr(cx, only, env, ctxOf(cx, only));
+        return [v];
+    }
+    return values.map((e) => evalExpr(cx, e, env, ctxOf(cx, e)));
+}
+export function assign(cx, left, right, env, define, stmt, compound = false) {
+    if (!left || !right)
+        return;
+    const lhs = left.namedChildren;
+    const vals = evalRhs(cx, right.namedChildren, lhs.length, env);
+    lhs.forEach((l, i) => {
+        let v = vals[i] ?? EMPTY;
+        if (define && l.type === 'identifier') {
+            const existing = cx.scopes[cx.scopes.length - 1]?.get(l.text);
+            if (!existing) {
+                const r = right.namedChildren.length === lhs.length ? right.namedChildren[i] : undefined;
+                const ru = r ? unparen(r) : undefined;
+                const valueInit = !!ru && (ru.type === 'composite_literal' || (ru.type === 'unary_expression' && ru.child(0)?.type === '*'));
+                const info = declare(cx, l.text, 'local', env, held(v, 'var', l.text, spanOf(l)), ru ? inferType(cx.names, ru) : undefined, undefined, valueInit);
+                if (info && ru && lhs.length === 1 && isUintptrConversion(cx.names, ru))
+                    noteInlineFix(cx, info, ru, stmt, env);
+                return;
+            }
+        }
+        if (compound) {
+            const old = evalExpr(cx, l, env, ctxOf(cx, l), true);
+            v = join(old, altered(v, 'arith'));
+        }
+        store(cx, l, v, env, stmt);
+    });
+}
+/** Writes a value to an assignable expression: a variable, a field, an element, `*p`. */
+export function store(cx, target, value, env, stmt) {
+    const t = unparen(target);
+    const where = spanOf(t);
+    if (t.type === 'identifier') {
+        const info = lookup(cx, t.text);
+        if (!info) {
+            escapePinners(cx, value, t);
+            if (value.ptrs.some((o) => o.kind === 'param') || value.uptrs.some((u) => u.obj.kind === 'param'))
+                cx.out.storesParam = true;
+            return;
+        }
+        // The variable now names another object: earlier conversions of the old one no longer
+        // answer to it (a KeepAlive of the new value protects nothing converted before).
+        if (!isReslice(cx, target, info))
+            forgetKey(env, info.key);
+        env.set(info.key, held(value, 'var', t.text, where));
+        cx.log.assigns.push({ key: info.key, ctx: ctxOf(cx, stmt) });
+        return;
+    }
+    if (t.type === 'selector_expression') {
+        const root = rootVar(cx, t);
+        if (!root) {
+            escapePinners(cx, value, t);
+            return;
+        }
+        const path = fieldPath(t);
+        const cur = env.get(root.key) ?? EMPTY;
+        env.set(root.key, setField(cur, path, held(value, 'field', t.text, where)));
+        escapePinners(cx, value, t);
+        return;
+    }
+    if (t.type === 'index_expression') {
+        const root = rootVar(cx, t);
+        if (!root)
+            return;
+        const cur = env.get(root.key) ?? EMPTY;
+        const operand = unparen(t.childForFieldName('operand') ?? t);
+        const fv = held(value, 'elem', t.text, where);
+        if (operand.type === 'selector_expression') {
+            const path = fieldPath(operand);
+            env.set(root.key, setField(cur, path, av({ elems: fv }), true));
+        }
+        else {
+            const k = constIndex(t.childForFieldName('index'));
+            if (k !== null) {
+                // a[2] = x replaces what slot 2 held (a strong update: one array, one slot).
+                const slots = new Map(cur.slots ?? []);
+                slots.set(k, fv);
+                env.set(root.key, { ...cur, slots });
+            }
+            else {
+                env.set(root.key, { ...cur, elems: cur.elems ? join(cur.elems, fv) : fv });
+            }
+        }
+        return;
+    }
+    if (t.type === 'unary_expression' && t.child(0)?.type === '*') {
+        // `*(*uintptr)(unsafe.Pointer(&buf[8])) = v` writes into buf: the pointer is hidden in noscan
+        // memory (x/sys #44662).
+        const operand = t.childForFieldName('operand');
+        if (!operand)
+            return;
+        const root = pointeeRoot(cx, operand);
+        if (!root)
+            return;
+        const cur = env.get(root.key) ?? EMPTY;
+        const fv = held(value, 'elem', t.text, where);
+        env.set(root.key, { ...cur, elems: cur.elems ? join(cur.elems, fv) : fv });
+    }
+}
+/** Reports whether the statement assigning `target` reslices the same variable (`b = b[n:]`),
+ * which keeps the backing array and so the object. */
+export function isReslice(cx, target, info) {
+    const stmt = target.parent?.parent;
+    const right = stmt?.childForFieldName('right')?.namedChildren ?? [];
+    const left = stmt?.childForFieldName('left')?.namedChildren ?? [];
+    const i = left.indexOf(target);
+    const r = i >= 0 ? right[i] : undefined;
+    if (!r)
+        return false;
+    const u = unparen(r);
+    return u.type === 'slice_expression' && rootVar(cx, u)?.key === info.key;
+}
+/**
+ * Records what a fix needs to move `v := uintptr(unsafe.Pointer(e))` back into the call that
+ * uses v: the declaration's lines, the conversion's text, whether e is free of side effects.
+ * The use count is filled in when the function's walk ends.
+ */
+export function noteInlineFix(cx, info, conv, stmt, env) {
+    if (stmt.parent?.type !== 'statement_list')
+        return;
+    const lineStart = cx.file.text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+    if (!/^[ \t]*$/.test(cx.file.text.slice(lineStart, stmt.startIndex)))
+        return;
+    const nl = cx.file.text.indexOf('\n', stmt.endIndex);
+    if (nl < 0 || cx.file.text.slice(stmt.endIndex, nl).trim() !== '')
+        return;
+    const operand = callArguments(conv).args[0];
+    const fix = { declLines: { start: lineStart, end: nl + 1 }, convText: conv.text, uses: 0, operandPure: !!operand && isPure(operand) };
+    cx.out.inlineFixes.push({ name: info.name, key: info.key, after: stmt.endIndex, fix });
+    const v = env.get(info.key);
+    if (v)
+        env.set(info.key, { ...v, uptrs: v.uptrs.map((u) => ({ ...u, inlineFix: fix })) });
+}

@@ -1,0 +1,50 @@
+import { callArguments, unparen } from '../go/syntax.js';
+import { evalBuiltin } from './builtins.js';
+import { callResult, calleeOf, mayCallOS } from './callee.js';
+import { escapePinners } from './context.js';
+import { evalConversion } from './conversions.js';
+import { evalExpr } from './expressions.js';
+import { noteLegacyUse, recordKeepAliveOrPin } from './mitigation-events.js';
+import { markOutParam, maybeRecord } from './record.js';
+import { EMPTY, av, isEmpty } from './value.js';
+/**
+ * Evaluates a call: conversions, unsafe helpers, builtins, keep-alive and pin APIs, DLL
+ * constructors, allocators; records the call when it may matter to a rule.
+ */
+export function evalCall(cx, call, env, ctx, form, quiet = false) {
+    const fn = call.childForFieldName('function');
+    if (!fn)
+        return EMPTY;
+    const f = unparen(fn);
+    const { args, spread } = callArguments(call);
+    const converted = evalConversion(cx, call, f, args, env, ctx, quiet);
+    if (converted)
+        return converted;
+    if (f.type === 'func_literal') {
+        // An immediately invoked closure runs here and now: walk it as part of this function.
+        for (const a of args)
+            evalExpr(cx, a, env, ctx, quiet);
+        if (!quiet)
+            cx.ops.walkInline(cx, f, env);
+        return EMPTY;
+    }
+    const builtin = f.type === 'identifier' ? evalBuiltin(cx, call, f, args, spread, env, ctx, quiet) : null;
+    if (builtin)
+        return builtin;
+    const event = recordKeepAliveOrPin(cx, call, f, args, env, ctx, quiet);
+    if (event)
+        return event;
+    noteLegacyUse(cx, call, f, args, env, ctx, quiet);
+    // Everything else: evaluate arguments, resolve the callee syntactically, maybe record.
+    const argVals = args.map((a) => evalExpr(cx, a, env, ctx, quiet));
+    const callee = calleeOf(cx, f, env, ctx);
+    for (const v of argVals)
+        escapePinners(cx, v, call);
+    if (!quiet)
+        maybeRecord(cx, call, f, callee, args, argVals, spread, env, ctx, form);
+    if (mayCallOS(cx, callee))
+        for (const a of args)
+            markOutParam(cx, a, env);
+    const result = callResult(cx, f, callee, env, ctx, args);
+    return isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
+}

@@ -1,0 +1,19 @@
+/** Where `node` sits in the walk, for judging mitigations later. */
+export function ctxOf(cx, node) {
+    const fn = cx.pos.fnStack[cx.pos.fnStack.length - 1] ?? 0;
+    return {
+        fn,
+        path: cx.pos.path.slice(),
+        loops: cx.pos.loops.slice(),
+        start: node.startIndex,
+        end: node.endIndex,
+        deferred: cx.pos.deferredFn.has(fn),
+    };
+}
+/** A Pinner that is passed on, stored or returned may be unpinned elsewhere. */
+export function escapePinners(cx, v, _at) {
+    if (!v.pinner)
+        return;
+    for (const use of cx.log.pinners.values())
+        use.escapes = true;
+}

@@ -1,0 +1,206 @@
+import { constIndex, elementKey, fieldPath, shorten, spanOf, typeText, unparen } from '../go/syntax.js';
+import { objOf, rootVar } from './objects.js';
+import { lookup } from './scope.js';
+import { typedZero } from './typing.js';
+import { EMPTY, INT, altered, av, elemAt, held, join } from './value.js';
+/** Evaluates an expression to the abstract value it may hold, recording calls on the way. */
+export function evalExpr(cx, node, env, ctx, quiet = false) {
+    const e = unparen(node);
+    switch (e.type) {
+        case 'identifier': {
+            const info = lookup(cx, e.text);
+            if (!info) {
+                if (e.text === 'nil')
+                    return EMPTY;
+                // Reading a package-level array or struct copies it: the copy is not static memory.
+                if (cx.file.pkgValueVars.has(e.text))
+                    return EMPTY;
+                return cx.file.pkgVarNames.has(e.text) || !cx.file.pkgFuncNames.has(e.text)
+                    ? av({ ptrs: [{ name: e.text, keys: [`global:${e.text}`], kind: 'global', stack: false }] })
+                    : av({ func: { kind: 'func', pkg: null, qualifier: null, name: e.text } });
+            }
+            return env.get(info.key) ?? EMPTY;
+        }
+        case 'call_expression':
+            return cx.ops.evalCall(cx, e, env, ctx, 'plain', quiet);
+        case 'unary_expression': {
+            const op = e.child(0)?.type;
+            const operand = e.childForFieldName('operand');
+            if (!operand)
+                return EMPTY;
+            if (op === '&')
+                return addressOf(cx, operand, env, ctx);
+            const v = evalExpr(cx, operand, env, ctx, quiet);
+            // *p is the pointee: what p's target holds, not p's own provenance.
+            if (op === '*')
+                return v.fields || v.elems || v.slots ? av({ fields: v.fields, elems: v.elems, slots: v.slots, os: v.os }) : v.os ? av({ os: true }) : EMPTY;
+            return altered(v, 'arith');
+        }
+        case 'binary_expression':
+            return evalBinary(cx, e, env, ctx, quiet);
+        case 'selector_expression':
+            return evalSelector(cx, e, env, ctx, quiet);
+        case 'index_expression': {
+            const operand = e.childForFieldName('operand');
+            const idx = e.childForFieldName('index');
+            if (idx)
+                evalExpr(cx, idx, env, ctx, quiet);
+            const base = operand ? evalExpr(cx, operand, env, ctx, quiet) : EMPTY;
+            if (base.os)
+                return av({ os: true });
+            return elemAt(base, constIndex(idx)) ?? EMPTY;
+        }
+        case 'slice_expression': {
+            const operand = e.childForFieldName('operand');
+            for (const f of ['start', 'end', 'capacity']) {
+                const n = e.childForFieldName(f);
+                if (n)
+                    evalExpr(cx, n, env, ctx, quiet);
+            }
+            return operand ? evalExpr(cx, operand, env, ctx, quiet) : EMPTY;
+        }
+        case 'composite_literal':
+            return compositeLiteral(cx, e, env, ctx);
+        case 'func_literal':
+            cx.ops.walkClosure(cx, e, env, false);
+            return EMPTY;
+        case 'type_conversion_expression':
+        case 'type_assertion_expression': {
+            const operand = e.childForFieldName('operand');
+            const v = operand ? evalExpr(cx, operand, env, ctx, quiet) : EMPTY;
+            // []byte(s): the conversion allocates a fresh slice.
+            if (e.type === 'type_conversion_expression' && e.childForFieldName('type')?.type === 'slice_type') {
+                return av({ ptrs: [{ name: shorten(e.text), keys: [], kind: 'temp', stack: false, fresh: true }] });
+            }
+            return v;
+        }
+        case 'int_literal':
+        case 'rune_literal':
+            return INT;
+        case 'expression_list': {
+            let v = EMPTY;
+            for (const c of e.namedChildren)
+                v = join(v, evalExpr(cx, c, env, ctx, quiet));
+            return v;
+        }
+        default:
+            return EMPTY;
+    }
+}
+/** `a op b`: comparisons are booleans; arithmetic on a pointer-derived uintptr alters it. */
+export function evalBinary(cx, e, env, ctx, quiet) {
+    const op = e.childForFieldName('operator')?.text ?? e.child(1)?.type ?? '';
+    const l = e.childForFieldName('left');
+    const r = e.childForFieldName('right');
+    const lv = l ? evalExpr(cx, l, env, ctx, quiet) : EMPTY;
+    const rv = r ? evalExpr(cx, r, env, ctx, quiet) : EMPTY;
+    if (['==', '!=', '<', '>', '<=', '>=', '&&', '||'].includes(op))
+        return EMPTY;
+    // `p - base` with a non-constant base is an offset between two addresses, not an address;
+    // masks, shifts and division make a number too (a hash, an alignment check).
+    const rightConst = r ? unparen(r).type === 'int_literal' || rv.int : false;
+    if ((op === '-' && lv.uptrs.length > 0 && !rightConst) || ['>>', '<<', '/', '%', '^', '&'].includes(op) && lv.uptrs.length > 0 && op !== '&^') {
+        if (!(op === '&' && rightConst && /^\^/.test(r?.text ?? '')))
+            return INT;
+    }
+    const both = join(lv, rv);
+    return av({ uptrs: altered(both, 'arith').uptrs, params: both.params, os: lv.os || rv.os, int: both.uptrs.length === 0 && both.params.length === 0 && (lv.int || rv.int) });
+}
+/** `x.f`: a package member, a field's value, a method value, a procedure or Pinner field. */
+export function evalSelector(cx, e, env, ctx, quiet) {
+    const operand = e.childForFieldName('operand');
+    const field = e.childForFieldName('field')?.text ?? '';
+    if (operand && unparen(operand).type === 'identifier' && !lookup(cx, unparen(operand).text)) {
+        // pkg.Name: a package-level entity of another package.
+        const imp = cx.file.imports.get(unparen(operand).text);
+        if (imp) {
+            // `f := syscall.Syscall` holds a function; `&pkg.Var` is static memory.
+            if (cx.file.k.sinks.funcs[imp.path]?.includes(field))
+                return av({ func: { kind: 'func', pkg: imp.path, qualifier: unparen(operand).text, name: field } });
+            return av({ ptrs: [{ name: e.text, keys: [`global:${imp.path}.${field}`], kind: 'global', stack: false }] });
+        }
+    }
+    const base = operand ? evalExpr(cx, operand, env, ctx, quiet) : EMPTY;
+    const fv = base.fields?.get(field);
+    if (fv)
+        return fv;
+    // `c := proc.Call`: a method value, which the compiler cannot call statically (#34684).
+    const opNode = operand ? unparen(operand) : null;
+    if (opNode && opNode.type === 'identifier' && !lookup(cx, opNode.text) && !cx.file.imports.has(opNode.text) && cx.file.sinkMethodNames.has(field) && !cx.file.pkgFuncNames.has(opNode.text)) {
+        return av({ func: { kind: 'method', name: field, recv: { kind: 'pkgvar', pkg: null, name: opNode.text }, recvText: opNode.text } });
+    }
+    if (base.proc && cx.file.sinkMethodNames.has(field)) {
+        return av({ func: { kind: 'method', name: field, recv: { kind: 'proc', ...(base.procName ? { api: base.procName } : {}) }, recvText: unparen(operand).text } });
+    }
+    if (cx.file.procFieldNames.has(field))
+        return av({ proc: true });
+    if (cx.file.pinnerFieldNames.has(field))
+        return av({ pinner: true });
+    if (base.os)
+        return av({ os: true });
+    return EMPTY;
+}
+export function compositeLiteral(cx, e, env, ctx) {
+    const body = e.childForFieldName('body');
+    const type = e.childForFieldName('type');
+    const typeStr = typeText(type) ?? '';
+    const isList = type?.type === 'slice_type' || type?.type === 'array_type' || type?.type === 'implicit_length_array_type';
+    let fields = null;
+    let elems = null;
+    let slots = null;
+    let position = 0;
+    for (const el of body?.namedChildren ?? []) {
+        if (el.type === 'keyed_element') {
+            const [k, v] = el.namedChildren;
+            const key = k ? unparen(k.namedChildren[0] ?? k).text : '';
+            const valueNode = v?.namedChildren[0] ?? v;
+            const val = valueNode ? evalExpr(cx, valueNode, env, ctx) : EMPTY;
+            if (isList) {
+                const k = constIndex(elementKey(el));
+                const hv = held(val, 'elem', `${typeStr}{…}`, spanOf(el));
+                if (k !== null) {
+                    slots ??= new Map();
+                    slots.set(k, hv);
+                    position = k + 1;
+                    continue;
+                }
+                elems = elems ? join(elems, hv) : hv;
+            }
+            else {
+                fields ??= new Map();
+                fields.set(key, held(val, 'field', key, spanOf(el)));
+            }
+        }
+        else if (el.type === 'literal_element') {
+            const inner = el.namedChildren[0];
+            const val = inner ? evalExpr(cx, inner, env, ctx) : EMPTY;
+            const where = spanOf(el);
+            if (isList) {
+                slots ??= new Map();
+                slots.set(position, held(val, 'elem', `${typeStr}{…}`, where));
+            }
+            else {
+                fields ??= new Map();
+                fields.set(`#${position}`, held(val, 'field', `#${position}`, where));
+            }
+            position++;
+        }
+    }
+    const extra = typedZero(cx.file, typeStr, EMPTY);
+    return { ...extra, fields, elems, slots };
+}
+export function addressOf(cx, operand, env, ctx) {
+    const o = unparen(operand);
+    if (o.type === 'composite_literal') {
+        const v = compositeLiteral(cx, o, env, ctx);
+        const obj = { name: `&${shorten(o.text)}`, keys: [], kind: 'temp', stack: false, fresh: true };
+        return { ...v, ptrs: [obj] };
+    }
+    const obj = objOf(cx, o, env, ctx, true);
+    const root = rootVar(cx, o);
+    const base = root ? env.get(root.key) ?? EMPTY : EMPTY;
+    // &x keeps what x holds visible to a callee that reads through the pointer.
+    // &x and &x[i] point into all of x's memory; &x.f into the field's value.
+    const contents = o.type === 'identifier' || o.type === 'index_expression' ? base : o.type === 'selector_expression' ? (base.fields?.get(fieldPath(o).join('.')) ?? EMPTY) : EMPTY;
+    return av({ ptrs: obj ? [obj] : [], fields: contents.fields, elems: contents.elems, slots: contents.slots, os: obj?.kind === 'os', pinner: contents.pinner, proc: contents.proc });
+}

@@ -1,0 +1,52 @@
+import { isPinnerType, isValueType } from './typing.js';
+/** A fresh context for walking one function (or a package-level initializer) of the file. */
+export function newFnContext(file, ops, fnId) {
+    const cx = {
+        file,
+        ops,
+        names: {
+            isLocal: (name) => lookup(cx, name) !== undefined,
+            importPath: file.names.importPath,
+            dotImports: file.dotImports,
+            isPkgFunc: file.names.isPkgFunc,
+            isNamedUintptrType: file.names.isNamedUintptrType,
+        },
+        scopes: [new Map()],
+        log: { keepAlives: [], pins: [], unpins: [], assigns: [], calls: [], pinners: new Map() },
+        pos: { path: [], loops: [], loopExits: [], fnStack: [fnId], deferredFn: new Set(), deferredNest: 0, inlineEnds: [] },
+        out: { inlineFixes: [], storesParam: false, foreignReturns: 0, otherReturns: 0 },
+    };
+    return cx;
+}
+export function declare(cx, name, kind, env, value, type, paramIndex, valueInit = false) {
+    if (name === '_')
+        return null;
+    const key = `${name}#${++cx.file.seq.varSeq}`;
+    const info = { key, name, kind };
+    if (type !== undefined)
+        info.type = type;
+    if (valueInit || (type !== undefined && isValueType(cx.file, type)))
+        info.isValue = true;
+    if (paramIndex !== undefined)
+        info.paramIndex = paramIndex;
+    cx.scopes[cx.scopes.length - 1]?.set(name, info);
+    // Parameter objects get their key now that it exists.
+    const fixed = value.ptrs.length > 0
+        ? { ...value, ptrs: value.ptrs.map((o) => (o.kind === 'param' && o.keys.length === 0 ? { ...o, keys: [key] } : o)) }
+        : value;
+    env.set(key, fixed);
+    if (fixed.pinner || (type && isPinnerType(cx.file, type))) {
+        cx.log.pinners.set(key, { name, key, escapes: kind === 'param', unpinned: false, pins: [] });
+    }
+    return info;
+}
+export function lookup(cx, name) {
+    for (let i = cx.scopes.length - 1; i >= 0; i--) {
+        const v = cx.scopes[i]?.get(name);
+        if (v)
+            return v;
+    }
+    return undefined;
+}
+export function pushScope(cx) { cx.scopes.push(new Map()); }
+export function popScope(cx) { cx.scopes.pop(); }

@@ -1,0 +1,61 @@
+// The predeclared functions whose effect on values the flow analysis follows
+// (golang.org/ref/spec#Built-in_functions): append and copy move elements, make and new
+// allocate fresh memory, len and cap are integers.
+import type { SyntaxNode } from '../go/parse.js';
+import { shorten, spanOf, typeText } from '../go/syntax.js';
+import type { ObjFact } from '../model/facts.js';
+import { type FnContext, escapePinners } from './context.js';
+import { evalExpr } from './expressions.js';
+import { rootVar } from './objects.js';
+import { typedZero } from './typing.js';
+import type { Ctx } from './reach.js';
+import { lookup } from './scope.js';
+import { type AV, EMPTY, type Env, INT, allElems, held, isEmpty, join } from './value.js';
+
+/** The predeclared functions that move values (append, copy) or make fresh memory (make, new). */
+export function evalBuiltin(cx: FnContext, call: SyntaxNode, f: SyntaxNode, args: SyntaxNode[], spread: boolean, env: Env, ctx: Ctx, quiet: boolean): AV | null {
+  if (f.type === 'identifier' && !lookup(cx, f.text) && !cx.file.pkgFuncNames.has(f.text)) {
+    switch (f.text) {
+      case 'append': {
+        const [first, ...rest] = args;
+        const base = first ? evalExpr(cx, first, env, ctx, quiet) : EMPTY;
+        let elems = allElems(base);
+        for (const a of rest) {
+          const v = evalExpr(cx, a, env, ctx, quiet);
+          escapePinners(cx, v, a);
+          const contribution = spread ? allElems(v) ?? EMPTY : held(v, 'elem', `append(…)`, spanOf(a));
+          elems = elems ? join(elems, contribution) : contribution;
+        }
+        return { ...base, elems: elems && !isEmpty(elems) ? elems : base.elems, slots: null };
+      }
+      case 'copy': {
+        const [dst, src] = args;
+        if (dst && src) {
+          const sv = evalExpr(cx, src, env, ctx, quiet);
+          const root = rootVar(cx, dst);
+          const se = allElems(sv);
+          if (root && se) {
+            const cur = env.get(root.key) ?? EMPTY;
+            env.set(root.key, { ...cur, elems: cur.elems ? join(cur.elems, se) : se });
+          }
+        }
+        return EMPTY;
+      }
+      case 'make':
+      case 'new': {
+        const t = typeText(args[0]) ?? '';
+        const obj: ObjFact = { name: shorten(call.text), keys: [], kind: 'temp', stack: false, fresh: true };
+        return { ...typedZero(cx.file, t, EMPTY), ptrs: [obj] };
+      }
+      case 'len': case 'cap':
+        for (const a of args) evalExpr(cx, a, env, ctx, quiet);
+        return INT;
+      case 'min': case 'max': case 'complex': case 'real': case 'imag': case 'print': case 'println': case 'panic': case 'recover': case 'clear': case 'delete': case 'close':
+        for (const a of args) evalExpr(cx, a, env, ctx, quiet);
+        return EMPTY;
+      default:
+        break;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,114 @@
+// The explicit state of one function's walk, handed from module to module of the flow analysis
+// instead of living in the fields of one class: the scope chain, the log of events the
+// mitigations are judged from (keep-alives, pins, unpins, assignments, recorded calls, Pinner
+// uses), where the walk is (branch arms, loops, closures, deferred code) and what the walk
+// learns about the function as a whole. FlowOps lets a lower module call back into the
+// evaluator and the statement walker without importing them (no import cycles).
+import type { SyntaxNode } from '../go/parse.js';
+import type { NameScope } from '../go/predicates.js';
+import type { CalleeFact, CallFact, ArgSource } from '../model/facts.js';
+import type { Span } from '../model/findings.js';
+import type { FileScope } from './file-scope.js';
+import type { Ctx } from './reach.js';
+import type { AV, Env } from './value.js';
+
+export interface VarInfo {
+  key: string;
+  name: string;
+  kind: 'local' | 'param';
+  type?: string;
+  paramIndex?: number;
+  /** Known to hold a struct, array or scalar value (not a pointer or slice): `&v` is the
+   * variable's own memory, which may be on the stack. */
+  isValue?: boolean;
+}
+
+export interface KeepAliveEvent { keys: string[]; ctx: Ctx; span: Span; via?: string }
+export interface PinEvent { pinner: string; keys: string[]; ctx: Ctx; span: Span }
+export interface UnpinEvent { pinner: string; ctx: Ctx; span: Span }
+export interface AssignEvent { key: string; ctx: Ctx }
+
+export interface PendingCall {
+  fact: CallFact;
+  ctx: Ctx;
+  /** For a call through a local variable: its key (a reassigned one is not a static callee). */
+  funcVar?: string;
+  /** Per argument, the objects whose mitigation must be judged, and the sources to fill. */
+  pending: Array<{ src: ArgSource; keys: string[] }>;
+}
+
+export interface PinnerUse { name: string; key: string; escapes: boolean; unpinned: boolean; pins: Array<{ obj: string; span: Span }> }
+
+/** The events of one function, in walk order. */
+export interface EventLog {
+  keepAlives: KeepAliveEvent[];
+  pins: PinEvent[];
+  unpins: UnpinEvent[];
+  assigns: AssignEvent[];
+  calls: PendingCall[];
+  /** Pinner variables by key. */
+  pinners: Map<string, PinnerUse>;
+}
+
+/** Where the walk is: the branch arms and loops around the current statement, the exits of the
+ * enclosing loops (`break`), the closures being walked and which of them run deferred. */
+export interface WalkPosition {
+  path: Array<[number, number]>;
+  loops: number[];
+  loopExits: Env[][];
+  fnStack: number[];
+  deferredFn: Set<number>;
+  deferredNest: number;
+  /** Ends of the immediately invoked closures being walked: a `defer` inside one runs at its end. */
+  inlineEnds: number[];
+}
+
+/** What the walk learns about the function as a whole. */
+export interface FunctionOutcome {
+  /** Hoisted conversions a fix could move inline; their use counts are set after the walk. */
+  inlineFixes: Array<{ name: string; key: string; after: number; fix: { uses: number } }>;
+  /** Whether the function stores a parameter into a package-level variable. */
+  storesParam: boolean;
+  foreignReturns: number;
+  otherReturns: number;
+}
+
+export interface FnContext {
+  readonly file: FileScope;
+  readonly ops: FlowOps;
+  /** Name resolution at the walk's current place (reads `scopes`). */
+  readonly names: NameScope;
+  scopes: Array<Map<string, VarInfo>>;
+  readonly log: EventLog;
+  readonly pos: WalkPosition;
+  readonly out: FunctionOutcome;
+}
+
+/** The evaluator and walker entry points (defined in expressions.ts, calls.ts, callee.ts and
+ * statements.ts, assembled by extract.ts). */
+export interface FlowOps {
+  evalExpr(cx: FnContext, node: SyntaxNode, env: Env, ctx: Ctx, quiet?: boolean): AV;
+  evalCall(cx: FnContext, call: SyntaxNode, env: Env, ctx: Ctx, form: CallFact['form'], quiet?: boolean): AV;
+  calleeOf(cx: FnContext, f: SyntaxNode, env: Env, ctx: Ctx): CalleeFact;
+  walkClosure(cx: FnContext, lit: SyntaxNode, env: Env, deferred: boolean): void;
+  walkInline(cx: FnContext, lit: SyntaxNode, env: Env): void;
+}
+
+/** Where `node` sits in the walk, for judging mitigations later. */
+export function ctxOf(cx: FnContext, node: SyntaxNode): Ctx {
+  const fn = cx.pos.fnStack[cx.pos.fnStack.length - 1] ?? 0;
+  return {
+    fn,
+    path: cx.pos.path.slice(),
+    loops: cx.pos.loops.slice(),
+    start: node.startIndex,
+    end: node.endIndex,
+    deferred: cx.pos.deferredFn.has(fn),
+  };
+}
+
+/** A Pinner that is passed on, stored or returned may be unpinned elsewhere. */
+export function escapePinners(cx: FnContext, v: AV, _at: SyntaxNode): void {
+  if (!v.pinner) return;
+  for (const use of cx.log.pinners.values()) use.escapes = true;
+}

@@ -1,0 +1,73 @@
+// What the flow analysis knows about one file before it walks any function body: its imports,
+// the names it declares at package level (so a body can tell a global from a local), the types
+// that matter (named uintptr types, function types with uintptr parameters, struct fields that
+// hold procedures or Pinners) and the knowledge tables in force. Built once per file by the
+// declaration scan (declarations.ts) and read, never changed, by everything that runs after it
+// except the two counters that keep keys unique across the file.
+import type { SyntaxNode } from '../go/parse.js';
+import type { NameScope } from '../go/predicates.js';
+import type { FileFacts, ImportSpec } from '../model/facts.js';
+import { KEEP_ALIVE, OS_ALLOCATORS, SINKS, sinkMethodNames, type SinkTable } from '../knowledge/index.js';
+
+/** The domain tables extraction consults: the built-in ones, extended by configuration. */
+export interface Knowledge {
+  sinks: SinkTable;
+  keepAlive: readonly { pkg: string; name: string }[];
+  osAllocators: Record<string, readonly string[]>;
+}
+
+export const DEFAULT_KNOWLEDGE: Knowledge = { sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS };
+
+export interface FileScope {
+  readonly facts: FileFacts;
+  readonly root: SyntaxNode;
+  readonly text: string;
+  readonly k: Knowledge;
+  /** Name resolution at package level: nothing is local there. */
+  readonly names: NameScope;
+  /** Import name → import (dot and blank imports excluded). */
+  readonly imports: Map<string, ImportSpec>;
+  readonly dotImports: string[];
+  readonly namedUintptrTypes: Set<string>;
+  readonly pinnerFieldNames: Set<string>;
+  readonly procFieldNames: Set<string>;
+  readonly pkgFuncNames: Set<string>;
+  readonly pkgVarNames: Set<string>;
+  /** Function types of this file whose parameters include uintptr. */
+  readonly uintptrFuncTypes: Set<string>;
+  /** Struct types of this file: field name → type text. */
+  readonly structFields: Map<string, Record<string, string>>;
+  /** Package-level variables of array or struct value type: reading one copies it. */
+  readonly pkgValueVars: Set<string>;
+  readonly sinkMethodNames: Set<string>;
+  readonly sinkFuncNames: Set<string>;
+  /** File-wide counters: branch/loop/closure ids and variable key suffixes (`name#n`). */
+  readonly seq: { nextId: number; varSeq: number };
+}
+
+/** A file scope with its imports filled in; the declaration scan adds the declared names. */
+export function newFileScope(facts: FileFacts, root: SyntaxNode, k: Knowledge): FileScope {
+  const imports = new Map<string, ImportSpec>();
+  const dotImports: string[] = [];
+  for (const imp of facts.imports) {
+    if (imp.alias === '.') dotImports.push(imp.path);
+    else if (imp.alias !== '_') imports.set(imp.name, imp);
+  }
+  const pkgFuncNames = new Set<string>();
+  const namedUintptrTypes = new Set<string>();
+  return {
+    facts, root, text: root.sourceText, k, imports, dotImports, pkgFuncNames, namedUintptrTypes,
+    names: {
+      isLocal: () => false,
+      importPath: (name) => imports.get(name)?.path,
+      dotImports,
+      isPkgFunc: (name) => pkgFuncNames.has(name),
+      isNamedUintptrType: (name) => namedUintptrTypes.has(name),
+    },
+    pinnerFieldNames: new Set(), procFieldNames: new Set(), pkgVarNames: new Set(), uintptrFuncTypes: new Set(),
+    structFields: new Map(), pkgValueVars: new Set(),
+    sinkMethodNames: sinkMethodNames(k.sinks),
+    sinkFuncNames: new Set(Object.values(k.sinks.funcs).flat()),
+    seq: { nextId: 1, varSeq: 0 },
+  };
+}

@@ -1,0 +1,58 @@
+// Scopes and bindings: the scope chain of a function walk, declaring a variable (a fresh key
+// `name#n`, so shadowed variables are distinct objects), looking a name up through the chain,
+// and the function context a walk starts from.
+import type { FileScope } from './file-scope.js';
+import type { FlowOps, FnContext, VarInfo } from './context.js';
+import { isPinnerType, isValueType } from './typing.js';
+import type { AV, Env } from './value.js';
+
+/** A fresh context for walking one function (or a package-level initializer) of the file. */
+export function newFnContext(file: FileScope, ops: FlowOps, fnId: number): FnContext {
+  const cx: FnContext = {
+    file,
+    ops,
+    names: {
+      isLocal: (name) => lookup(cx, name) !== undefined,
+      importPath: file.names.importPath,
+      dotImports: file.dotImports,
+      isPkgFunc: file.names.isPkgFunc,
+      isNamedUintptrType: file.names.isNamedUintptrType,
+    },
+    scopes: [new Map()],
+    log: { keepAlives: [], pins: [], unpins: [], assigns: [], calls: [], pinners: new Map() },
+    pos: { path: [], loops: [], loopExits: [], fnStack: [fnId], deferredFn: new Set(), deferredNest: 0, inlineEnds: [] },
+    out: { inlineFixes: [], storesParam: false, foreignReturns: 0, otherReturns: 0 },
+  };
+  return cx;
+}
+
+export function declare(cx: FnContext, name: string, kind: 'local' | 'param', env: Env, value: AV, type?: string, paramIndex?: number, valueInit = false): VarInfo | null {
+  if (name === '_') return null;
+  const key = `${name}#${++cx.file.seq.varSeq}`;
+  const info: VarInfo = { key, name, kind };
+  if (type !== undefined) info.type = type;
+  if (valueInit || (type !== undefined && isValueType(cx.file, type))) info.isValue = true;
+  if (paramIndex !== undefined) info.paramIndex = paramIndex;
+  cx.scopes[cx.scopes.length - 1]?.set(name, info);
+  // Parameter objects get their key now that it exists.
+  const fixed = value.ptrs.length > 0
+    ? { ...value, ptrs: value.ptrs.map((o) => (o.kind === 'param' && o.keys.length === 0 ? { ...o, keys: [key] } : o)) }
+    : value;
+  env.set(key, fixed);
+  if (fixed.pinner || (type && isPinnerType(cx.file, type))) {
+    cx.log.pinners.set(key, { name, key, escapes: kind === 'param', unpinned: false, pins: [] });
+  }
+  return info;
+}
+
+export function lookup(cx: FnContext, name: string): VarInfo | undefined {
+  for (let i = cx.scopes.length - 1; i >= 0; i--) {
+    const v = cx.scopes[i]?.get(name);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+export function pushScope(cx: FnContext): void { cx.scopes.push(new Map()); }
+
+export function popScope(cx: FnContext): void { cx.scopes.pop(); }

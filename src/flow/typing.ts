@@ -1,0 +1,77 @@
+// Declared types as far as syntax tells: whether a type names a Pinner, a DLL procedure or
+// unsafe.Pointer through the file's imports, whether variables of a type hold their own memory
+// (so `&v` may be a stack address), and the type written in `T{...}`, `&T{...}` or `new(T)`.
+import type { SyntaxNode } from '../go/parse.js';
+import type { NameScope } from '../go/predicates.js';
+import { callArguments, typeText, unparen } from '../go/syntax.js';
+import { DLL_PACKAGES, PINNER, PROC_TYPES } from '../knowledge/index.js';
+import type { VarInfo } from './context.js';
+import type { FileScope } from './file-scope.js';
+import type { AV } from './value.js';
+
+/** A type written as `T`, `*T`, `pkg.T` or `*pkg.T`, with `pkg` resolved through the imports. */
+export function typeRef(fs: FileScope, t: string): { pkg: string | null; name: string; pointer: boolean } | null {
+  const m = /^(\*?)(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)$/.exec(t);
+  if (!m) return null;
+  const pkg = m[2] ? fs.imports.get(m[2])?.path ?? null : null;
+  if (m[2] && !pkg) return null;
+  return { pkg, name: m[3] as string, pointer: m[1] === '*' };
+}
+
+export function isPinnerType(fs: FileScope, t: string): boolean {
+  const r = typeRef(fs, t);
+  return !!r && r.pkg === PINNER.pkg && r.name === PINNER.type;
+}
+
+export function isProcType(fs: FileScope, t: string): boolean {
+  const r = typeRef(fs, t);
+  return !!r && !!r.pkg && DLL_PACKAGES.includes(r.pkg) && PROC_TYPES.includes(r.name);
+}
+
+export function isUnsafePointerType(fs: FileScope, t: string): boolean {
+  const m = /^([A-Za-z_]\w*)\.Pointer$/.exec(t);
+  return !!m && fs.imports.get(m[1] as string)?.path === 'unsafe';
+}
+
+/** Reports whether a declared type is a value type (its variables hold their own memory). */
+export function isValueType(fs: FileScope, t: string): boolean {
+  if (!t || t.startsWith('*') || t.startsWith('[]') || t.startsWith('map[') || t.startsWith('chan') || t.startsWith('<-') || t.startsWith('func') || t.startsWith('interface')) return false;
+  if (['string', 'error', 'any'].includes(t) || isUnsafePointerType(fs, t)) return false;
+  return true;
+}
+
+/** Adds what a declared type says about a value: a Pinner, a proc, an unsafe.Pointer. */
+export function typedZero(fs: FileScope, type: string, v: AV): AV {
+  const extra: Partial<AV> = {};
+  if (isPinnerType(fs, type)) extra.pinner = true;
+  if (isProcType(fs, type)) extra.proc = true;
+  if (isUnsafePointerType(fs, type)) extra.unsafePtr = true;
+  return Object.keys(extra).length ? { ...v, ...extra } : v;
+}
+
+/** The type of `T{...}`, `&T{...}` or `new(T)`, when written out. */
+export function inferType(names: NameScope, e: SyntaxNode): string | undefined {
+  if (e.type === 'composite_literal') return typeText(e.childForFieldName('type'));
+  if (e.type === 'unary_expression' && e.child(0)?.type === '&') {
+    const op = e.childForFieldName('operand');
+    const inner = op ? unparen(op) : null;
+    if (inner?.type === 'composite_literal') {
+      const t = typeText(inner.childForFieldName('type'));
+      return t ? `*${t}` : undefined;
+    }
+  }
+  if (e.type === 'call_expression') {
+    const f = e.childForFieldName('function');
+    const args = callArguments(e).args;
+    if (f && f.type === 'identifier' && f.text === 'new' && !names.isLocal('new') && args[0]) {
+      const t = typeText(args[0]);
+      return t ? `*${t}` : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Reports whether a variable was declared with a slice type. */
+export function isSliceish(info: VarInfo): boolean {
+  return (info.type ?? '').startsWith('[]');
+}

@@ -1,0 +1,207 @@
+// The abstract-value lattice of the flow analysis: what a Go value may be (pointer-derived
+// uintptrs tied to their object, Go pointers, unsafe.Pointer, OS memory, parameters, fields,
+// elements, procedures, Pinners, function values), how two values join where paths meet, and
+// the environment (variable key → value) the statement walker threads through a function.
+// Values are immutable: every operation returns a new value, so environments can be copied
+// cheaply at branches and joined after them.
+import type { ObjFact, ParamFlow, UptrFact, UptrVia, CalleeFact } from '../model/facts.js';
+import type { Span } from '../model/findings.js';
+
+export interface AV {
+  uptrs: UptrFact[];
+  /** Go objects this pointer-like value (pointer, unsafe.Pointer, slice, string) points into. */
+  ptrs: ObjFact[];
+  /** Known to have type unsafe.Pointer (a conversion `uintptr(v)` of it is protected). */
+  unsafePtr: boolean;
+  /** Memory the Go collector does not manage. */
+  os: boolean;
+  params: ParamFlow[];
+  fields: Map<string, AV> | null;
+  elems: AV | null;
+  proc: boolean;
+  dll: boolean;
+  pinner: boolean;
+  /** A function value: what it calls when known. */
+  func: CalleeFact | null;
+  /** For a proc: the DLL export name. */
+  procName?: string;
+  /** The call this value is the (first) result of, when nothing more is known about it. */
+  from?: CalleeFact;
+  /** Known to be a plain integer (a length, a handle, a constant): never a Go pointer. */
+  int: boolean;
+  /** A pointer-derived uintptr converted to another integer type (`uint64(u)`): a number now,
+   * but a pointer again if converted straight back to uintptr. */
+  numeric: UptrFact[];
+  /** Element values at constant indexes (`a[2] = x`, positional literal elements); `elems`
+   * holds what was written at unknown indexes. */
+  slots: Map<number, AV> | null;
+}
+
+export const EMPTY: AV = Object.freeze({
+  uptrs: [], ptrs: [], unsafePtr: false, os: false, params: [], fields: null, elems: null,
+  proc: false, dll: false, pinner: false, func: null, int: false, slots: null, numeric: [],
+}) as AV;
+
+export function av(partial: Partial<AV>): AV {
+  return { ...EMPTY, ...partial };
+}
+
+export function isEmpty(v: AV): boolean {
+  return v.uptrs.length === 0 && v.ptrs.length === 0 && !v.unsafePtr && !v.os && v.params.length === 0 &&
+    !v.fields && !v.elems && !v.proc && !v.dll && !v.pinner && !v.func && !v.int && !v.slots && v.numeric.length === 0 && !v.from;
+}
+
+export function uptrKey(u: UptrFact): string {
+  return `${u.obj.keys.join(',')}|${u.conv.startLine}:${u.conv.startColumn}|${u.via}|${u.holder ?? ''}`;
+}
+
+export function unionBy<T>(a: T[], b: T[], key: (x: T) => string): T[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const seen = new Set(a.map(key));
+  const out = a.slice();
+  for (const x of b) if (!seen.has(key(x))) { seen.add(key(x)); out.push(x); }
+  return out;
+}
+
+export const objKey = (o: ObjFact): string => `${o.kind}:${o.keys.join(',')}`;
+export const paramKey = (p: ParamFlow): string => `${p.index}:${p.mode}`;
+
+export function join(a: AV, b: AV): AV {
+  if (a === b) return a;
+  if (isEmpty(a)) return b;
+  if (isEmpty(b)) return a;
+  let fields: Map<string, AV> | null = null;
+  if (a.fields || b.fields) {
+    fields = new Map(a.fields ?? []);
+    for (const [k, v] of b.fields ?? []) fields.set(k, fields.has(k) ? join(fields.get(k) as AV, v) : v);
+  }
+  return {
+    uptrs: unionBy(a.uptrs, b.uptrs, uptrKey),
+    ptrs: unionBy(a.ptrs, b.ptrs, objKey),
+    unsafePtr: a.unsafePtr || b.unsafePtr,
+    os: a.os || b.os,
+    params: unionBy(a.params, b.params, paramKey),
+    fields,
+    elems: a.elems && b.elems ? join(a.elems, b.elems) : a.elems ?? b.elems,
+    proc: a.proc || b.proc,
+    dll: a.dll || b.dll,
+    pinner: a.pinner || b.pinner,
+    func: a.func ?? b.func,
+    int: a.int && b.int,
+    slots: joinSlots(a.slots, b.slots),
+    numeric: unionBy(a.numeric, b.numeric, uptrKey),
+  };
+}
+
+export function joinSlots(a: Map<number, AV> | null, b: Map<number, AV> | null): Map<number, AV> | null {
+  if (!a) return b;
+  if (!b) return a;
+  const out = new Map(a);
+  for (const [k, v] of b) out.set(k, out.has(k) ? join(out.get(k) as AV, v) : v);
+  return out;
+}
+
+/** Every element value a container may hold, wherever it was written. */
+export function allElems(v: AV): AV | null {
+  let out = v.elems;
+  for (const s of v.slots?.values() ?? []) out = out ? join(out, s) : s;
+  return out;
+}
+
+/** The value read by `a[i]`: the slot for a constant index plus unknown-index writes. */
+export function elemAt(v: AV, index: number | null): AV | null {
+  if (index === null) return allElems(v);
+  const slot = v.slots?.get(index);
+  if (slot && v.elems) return join(slot, v.elems);
+  return slot ?? v.elems;
+}
+
+/** Marks the uintptrs of a value as now held in `holder`, stored at `store`. */
+export function held(v: AV, via: UptrVia, holder: string, store: Span): AV {
+  if (v.uptrs.length === 0) return v;
+  return { ...v, uptrs: v.uptrs.map((u) => (u.via === 'inline' || u.via === 'arith' || u.via === 'conv' ? { ...u, via, holder, store } : u)) };
+}
+
+/** Marks freshly computed uintptrs as altered by arithmetic or a further conversion. */
+export function altered(v: AV, via: 'arith' | 'conv'): AV {
+  if (v.uptrs.length === 0) return v;
+  return { ...v, uptrs: v.uptrs.map((u) => (u.via === 'inline' ? { ...u, via } : u)) };
+}
+
+/** All pointer-derived uintptrs hidden inside a container value, with the field that holds each. */
+export function hiddenIn(v: AV, prefix = ''): Array<{ field: string; u: UptrFact }> {
+  const out: Array<{ field: string; u: UptrFact }> = [];
+  if (v.fields) {
+    for (const [name, fv] of v.fields) {
+      const path = prefix ? `${prefix}.${name}` : name;
+      // A pointer kept as uintptr, or as another integer type (bpf_attr's u64 fields), is
+      // equally invisible to the collector.
+      for (const u of [...fv.uptrs, ...fv.numeric]) out.push({ field: `field ${path}`, u });
+      out.push(...hiddenIn(fv, path));
+    }
+  }
+  const elems = allElems(v);
+  if (elems) {
+    const path = prefix ? `${prefix}[…]` : 'element';
+    for (const u of [...elems.uptrs, ...elems.numeric]) out.push({ field: prefix ? `field ${path}` : 'element', u });
+    out.push(...hiddenIn(elems, prefix ? path : ''));
+  }
+  return out;
+}
+
+export const INT: AV = Object.freeze({ ...EMPTY, int: true }) as AV;
+
+/** The values of one function's variables, by scope-resolved key (`name#n`). */
+export type Env = Map<string, AV>;
+
+export function joinEnvs(envs: Array<Env | null>): Env | null {
+  const live = envs.filter((e): e is Env => e !== null);
+  if (live.length === 0) return null;
+  if (live.length === 1) return live[0] as Env;
+  const out: Env = new Map(live[0]);
+  for (const e of live.slice(1)) {
+    for (const [k, v] of e) {
+      const cur = out.get(k);
+      out.set(k, cur ? join(cur, v) : v);
+    }
+  }
+  return out;
+}
+
+export function setField(base: AV, path: string[], value: AV, weak = false): AV {
+  if (path.length === 0) return weak ? join(base, value) : value;
+  const [head, ...rest] = path as [string, ...string[]];
+  const fields = new Map(base.fields ?? []);
+  const cur = fields.get(head) ?? EMPTY;
+  fields.set(head, setField(cur, rest, value, weak));
+  return { ...base, fields };
+}
+
+/** Removes a variable key from every object an environment's values refer to. */
+export function forgetKey(env: Env, key: string): void {
+  for (const [k, v] of env) {
+    if (mentions(v, key)) env.set(k, dropKey(v, key));
+  }
+}
+
+export function mentions(v: AV, key: string, depth = 0): boolean {
+  if (depth > 6) return false;
+  if (v.uptrs.some((u) => u.obj.keys.includes(key)) || v.ptrs.some((o) => o.keys.includes(key))) return true;
+  for (const f of v.fields?.values() ?? []) if (mentions(f, key, depth + 1)) return true;
+  for (const f of v.slots?.values() ?? []) if (mentions(f, key, depth + 1)) return true;
+  return !!v.elems && mentions(v.elems, key, depth + 1);
+}
+
+export function dropKey(v: AV, key: string): AV {
+  const fix = (o: ObjFact): ObjFact => (o.keys.includes(key) ? { ...o, keys: o.keys.filter((k) => k !== key) } : o);
+  const mapVals = <K>(m: Map<K, AV> | null): Map<K, AV> | null => (m ? new Map([...m].map(([k, x]) => [k, dropKey(x, key)])) : null);
+  return {
+    ...v,
+    uptrs: v.uptrs.map((u) => (u.obj.keys.includes(key) ? { ...u, obj: fix(u.obj) } : u)),
+    ptrs: v.ptrs.map(fix),
+    fields: mapVals(v.fields),
+    slots: mapVals(v.slots),
+    elems: v.elems ? dropKey(v.elems, key) : null,
+  };
+}
