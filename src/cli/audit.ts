@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { analyze, type AnalysisResult } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
-import { UsageError, configureRun, exitCodeFor, writeAtomic, type CliIO, type ConfiguredRun } from './common.js';
+import { UsageError, configureRun, exitCodeFor, type CliIO, type ConfiguredRun } from './common.js';
+import { writeOutput } from './output.js';
 import { readGoFile } from '../engine/read.js';
 import type { Level } from '../model/findings.js';
 import { VERSION } from '../version.js';
@@ -77,7 +78,7 @@ async function runAudit(dirArg: string, opts: AuditOptions, io: AuditIO): Promis
   progress?.done();
   const text = renderAudit(opts.format, data, { readSource });
   if (opts.output) {
-    writeAtomic(resolve(io.cwd, opts.output), text);
+    writeOutput(resolve(io.cwd, opts.output), text);
     io.stderr(`pinlint: wrote ${opts.output} (${data.totals.modules} module${data.totals.modules === 1 ? '' : 's'}, ${data.totals.findings} finding${data.totals.findings === 1 ? '' : 's'}, ${data.totals.files} file${data.totals.files === 1 ? '' : 's'})\n`);
   } else {
     io.stdout(text);

@@ -12,7 +12,8 @@ import { VERSION } from '../version.js';
 import { printConfig } from '../config/config.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline, type Baseline } from '../config/baseline.js';
 import { planFixes, unifiedDiff } from '../report/fix.js';
-import { EXIT_CLEAN, EXIT_ERROR, UsageError, configureRun, exitCodeFor, findRule, unknownRuleMessage, writeAtomic, type CliIO } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError, configureRun, exitCodeFor, findRule, unknownRuleMessage, type CliIO } from './common.js';
+import { writeFixedFile, writeOutput } from './output.js';
 
 interface CheckOptions {
   format: string;
@@ -102,12 +103,12 @@ async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise
       io.stderr(`pinlint: ${applied} fix${applied === 1 ? '' : 'es'} would change ${plans.length} file${plans.length === 1 ? '' : 's'} (dry run, nothing written)\n`);
       return exitCodeFor(result, opts.failOn as Level, !!opts.exitZero);
     }
-    for (const p of plans) if (p.before !== p.after) writeAtomic(result.absPath(p.path), p.after);
+    for (const p of plans) if (p.before !== p.after) writeFixedFile(result.absPath(p.path), p.after);
     io.stderr(`pinlint: applied ${applied} fix${applied === 1 ? '' : 'es'} to ${plans.length} file${plans.length === 1 ? '' : 's'}\n`);
     if (plans.length) result = await analyze(analyzeOptions);
   }
   if (opts.writeBaseline) {
-    writeAtomic(resolve(io.cwd, opts.writeBaseline), writeBaseline(result.findings, readSource));
+    writeOutput(resolve(io.cwd, opts.writeBaseline), writeBaseline(result.findings, readSource), 'baseline');
     const n = result.findings.filter((f) => !f.suppression).length;
     io.stderr(`pinlint: wrote ${opts.writeBaseline} with ${n} finding${n === 1 ? '' : 's'}\n`);
     return result.notifications.some((x) => x.level === 'error') ? EXIT_ERROR : EXIT_CLEAN;
@@ -133,7 +134,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise
     fingerprints: opts.fingerprints,
   });
   if (opts.output) {
-    writeAtomic(resolve(io.cwd, opts.output), text);
+    writeOutput(resolve(io.cwd, opts.output), text);
     const shown = result.findings.filter((f) => !f.suppression).length;
     io.stderr(`pinlint: wrote ${opts.output} (${shown} finding${shown === 1 ? '' : 's'}, ${result.reported.length} file${result.reported.length === 1 ? '' : 's'})\n`);
   } else {

@@ -6,6 +6,7 @@ import { registerAudit } from './audit.js';
 import { registerCheck } from './check.js';
 import { registerInfo } from './info.js';
 import { EXIT_CLEAN, EXIT_ERROR, UsageError, type CliIO } from './common.js';
+import { OutputError } from './output.js';
 
 export { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIO } from './common.js';
 
@@ -38,7 +39,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       if (err.exitCode === 0) return EXIT_CLEAN; // --help, --version
       return EXIT_ERROR; // commander already printed what was wrong
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof OutputError) {
       io.stderr(`pinlint: ${err.message}\n`);
       return EXIT_ERROR;
     }

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { Option } from 'commander';
 import { analyze } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
-import { UsageError, configureRun, exitCodeFor, writeAtomic } from './common.js';
+import { UsageError, configureRun, exitCodeFor } from './common.js';
+import { writeOutput } from './output.js';
 import { readGoFile } from '../engine/read.js';
 import { VERSION } from '../version.js';
 import { loadModules, locateTree } from '../audit/modules.js';
@@ -56,7 +57,7 @@ async function runAudit(dirArg, opts, io) {
     progress?.done();
     const text = renderAudit(opts.format, data, { readSource });
     if (opts.output) {
-        writeAtomic(resolve(io.cwd, opts.output), text);
+        writeOutput(resolve(io.cwd, opts.output), text);
         io.stderr(`pinlint: wrote ${opts.output} (${data.totals.modules} module${data.totals.modules === 1 ? '' : 's'}, ${data.totals.findings} finding${data.totals.findings === 1 ? '' : 's'}, ${data.totals.files} file${data.totals.files === 1 ? '' : 's'})\n`);
     }
     else {

@@ -10,7 +10,8 @@ import { VERSION } from '../version.js';
 import { printConfig } from '../config/config.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from '../config/baseline.js';
 import { planFixes, unifiedDiff } from '../report/fix.js';
-import { EXIT_CLEAN, EXIT_ERROR, UsageError, configureRun, exitCodeFor, findRule, unknownRuleMessage, writeAtomic } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError, configureRun, exitCodeFor, findRule, unknownRuleMessage } from './common.js';
+import { writeFixedFile, writeOutput } from './output.js';
 /** Picks the enabled rules from --rule / --disable. */
 function selectRules(opts) {
     let selected = [...allRules];
@@ -84,13 +85,13 @@ async function runCheck(paths, opts, io) {
         }
         for (const p of plans)
             if (p.before !== p.after)
-                writeAtomic(result.absPath(p.path), p.after);
+                writeFixedFile(result.absPath(p.path), p.after);
         io.stderr(`pinlint: applied ${applied} fix${applied === 1 ? '' : 'es'} to ${plans.length} file${plans.length === 1 ? '' : 's'}\n`);
         if (plans.length)
             result = await analyze(analyzeOptions);
     }
     if (opts.writeBaseline) {
-        writeAtomic(resolve(io.cwd, opts.writeBaseline), writeBaseline(result.findings, readSource));
+        writeOutput(resolve(io.cwd, opts.writeBaseline), writeBaseline(result.findings, readSource), 'baseline');
         const n = result.findings.filter((f) => !f.suppression).length;
         io.stderr(`pinlint: wrote ${opts.writeBaseline} with ${n} finding${n === 1 ? '' : 's'}\n`);
         return result.notifications.some((x) => x.level === 'error') ? EXIT_ERROR : EXIT_CLEAN;
@@ -116,7 +117,7 @@ async function runCheck(paths, opts, io) {
         fingerprints: opts.fingerprints,
     });
     if (opts.output) {
-        writeAtomic(resolve(io.cwd, opts.output), text);
+        writeOutput(resolve(io.cwd, opts.output), text);
         const shown = result.findings.filter((f) => !f.suppression).length;
         io.stderr(`pinlint: wrote ${opts.output} (${shown} finding${shown === 1 ? '' : 's'}, ${result.reported.length} file${result.reported.length === 1 ? '' : 's'})\n`);
     }

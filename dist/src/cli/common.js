@@ -1,7 +1,6 @@
 // What every command shares: the I/O it writes to, exit codes (DESIGN.md §7: 0 nothing at or
 // above --fail-on, 1 findings, 2 usage/config/internal error, errors win), usage errors, rule
 // lookup and the configuration step that turns .pinlint.* into engine options.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { rules as allRules } from '../../rules/index.js';
 import { ConfigError, isExcluded, mergeKnowledge, resolveConfig, ruleSettings } from '../config/config.js';
@@ -20,13 +19,6 @@ export function findRule(name, rules = allRules) {
 export function unknownRuleMessage(name) {
     const names = allRules.map((r) => `${r.meta.id} ${r.meta.name}`).join(', ');
     return `unknown rule "${name}". Known rules: ${names}. Run \`pinlint rules\` to list them.`;
-}
-/** Writes a file atomically (temp file + rename), so a reader never sees half a report. */
-export function writeAtomic(path, text) {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
 }
 export function exitCodeFor(result, failOn, exitZero) {
     if (result.notifications.some((n) => n.level === 'error'))

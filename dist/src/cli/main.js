@@ -6,6 +6,7 @@ import { registerAudit } from './audit.js';
 import { registerCheck } from './check.js';
 import { registerInfo } from './info.js';
 import { EXIT_CLEAN, EXIT_ERROR, UsageError } from './common.js';
+import { OutputError } from './output.js';
 export { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS } from './common.js';
 export function buildProgram(io, setExit) {
     const program = new Command();
@@ -35,7 +36,7 @@ export async function main(argv, io) {
                 return EXIT_CLEAN; // --help, --version
             return EXIT_ERROR; // commander already printed what was wrong
         }
-        if (err instanceof UsageError) {
+        if (err instanceof UsageError || err instanceof OutputError) {
             io.stderr(`pinlint: ${err.message}\n`);
             return EXIT_ERROR;
         }

@@ -1,0 +1,160 @@
+// Writing the files pinlint is asked to write (--output, --write-baseline, --fix): never follow a
+// link or a name planted in the target's directory, never replace a device or a FIFO, never leave
+// a temporary file behind, and turn every failure into one clear sentence (exit 2).
+//
+// A regular file (or a new one) is replaced atomically: the text goes to a temporary file created
+// exclusively in the target's directory (O_CREAT|O_EXCL|O_NOFOLLOW, so a symlink or file already
+// at that name makes the open fail instead of being followed or overwritten) and is renamed over
+// the target, so a reader sees the old file or the whole new one. A new file gets mode 0666 less
+// the umask, like a shell redirection; a replaced file keeps its mode. A character device, FIFO
+// or socket is written in place, as `>` would, because renaming over `/dev/null` replaces the
+// device node. A missing output directory is created (as ruff does for --output-file).
+import {
+  closeSync, constants, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
+  type Stats,
+} from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+
+/** The reason of a file-system error without the syscall and path Node appends (the message
+ * names the user's path; a temporary name would only confuse). */
+function describeError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e.message === 'string') return e.message.replace(/, \w+ '.*'$/s, '');
+  return String(err);
+}
+
+/** A file could not be written: the message says which and why. */
+export class OutputError extends Error {}
+
+/** What is written: names the flag in messages ("report", "baseline", "fix"). */
+export type OutputKind = 'report' | 'baseline' | 'fixed file';
+
+/**
+ * Writes `text` to the file the user named. `path` must not be a symbolic link: pinlint will
+ * not silently write wherever a link points (pass the link's target).
+ */
+export function writeOutput(path: string, text: string, kind: OutputKind = 'report'): void {
+  const target = lstatOrNull(path, kind);
+  if (target?.isSymbolicLink()) {
+    throw new OutputError(`cannot write the ${kind} to ${path}: it is a symbolic link, and pinlint does not write through links; name the file it points to instead`);
+  }
+  if (target?.isDirectory()) throw new OutputError(`cannot write the ${kind} to ${path}: it is a directory`);
+  if (target && !target.isFile()) {
+    writeInPlace(path, text, kind);
+    return;
+  }
+  replaceAtomically(path, text, kind, target);
+}
+
+/** Replaces a regular file (or creates one) through an exclusive temporary file and a rename. */
+export function replaceAtomically(path: string, text: string, kind: OutputKind, existing: Stats | null): void {
+  const dir = dirname(path);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new OutputError(`cannot write the ${kind} to ${path}: cannot create the directory ${dir}: ${describeError(err)}`);
+  }
+  const { fd, tmp } = createTemp(dir, basename(path), kind, path);
+  const release = guardTemp(tmp);
+  try {
+    writeAll(fd, text);
+    if (existing) fchmodSync(fd, existing.mode & 0o7777);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, path);
+  } catch (err) {
+    try { closeSync(fd); } catch { /* already closed */ }
+    removeQuietly(tmp);
+    throw new OutputError(`cannot write the ${kind} to ${path}: ${describeError(err)}`);
+  } finally {
+    release();
+  }
+}
+
+function lstatOrNull(path: string, kind: OutputKind): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    // ENOTDIR: a parent is a regular file; EACCES: a parent is unreadable.
+    throw new OutputError(`cannot write the ${kind} to ${path}: ${describeError(err)}`);
+  }
+}
+
+/** Opens a fresh temporary file beside the target; the name is never followed or reused. */
+function createTemp(dir: string, base: string, kind: OutputKind, path: string): { fd: number; tmp: string } {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+  for (let attempt = 0; ; attempt++) {
+    const tmp = join(dir, `.${base}.pinlint-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      return { fd: openSync(tmp, flags, 0o666), tmp };
+    } catch (err) {
+      // A name already taken (by anything, a planted link included) is skipped, never opened.
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 8) continue;
+      throw new OutputError(`cannot write the ${kind} to ${path}: ${describeError(err)}`);
+    }
+  }
+}
+
+/** Writes to a device, FIFO or socket as a shell redirection would: in place, no rename. */
+function writeInPlace(path: string, text: string, kind: OutputKind): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY | constants.O_NOFOLLOW);
+    writeAll(fd, text);
+  } catch (err) {
+    throw new OutputError(`cannot write the ${kind} to ${path}: ${describeError(err)}`);
+  } finally {
+    if (fd !== undefined) try { closeSync(fd); } catch { /* nothing to do */ }
+  }
+}
+
+function writeAll(fd: number, text: string): void {
+  const buf = Buffer.from(text, 'utf8');
+  for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+function removeQuietly(path: string): void {
+  try { unlinkSync(path); } catch { /* gone already */ }
+}
+
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Keeps an interrupt from leaving the temporary file behind. Node's default for SIGINT kills the
+ * process at once, in the middle of a write; with a listener installed the signal is handled on
+ * the event loop instead, after the synchronous write and rename are over, and the listener
+ * removes whatever is left and re-raises the signal, so the exit status still says "interrupted".
+ * The listeners stay until the next turn of the loop so a signal that arrived during the write is
+ * not dropped.
+ */
+function guardTemp(tmp: string): () => void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    removeQuietly(tmp);
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    process.kill(process.pid, signal);
+  };
+  for (const s of SIGNALS) process.on(s, onSignal);
+  return () => {
+    setImmediate(() => {
+      for (const s of SIGNALS) process.removeListener(s, onSignal);
+    });
+  };
+}
+
+/** Writes a fixed Go source file: the real file behind the scanned path (a fix edits the code that
+ * was analyzed, also when it was reached through a link), keeping its mode. */
+export function writeFixedFile(path: string, text: string): void {
+  let real: string;
+  let st: Stats;
+  try {
+    real = realpathSync(path);
+    st = statSync(real);
+  } catch (err) {
+    throw new OutputError(`cannot write the fixed file ${path}: ${describeError(err)}`);
+  }
+  if (!st.isFile()) throw new OutputError(`cannot write the fixed file ${path}: it is not a regular file`);
+  replaceAtomically(real, text, 'fixed file', st);
+}
