@@ -1,5 +1,7 @@
-// The one module rules import: the facts a rule may look at, the resolved call it judges, and
-// the report function. Rules never touch tree-sitter, the file system or the reporters.
+// The one module rules import: the facts a rule may look at, the resolved call it judges, the
+// report function, and the pieces rules share to fill a report in (the trail of locations from a
+// conversion to the sink, the mechanical fixes). Rules never touch tree-sitter, the file system
+// or the reporters.
 import type { ArgFact, CallFact, FileFacts, FuncFact, Mitigation, ObjFact, UptrFact } from './model/facts.js';
 import type { Fix, Level, Span, RuleMeta, TextEdit } from './model/findings.js';
 import type { Target, TreeIndex } from './index/tree-index.js';
@@ -103,6 +105,22 @@ export function conversionSteps(u: UptrFact): RelatedInput[] {
     steps.push({ span: u.store, message: `stored in ${u.holder ?? 'a variable'} here` });
   }
   return steps;
+}
+
+/** The related locations and code flow of a finding about converted pointers. */
+export interface Trail {
+  related: RelatedInput[];
+  flow: RelatedInput[];
+}
+
+/** The trail of a finding about pointers converted to uintptr: both lists name where each was
+ * converted (and stored). The related locations come after `lead`, what the finding is about
+ * besides the conversion (where a pin was undone or made, where a wrapper reaches its sink);
+ * the flow goes on with `then`, the steps after the conversion in the order they run (the
+ * argument, the hops). */
+export function conversionTrail(convs: UptrFact | UptrFact[], then: RelatedInput[], lead: RelatedInput[] = []): Trail {
+  const steps = (Array.isArray(convs) ? convs : [convs]).flatMap((u) => conversionSteps(u));
+  return { related: [...lead, ...steps], flow: [...steps, ...then] };
 }
 
 // ---------------------------------------------------------------------------------------------
