@@ -1,6 +1,6 @@
 // A Go pointer kept in a uintptr field, a uintptr array element or a byte buffer, and the
 // object holding it handed to the OS.
-import { conversionTrail, defineRule, isPinMisuse, keepAliveFix, pinAdvice, type ArgSource, type Fix } from '../src/rule-api.js';
+import { availableFixes, conversionTrail, defineRule, isPinMisuse, keepAliveFix, pinAdvice, type ArgSource } from '../src/rule-api.js';
 
 export default defineRule({
   meta: {
@@ -107,7 +107,7 @@ func writev(fd int, b []byte) {
           },
           span: arg.span,
           ...conversionTrail(list.map((x) => x.u), [{ span: arg.span, message: `${container} passed here` }]),
-          fixes: list.map((x) => keepAliveFix(view, x.u.obj)).filter((f): f is Fix => f !== undefined).slice(0, 1),
+          fixes: availableFixes(...list.map((x) => keepAliveFix(view, x.u.obj))).slice(0, 1),
         });
       }
     });

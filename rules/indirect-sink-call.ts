@@ -1,6 +1,6 @@
 // A sink called through a value the compiler cannot resolve statically: an interface, a method
 // value, a function-typed variable, field or parameter. Even an inline conversion is unprotected.
-import { conversionTrail, defineRule, isPinMisuse, keepAliveFix, type Fix } from '../src/rule-api.js';
+import { availableFixes, conversionTrail, defineRule, isPinMisuse, keepAliveFix } from '../src/rule-api.js';
 
 const HOW: Record<string, string> = {
   'method-value': 'a method value',
@@ -83,7 +83,7 @@ func getTime(ft *[2]uint32) {
           data: { obj: src.u.obj.name, how: HOW[target.how] ?? 'an indirect call', callee: call.calleeText },
           span: arg.span,
           ...conversionTrail(src.u, [{ span: arg.span, message: `passed through ${call.calleeText} here${target.sink ? ` (holds ${target.sink})` : ''}` }]),
-          fixes: [keepAliveFix(view, src.u.obj)].filter((f): f is Fix => f !== undefined),
+          fixes: availableFixes(keepAliveFix(view, src.u.obj)),
         });
       }
     }

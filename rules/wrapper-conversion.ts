@@ -1,6 +1,6 @@
 // A pointer converted to uintptr and handed to an ordinary Go function that forwards the integer
 // to a system call: the wrapper's own sink call is protected, the caller's conversion is not.
-import { FOREIGN_ADDRESS_PARAMS, conversionTrail, defineRule, twinFix, isPinMisuse, pinAdvice, type RelatedInput } from '../src/rule-api.js';
+import { FOREIGN_ADDRESS_PARAMS, availableFixes, conversionTrail, defineRule, twinFix, isPinMisuse, pinAdvice, type RelatedInput } from '../src/rule-api.js';
 import type { Hop } from '../src/rule-api.js';
 
 export default defineRule({
@@ -142,7 +142,6 @@ func getWinsize(fd int, ws *[4]uint16) error {
         const twin = twinRefs?.length ? ` (${twinName} exists)` : '';
         // The twin takes the pointer as unsafe.Pointer at the same position: call it instead.
         const twinTakesPointer = twinRefs?.some((r) => /^(\w+\.)?Pointer$/.test(r.fn.params[param]?.type ?? '')) ?? false;
-        const fix = twinTakesPointer ? twinFix(view, arg, twinName) : undefined;
         const hopSteps: RelatedInput[] = hops.map((h: Hop) => ({
           span: h.call.args[h.arg]?.span ?? h.call.span,
           path: h.file.path,
@@ -155,7 +154,7 @@ func getWinsize(fd int, ws *[4]uint16) error {
           data: { obj: src.u.obj.name, wrapper: target.name, sink, twin, pin: pinAdvice(view.goVersion, src.u.obj.name).replace(/^, /, '; or ') },
           span: arg.span,
           ...conversionTrail(src.u, [{ span: arg.span, message: `passed to ${target.name} here` }, ...hopSteps], sinkCall),
-          ...(fix ? { fixes: [fix] } : {}),
+          fixes: availableFixes(twinTakesPointer ? twinFix(view, arg, twinName) : undefined),
         });
       }
     });

@@ -126,6 +126,12 @@ export function conversionTrail(convs: UptrFact | UptrFact[], then: RelatedInput
 // ---------------------------------------------------------------------------------------------
 // Fixes. Edits are UTF-16 offsets into the file's text; the engine attaches the file's path.
 
+/** The fixes a finding offers, best first: those of `candidates` that could be built (a builder
+ * returns undefined where its fix does not apply). `pinlint --fix` applies only the first. */
+export function availableFixes(...candidates: Array<Fix | undefined>): Fix[] {
+  return candidates.filter((f): f is Fix => f !== undefined);
+}
+
 /** The file's line ending, so inserted lines match it (CRLF files stay CRLF). */
 function lineEnding(text: string): string {
   const i = text.indexOf('\n');
