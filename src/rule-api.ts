@@ -1,5 +1,7 @@
-// The one module rules import: the facts a rule may look at, the resolved call it judges, and
-// the report function. Rules never touch tree-sitter, the file system or the reporters.
+// The one module rules import: the facts a rule may look at, the resolved call it judges, the
+// report function, and the pieces rules share to fill a report in (the trail of locations from a
+// conversion to the sink, the mechanical fixes). Rules never touch tree-sitter, the file system
+// or the reporters.
 import type { ArgFact, CallFact, FileFacts, FuncFact, Mitigation, ObjFact, UptrFact } from './model/facts.js';
 import type { Fix, Level, Span, RuleMeta, TextEdit } from './model/findings.js';
 import type { Target, TreeIndex } from './index/tree-index.js';
@@ -105,8 +107,30 @@ export function conversionSteps(u: UptrFact): RelatedInput[] {
   return steps;
 }
 
+/** The related locations and code flow of a finding about converted pointers. */
+export interface Trail {
+  related: RelatedInput[];
+  flow: RelatedInput[];
+}
+
+/** The trail of a finding about pointers converted to uintptr: both lists name where each was
+ * converted (and stored). The related locations come after `lead`, what the finding is about
+ * besides the conversion (where a pin was undone or made, where a wrapper reaches its sink);
+ * the flow goes on with `then`, the steps after the conversion in the order they run (the
+ * argument, the hops). */
+export function conversionTrail(convs: UptrFact | UptrFact[], then: RelatedInput[], lead: RelatedInput[] = []): Trail {
+  const steps = (Array.isArray(convs) ? convs : [convs]).flatMap((u) => conversionSteps(u));
+  return { related: [...lead, ...steps], flow: [...steps, ...then] };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Fixes. Edits are UTF-16 offsets into the file's text; the engine attaches the file's path.
+
+/** The fixes a finding offers, best first: those of `candidates` that could be built (a builder
+ * returns undefined where its fix does not apply). `pinlint --fix` applies only the first. */
+export function availableFixes(...candidates: Array<Fix | undefined>): Fix[] {
+  return candidates.filter((f): f is Fix => f !== undefined);
+}
 
 /** The file's line ending, so inserted lines match it (CRLF files stay CRLF). */
 function lineEnding(text: string): string {
