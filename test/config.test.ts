@@ -16,7 +16,7 @@ import {
   resolveConfig,
   ruleSettings,
   type PinlintConfig,
-} from '../src/config/config.js';
+} from '../src/config/index.js';
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../src/knowledge/index.js';
 
 // A fixed registry, so these tests do not move when rules are added.

@@ -140,38 +140,85 @@ export function computeAudit(input: AuditInput): AuditData {
   const { result } = input;
   const realDir = realpathOr(input.dir);
   const realBase = realpathOr(input.tree.base);
+  const place = placement(input, realDir, realBase);
+  const ruleIds = input.rules.map((r) => r.id);
+  const table = new ModuleTable(ruleIds);
+  for (const k of place.grouper.listedModules()) table.statsFor(k);
+
+  for (const p of result.scanned) table.statsFor(place.moduleOf(p)).files++;
+  countCallsAndDecls(result, place, table);
+  const suppressed = countFindings(result, place, table);
+
+  const modules = table.sorted();
+  return {
+    toolVersion: input.toolVersion,
+    tree: toPosix(relative(realDir, realBase)) || '.',
+    modulesTxt: input.tree.modulesTxt ? toPosix(relative(realDir, realpathOr(input.tree.modulesTxt))) : null,
+    rules: input.rules.map((r) => ({ id: r.id, name: r.name, level: r.level as Level, summary: r.summary })),
+    modules,
+    totals: auditTotals(modules, ruleIds, suppressed),
+    notifications: result.notifications.map((n) => (n.path === undefined ? n : { ...n, path: place.shown(n.path) })),
+  };
+}
+
+/** Where a result path belongs: how it is shown, which package directory and which module. */
+interface Placement {
+  grouper: ModuleGrouper;
+  /** A result path (repository-relative) as shown: relative to the audited directory. */
+  shown: (p: string) => string;
+  /** The import path of the directory holding a result path. */
+  importDirOf: (p: string) => string;
+  /** The module a result path belongs to. */
+  moduleOf: (p: string) => ModuleKey;
+}
+
+function placement(input: AuditInput, realDir: string, realBase: string): Placement {
+  const { result } = input;
   const grouper = new ModuleGrouper(input.modules);
   const resolver = new ModuleResolver(result.root);
-
-  /** A result path (repository-relative) as shown: relative to the audited directory. */
   const shown = (p: string): string => toPosix(relative(realDir, result.absPath(p))) || '.';
-  /** The import path of the directory holding a result path. */
   const importDirOf = (p: string): string => {
     const r = relative(realBase, result.absPath(p));
     if (r !== '' && !r.startsWith('..') && !isAbsolute(r)) return posix.dirname(toPosix(r));
     // Outside the tree (a symbolic link out of vendor/): ask go.mod / GOPATH layout instead.
     return resolver.importPathOf(posix.dirname(p)) ?? posix.dirname(p);
   };
-  const moduleOfPath = (p: string): ModuleKey => grouper.moduleOf(importDirOf(p));
+  return { grouper, shown, importDirOf, moduleOf: (p) => grouper.moduleOf(importDirOf(p)) };
+}
 
-  const ruleIds = input.rules.map((r) => r.id);
-  const stats = new Map<string, ModuleStats>();
-  const statsFor = (k: ModuleKey): ModuleStats => {
-    let s = stats.get(k.path);
+/** The stats of every module seen so far, created empty (every rule's count at zero) on first use. */
+class ModuleTable {
+  private readonly stats = new Map<string, ModuleStats>();
+
+  constructor(private readonly ruleIds: readonly string[]) {}
+
+  statsFor(k: ModuleKey): ModuleStats {
+    let s = this.stats.get(k.path);
     if (!s) {
       s = {
         ...k, files: 0, sinkCalls: 0, inlineProtected: 0,
-        findingsByRule: Object.fromEntries(ruleIds.map((id) => [id, 0])),
+        findingsByRule: Object.fromEntries(this.ruleIds.map((id) => [id, 0])),
         findings: [], wrappers: [], sinks: [],
       };
-      stats.set(k.path, s);
+      this.stats.set(k.path, s);
     }
     return s;
-  };
-  for (const k of grouper.listedModules()) statsFor(k);
+  }
 
-  for (const p of result.scanned) statsFor(moduleOfPath(p)).files++;
+  /** The modules by path, each with its wrappers and sinks by package, name and path. */
+  sorted(): ModuleStats[] {
+    const byDecl = (a: DeclInfo, b: DeclInfo): number => a.package.localeCompare(b.package) || a.name.localeCompare(b.name) || a.path.localeCompare(b.path);
+    const modules = [...this.stats.values()].sort((a, b) => a.path.localeCompare(b.path));
+    for (const m of modules) {
+      m.wrappers.sort(byDecl);
+      m.sinks.sort(byDecl);
+    }
+    return modules;
+  }
+}
 
+/** Counts sink calls (and the inline-protected ones) and records sink and wrapper declarations. */
+function countCallsAndDecls(result: AnalysisResult, place: Placement, table: ModuleTable): void {
   // Calls and declarations, from the files analyzed for reporting (in an audit: all of them).
   const reported = new Set(result.reported);
   const files = result.files.filter((f) => reported.has(f.path)).sort((a, b) => a.path.localeCompare(b.path));
@@ -181,7 +228,7 @@ export function computeAudit(input: AuditInput): AuditData {
   // beside bodyless gc variants: those stay sinks, with the unprotected variants counted.
   const decls = new Map<string, DeclGroup>();
   for (const file of files) {
-    const mod = statsFor(moduleOfPath(file.path));
+    const mod = table.statsFor(place.moduleOf(file.path));
     const pkg = result.index.packageOf(file);
     for (const fn of file.funcs) {
       for (const call of fn.calls) {
@@ -198,30 +245,29 @@ export function computeAudit(input: AuditInput): AuditData {
     }
   }
   for (const g of decls.values()) {
-    if (g.sinks.length > 0) g.mod.sinks.push(sinkDecl(g, shown, importDirOf));
-    else g.mod.wrappers.push(wrapperInfo(g, shown, importDirOf, result));
+    if (g.sinks.length > 0) g.mod.sinks.push(sinkDecl(g, place.shown, place.importDirOf));
+    else g.mod.wrappers.push(wrapperInfo(g, place.shown, place.importDirOf, result));
   }
+}
 
+/** Files each unsuppressed finding under its module; returns how many findings were suppressed. */
+function countFindings(result: AnalysisResult, place: Placement, table: ModuleTable): number {
   let suppressed = 0;
   for (const f of result.findings) {
     if (f.suppression !== undefined) {
       suppressed++;
       continue;
     }
-    const mod = statsFor(moduleOfPath(f.location.path));
+    const mod = table.statsFor(place.moduleOf(f.location.path));
     mod.findingsByRule[f.ruleId] = (mod.findingsByRule[f.ruleId] ?? 0) + 1;
-    mod.findings.push(rebaseFinding(f, shown));
+    mod.findings.push(rebaseFinding(f, place.shown));
   }
+  return suppressed;
+}
 
-  const byDecl = (a: DeclInfo, b: DeclInfo): number => a.package.localeCompare(b.package) || a.name.localeCompare(b.name) || a.path.localeCompare(b.path);
-  const modules = [...stats.values()].sort((a, b) => a.path.localeCompare(b.path));
-  for (const m of modules) {
-    m.wrappers.sort(byDecl);
-    m.sinks.sort(byDecl);
-  }
-
+function auditTotals(modules: readonly ModuleStats[], ruleIds: readonly string[], suppressed: number): AuditTotals {
   const sum = (f: (m: ModuleStats) => number): number => modules.reduce((n, m) => n + f(m), 0);
-  const totals: AuditTotals = {
+  return {
     modules: modules.length,
     files: sum((m) => m.files),
     sinkCalls: sum((m) => m.sinkCalls),
@@ -232,15 +278,6 @@ export function computeAudit(input: AuditInput): AuditData {
     wrappers: sum((m) => m.wrappers.length),
     exportedWrappers: sum((m) => m.wrappers.filter((w) => w.exported).length),
     sinks: sum((m) => m.sinks.length),
-  };
-  return {
-    toolVersion: input.toolVersion,
-    tree: toPosix(relative(realDir, realBase)) || '.',
-    modulesTxt: input.tree.modulesTxt ? toPosix(relative(realDir, realpathOr(input.tree.modulesTxt))) : null,
-    rules: input.rules.map((r) => ({ id: r.id, name: r.name, level: r.level as Level, summary: r.summary })),
-    modules,
-    totals,
-    notifications: result.notifications.map((n) => (n.path === undefined ? n : { ...n, path: shown(n.path) })),
   };
 }
 

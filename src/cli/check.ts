@@ -9,7 +9,7 @@ import { FORMATS, isFormat, render, type Format } from '../report/index.js';
 import { readGoFile } from '../engine/read.js';
 import type { Level } from '../model/findings.js';
 import { VERSION } from '../version.js';
-import { printConfig } from '../config/config.js';
+import { printConfig } from '../config/index.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline, type Baseline } from '../config/baseline.js';
 import { planFixes, unifiedDiff } from '../report/fix.js';
 import { EXIT_CLEAN, EXIT_ERROR, UsageError, configureRun, exitCodeFor, findRule, unknownRuleMessage, type CliIO } from './common.js';

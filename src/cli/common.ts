@@ -6,7 +6,7 @@ import type { AnalysisResult, AnalyzeOptions } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
 import type { Rule } from '../rule-api.js';
 import type { Level } from '../model/findings.js';
-import { ConfigError, isExcluded, mergeKnowledge, resolveConfig, ruleSettings, type ResolvedConfig } from '../config/config.js';
+import { ConfigError, isExcluded, mergeKnowledge, resolveConfig, ruleSettings, type ResolvedConfig } from '../config/index.js';
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
 
 export const EXIT_CLEAN = 0;

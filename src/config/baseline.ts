@@ -7,7 +7,9 @@
 // findings on identical lines in identical context still lets a third one through.
 import { createHash } from 'node:crypto';
 import { Ajv, type SchemaObject, type ValidateFunction } from 'ajv';
-import { explainSchemaErrors, parseJsonWithPosition, type ConfigProblem } from './config.js';
+import { parseJsonWithPosition } from './parse.js';
+import type { ConfigProblem } from './problems.js';
+import { explainSchemaErrors } from './schema-errors.js';
 import type { Finding } from '../model/findings.js';
 
 export const BASELINE_VERSION = 1;

@@ -11,7 +11,7 @@ import type { Finding, Level, Notification, Span } from '../model/findings.js';
 import type { Report, Rule, ReportInput } from '../rule-api.js';
 import { applySuppressions } from './suppressions.js';
 import { AFTER_FORK_FUNCS, KEEP_ALIVE, OS_ALLOCATORS, RUNTIME_MANAGED_PACKAGES, SINKS, isUnderPackage } from '../knowledge/index.js';
-import type { MergedKnowledge } from '../config/config.js';
+import type { MergedKnowledge } from '../config/index.js';
 import { rules as registry } from '../../rules/index.js';
 
 const DEFAULT_MERGED: MergedKnowledge = { sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS, wrappers: {} };

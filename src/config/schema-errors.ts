@@ -1,0 +1,103 @@
+// Explaining schema errors: turns ajv's findings into sentences a user can act on (JSON pointer,
+// what was expected, what was there), in the order the keys appear in the file. Shared by the
+// configuration (load.ts) and baseline.ts, so both files speak the same way.
+import type { ErrorObject, SchemaObject } from 'ajv';
+import type { ConfigProblem } from './problems.js';
+import { closest, escapePointer, isRecord, listOr, pointerSegments, quote } from './wording.js';
+
+/**
+ * Turns ajv errors (from a validator compiled with `allErrors` and `verbose`) into one problem
+ * per JSON pointer, in the order the keys appear in `value`. The text after "expected" is the
+ * `description` of the outermost schema node at that pointer.
+ */
+export function explainSchemaErrors(errors: readonly ErrorObject[], schema: SchemaObject, value: unknown): ConfigProblem[] {
+  const byKey = new Map<string, string>();
+  for (const e of errors) {
+    const p = explainError(e, schema);
+    if (p && !byKey.has(p.key)) byKey.set(p.key, p.detail);
+  }
+  return inDocumentOrder([...byKey].map(([key, detail]) => ({ key, detail })), value);
+}
+
+/** Problems sorted by where their key appears in `value` (pre-order), so they read top to bottom. */
+export function inDocumentOrder(problems: ConfigProblem[], value: unknown): ConfigProblem[] {
+  const order = documentOrder(value);
+  const rank = (k: string): number => order.get(k) ?? Number.MAX_SAFE_INTEGER;
+  return problems.sort((a, b) => rank(a.key) - rank(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function explainError(e: ErrorObject, root: SchemaObject): ConfigProblem | null {
+  const parent = (e.parentSchema ?? {}) as SchemaObject;
+  switch (e.keyword) {
+    // Wrappers around errors that ajv also reports on their own, more precisely.
+    case 'if':
+    case 'propertyNames':
+      return null;
+    case 'additionalProperties': {
+      const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys((parent.properties ?? {}) as object);
+      const hint = closest(extra, allowed);
+      return {
+        key: `${e.instancePath}/${escapePointer(extra)}`,
+        detail: `unknown key ${quote(extra)}; ${hint ? `did you mean ${quote(hint)}?` : `expected ${allowed.length > 2 ? 'one of ' : ''}${listOr(allowed.map(quote))}`}`,
+      };
+    }
+    case 'required': {
+      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      const desc = describeAt(root, e.instancePath) ?? parent.description;
+      return { key: e.instancePath, detail: `missing key ${quote(missing)}${desc ? `; expected ${desc}` : ''}` };
+    }
+  }
+  if (e.propertyName !== undefined) {
+    // An error in `propertyNames`: the offending thing is a key, and its schema is `parent`.
+    return {
+      key: `${e.instancePath}/${escapePointer(e.propertyName)}`,
+      detail: `invalid key ${quote(e.propertyName)}; expected ${String(parent.description ?? e.message)}`,
+    };
+  }
+  const desc = describeAt(root, e.instancePath) ?? (parent.description as string | undefined) ?? e.message ?? 'a valid value';
+  return { key: e.instancePath, detail: `expected ${desc}, got ${describeValue(e.data)}` };
+}
+
+/** The description of the outermost schema node that describes the value at `pointer`. */
+function describeAt(root: SchemaObject, pointer: string): string | undefined {
+  let node: SchemaObject | undefined = root;
+  for (const seg of pointerSegments(pointer)) {
+    node = node ? childSchema(node, seg) : undefined;
+  }
+  return node?.description as string | undefined;
+}
+
+function childSchema(node: SchemaObject, key: string): SchemaObject | undefined {
+  // Look through if/then/else too: a rule setting's object form lives in `else`.
+  for (const n of [node, node.then, node.else] as unknown[]) {
+    if (!isRecord(n)) continue;
+    const props = n.properties;
+    if (isRecord(props) && Object.hasOwn(props, key) && isRecord(props[key])) return props[key];
+    if (isRecord(n.additionalProperties)) return n.additionalProperties;
+    if (isRecord(n.items)) return n.items;
+  }
+  return undefined;
+}
+
+/** Pre-order position of every JSON pointer in `value`, so problems read top to bottom. */
+function documentOrder(value: unknown): Map<string, number> {
+  const order = new Map<string, number>();
+  const walk = (v: unknown, ptr: string): void => {
+    order.set(ptr, order.size);
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${ptr}/${i}`));
+    else if (isRecord(v)) for (const [k, x] of Object.entries(v)) walk(x, `${ptr}/${escapePointer(k)}`);
+  };
+  walk(value, '');
+  return order;
+}
+
+/** Shows a value the way the user wrote it, or what kind of thing it is. */
+export function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (v === undefined) return 'nothing';
+  return String(v);
+}
