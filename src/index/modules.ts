@@ -1,6 +1,7 @@
 // Import paths and module resolution for the index: which import path a directory of the tree
 // has (go.mod module path, vendor/, GOPATH-style src/), which directory of the tree an import
-// path names, and the `go` version a directory is built with. Each go.mod is read once per run.
+// path names, and the `go` version a directory is built with. Lookups are cached for the run, so
+// a go.mod is not read again for every file.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
