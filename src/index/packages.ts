@@ -1,0 +1,81 @@
+// The packages of the scanned tree: files grouped by directory and package clause, each package
+// with its import path, functions, methods, package variables and types. Packages that share an
+// import path (build-tagged duplicates) are all kept, not merged.
+import type { FileFacts, FuncFact, PkgVarFact, TypeFact } from '../model/facts.js';
+
+export interface PackageInfo {
+  /** Directory relative to the repository root. */
+  dir: string;
+  name: string;
+  importPath: string | null;
+  files: FileFacts[];
+  funcs: Map<string, FuncRef[]>;
+  /** receiver base type → method name → declarations */
+  methods: Map<string, Map<string, FuncRef[]>>;
+  vars: Map<string, PkgVarFact>;
+  types: Map<string, TypeFact>;
+}
+
+export interface FuncRef {
+  pkg: PackageInfo;
+  file: FileFacts;
+  fn: FuncFact;
+}
+
+/** Packages by directory and package clause, by import path, and by file. */
+export class PackageIndex {
+  readonly packages = new Map<string, PackageInfo>();
+  readonly byImportPath = new Map<string, PackageInfo[]>();
+  private fileToPkg = new Map<FileFacts, PackageInfo>();
+
+  constructor(files: FileFacts[], importPathOf: (dir: string) => string | null) {
+    for (const f of files) {
+      if (!f.pkgName) continue;
+      const pkg = this.packageFor(f, f.pkgName, importPathOf);
+      pkg.files.push(f);
+      this.fileToPkg.set(f, pkg);
+      for (const fn of f.funcs) {
+        const ref: FuncRef = { pkg, file: f, fn };
+        if (fn.recv) {
+          let m = pkg.methods.get(fn.recv);
+          if (!m) pkg.methods.set(fn.recv, (m = new Map()));
+          m.set(fn.name, [...(m.get(fn.name) ?? []), ref]);
+        } else {
+          pkg.funcs.set(fn.name, [...(pkg.funcs.get(fn.name) ?? []), ref]);
+        }
+      }
+      for (const v of f.pkgVars) if (!pkg.vars.has(v.name) || v.kind !== 'other') pkg.vars.set(v.name, v);
+      for (const t of f.types) pkg.types.set(t.name, t);
+    }
+  }
+
+  /** The package of a file's directory and package clause, created on first sight. */
+  private packageFor(f: FileFacts, pkgName: string, importPathOf: (dir: string) => string | null): PackageInfo {
+    const key = `${f.dir}\u0000${pkgName}`;
+    let pkg = this.packages.get(key);
+    if (!pkg) {
+      const base = importPathOf(f.dir);
+      pkg = {
+        dir: f.dir, name: pkgName,
+        importPath: base && pkgName.endsWith('_test') ? `${base}_test` : base,
+        files: [], funcs: new Map(), methods: new Map(), vars: new Map(), types: new Map(),
+      };
+      this.packages.set(key, pkg);
+      if (pkg.importPath) {
+        const list = this.byImportPath.get(pkg.importPath) ?? [];
+        list.push(pkg);
+        this.byImportPath.set(pkg.importPath, list);
+      }
+    }
+    return pkg;
+  }
+
+  packageOf(file: FileFacts): PackageInfo | undefined {
+    return this.fileToPkg.get(file);
+  }
+
+  /** Packages a file's import of `path` may mean (several when build-tagged duplicates exist). */
+  importedPackages(path: string): PackageInfo[] {
+    return this.byImportPath.get(path) ?? [];
+  }
+}

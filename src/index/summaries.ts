@@ -1,0 +1,137 @@
+// Wrapper summaries, computed to a fixed point over every function of the tree: which uintptr
+// parameters of a function reach a sink argument (an unprotected wrapper: the compiler keeps an
+// object alive only for a conversion in the protected call's own argument list, `unsafe.Pointer`
+// rule 4), and which pointer parameters it converts inline into one (the mkwinsyscall
+// `_p0`/direct-return shape). Each summary keeps the first hop of the forwarding chain, from
+// which the chain shown in findings is rebuilt.
+import type { CallFact, FileFacts, FuncFact } from '../model/facts.js';
+import type { FuncRef, PackageIndex } from './packages.js';
+import type { CalleeResolver, Target } from './resolve.js';
+
+export interface Summary {
+  /** Indexes of uintptr (or ...uintptr / []uintptr) parameters that may reach a sink argument. */
+  uintptrParams: Set<number>;
+  /** Indexes of pointer parameters converted inline into a sink argument (or handed on to one). */
+  ptrParams: Set<number>;
+  /** For each parameter in uintptrParams: the call that forwards it (the first hop of the chain). */
+  via: Map<number, Hop>;
+}
+
+/** One forwarding step: in `ref`'s body, `call` passes the parameter as argument `arg` to `target`. */
+export interface Hop {
+  file: FileFacts;
+  fn: FuncFact;
+  call: CallFact;
+  arg: number;
+  target: Target;
+}
+
+/** Maps argument `argIndex` of a call to the callee parameter it binds. */
+export function paramFor(fn: FuncFact, argIndex: number): number | null {
+  if (fn.params.length === 0) return null;
+  const last = fn.params.length - 1;
+  if (argIndex >= last && fn.params[last]?.variadic) return last;
+  return argIndex < fn.params.length ? argIndex : null;
+}
+
+export class Summaries {
+  private summaries = new Map<FuncFact, Summary>();
+
+  constructor(private pkgs: PackageIndex, private calls: CalleeResolver) {
+    this.compute();
+  }
+
+  summaryOf(fn: FuncFact): Summary | undefined {
+    return this.summaries.get(fn);
+  }
+
+  /** Computes wrapper summaries for every function to a fixed point (recursion terminates because
+   * the sets only grow and are bounded by the parameter counts). */
+  private compute(): void {
+    const all: Array<{ file: FileFacts; fn: FuncFact }> = [];
+    for (const pkg of this.pkgs.packages.values()) for (const f of pkg.files) for (const fn of f.funcs) {
+      this.summaries.set(fn, { uintptrParams: new Set(), ptrParams: new Set(), via: new Map() });
+      if (fn.calls.length) all.push({ file: f, fn });
+    }
+    const resolved = new Map<CallFact, Target>();
+    const targetOf = (file: FileFacts, c: CallFact): Target => {
+      let t = resolved.get(c);
+      if (!t) { t = this.calls.resolve(file, c.callee); resolved.set(c, t); }
+      return t;
+    };
+    let changed = true;
+    let rounds = 0;
+    while (changed && rounds++ < 50) {
+      changed = false;
+      for (const { file, fn } of all) {
+        const sum = this.summaries.get(fn) as Summary;
+        for (const c of fn.calls) {
+          const t = targetOf(file, c);
+          c.args.forEach((arg, j) => {
+            for (const src of arg.sources) {
+              let index: number | null = null;
+              let pointer = false;
+              if (src.kind === 'param') index = src.flow.index;
+              else if (src.kind === 'uptr' && src.u.obj.kind === 'param' && src.u.obj.paramIndex !== undefined && src.u.via === 'inline') {
+                index = src.u.obj.paramIndex;
+                pointer = true;
+              }
+              if (index === null) continue;
+              const p = fn.params[index];
+              if (!p) continue;
+              const isUintptr = p.type === 'uintptr' || p.type === '[]uintptr';
+              const reaches = this.argReachesSink(t, j, arg.spread, isUintptr && !pointer ? 'uintptr' : 'ptr');
+              if (!reaches) continue;
+              const set = isUintptr && !pointer ? sum.uintptrParams : sum.ptrParams;
+              if (!set.has(index)) {
+                set.add(index);
+                changed = true;
+                if (set === sum.uintptrParams) sum.via.set(index, { file, fn, call: c, arg: j, target: t });
+              }
+            }
+          });
+        }
+      }
+    }
+  }
+
+  /**
+   * The forwarding chain from parameter `param` of `fn` to the sink: each hop is a call that
+   * passes the value on. Bounded and cycle-safe (recursive wrappers).
+   */
+  chainFrom(fn: FuncFact, param: number): Hop[] {
+    const hops: Hop[] = [];
+    const seen = new Set<string>();
+    let cur: { fn: FuncFact; param: number } | null = { fn, param };
+    while (cur && hops.length < 16) {
+      const key = `${cur.fn.span.startLine}:${cur.fn.name}:${cur.param}`;
+      if (seen.has(key)) break;
+      seen.add(key);
+      const hop: Hop | undefined = this.summaries.get(cur.fn)?.via.get(cur.param);
+      if (!hop) break;
+      hops.push(hop);
+      if (hop.target.kind !== 'func') break;
+      const next: FuncRef | undefined = hop.target.refs.find((r: FuncRef) => {
+        const pi = paramFor(r.fn, hop.arg);
+        return pi !== null && this.summaries.get(r.fn)?.uintptrParams.has(pi);
+      });
+      cur = next ? { fn: next.fn, param: paramFor(next.fn, hop.arg) as number } : null;
+    }
+    return hops;
+  }
+
+  /** Reports whether argument `j` of a call to `t` reaches a sink argument. */
+  argReachesSink(t: Target, j: number, spread: boolean, kind: 'uintptr' | 'ptr'): boolean {
+    if (t.kind === 'sink') return true;
+    // x/sys and syscall wrappers hand typed pointer arguments to the OS (mksyscall output).
+    if (t.kind === 'syscall-package') return kind === 'ptr';
+    if (t.kind !== 'func') return false;
+    return t.refs.some((r) => {
+      const sum = this.summaries.get(r.fn);
+      const pi = paramFor(r.fn, j);
+      if (!sum || pi === null) return false;
+      void spread;
+      return kind === 'uintptr' ? sum.uintptrParams.has(pi) : sum.ptrParams.has(pi);
+    });
+  }
+}
