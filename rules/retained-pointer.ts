@@ -70,7 +70,7 @@ struct it allocated) is passed to an API that retains it after returning: overla
 (\`io_submit\`, \`io_uring_enter\`, \`io_uring_register\`) — through x/sys or \`syscall\` wrappers or
 DLL procedures named after them. Overlapped I/O counts only in a function that handles it as
 asynchronous (it checks \`ERROR_IO_PENDING\`, waits, or sets an event); otherwise the OVERLAPPED
-only carries the file offset. The list is data in \`src/knowledge.ts\`; argument positions count
+only carries the file offset. The list is data in \`src/knowledge/retaining.ts\`; argument positions count
 from 0:
 
 ${API_TABLE}`,

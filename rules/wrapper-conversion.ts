@@ -16,7 +16,7 @@ through further wrappers, locals, \`copy\`, \`range\`, slices or \`append\`, acr
 Generated mkwinsyscall or mksyscall functions with \`uintptr\` parameters are such wrappers, and so
 are exported x/sys functions like \`unix.Prctl\`, \`windows.SetInformationJobObject\` and
 \`windows.RegisterServiceCtrlHandlerEx\`, which pinlint knows from a table
-(\`KNOWN_UINTPTR_WRAPPERS\` in \`src/knowledge.ts\`) when x/sys is not in the scanned tree.
+(\`KNOWN_UINTPTR_WRAPPERS\` in \`src/knowledge/xsys-wrappers.ts\`) when x/sys is not in the scanned tree.
 Functions named as wrappers in the configuration file are treated the same way.`,
       why: `The compiler keeps an object alive only for a conversion written in the argument list of the
 protected call itself (\`unsafe.Pointer\` rule 4; cmd/compile \`escape/call.go\`). In the wrapper the

@@ -1,6 +1,6 @@
 // A Go pointer kept in a uintptr field, a uintptr array element or a byte buffer, and the
 // object holding it handed to the OS.
-import { conversionSteps, defineRule, isPinMisuse, keepAliveFix, pinAdvice } from '../src/rule-api.js';
+import { availableFixes, conversionTrail, defineRule, isPinMisuse, keepAliveFix, pinAdvice } from '../src/rule-api.js';
 export default defineRule({
     meta: {
         id: 'PL002',
@@ -100,7 +100,6 @@ func writev(fd int, b []byte) {
             for (const [container, list] of byContainer) {
                 const first = list[0];
                 const others = list.slice(1).map((x) => x.u.obj.name);
-                const steps = list.flatMap((x) => conversionSteps(x.u));
                 report({
                     messageId: 'hidden',
                     data: {
@@ -112,9 +111,8 @@ func writev(fd int, b []byte) {
                         pin: pinAdvice(view.goVersion, first.u.obj.name),
                     },
                     span: arg.span,
-                    related: steps,
-                    flow: [...steps, { span: arg.span, message: `${container} passed here` }],
-                    fixes: list.map((x) => keepAliveFix(view, x.u.obj)).filter((f) => f !== undefined).slice(0, 1),
+                    ...conversionTrail(list.map((x) => x.u), [{ span: arg.span, message: `${container} passed here` }]),
+                    fixes: availableFixes(...list.map((x) => keepAliveFix(view, x.u.obj))).slice(0, 1),
                 });
             }
         });

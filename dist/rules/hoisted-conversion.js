@@ -1,6 +1,6 @@
 // A pointer converted to uintptr outside the protected shape reaches a sink: held in a variable,
 // field, element or a slice passed with `...`, or altered by arithmetic or another conversion.
-import { conversionSteps, defineRule, goAtLeast, inlineConversionFix, isPinMisuse, keepAliveFix } from '../src/rule-api.js';
+import { availableFixes, conversionTrail, defineRule, goAtLeast, inlineConversionFix, isPinMisuse, keepAliveFix } from '../src/rule-api.js';
 export default defineRule({
     meta: {
         id: 'PL001',
@@ -91,17 +91,16 @@ func read(fd int, buf []byte) {
                 if (!view.isGoMemory(u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit))
                     continue;
                 const data = { obj: u.obj.name, sink: target.name, arg: arg.text };
-                const fixes = [inlineConversionFix(view, arg, u), keepAliveFix(view, u.obj)].filter((f) => f !== undefined);
-                const steps = conversionSteps(u);
-                const flow = [...steps, { span: arg.span, message: `passed to ${target.name} here` }];
+                const fixes = availableFixes(inlineConversionFix(view, arg, u), keepAliveFix(view, u.obj));
+                const { related, flow } = conversionTrail(u, [{ span: arg.span, message: `passed to ${target.name} here` }]);
                 if (u.via === 'inline') {
-                    report({ messageId: 'oldGo', data: { ...data, version: view.goVersion ?? '' }, span: arg.span, related: steps.slice(0, 1), flow, fixes });
+                    report({ messageId: 'oldGo', data: { ...data, version: view.goVersion ?? '' }, span: arg.span, related: related.slice(0, 1), flow, fixes });
                 }
                 else if (u.via === 'arith' || u.via === 'conv') {
-                    report({ messageId: 'shape', data: { ...data, shape: u.via === 'arith' ? 'arithmetic' : 'another conversion' }, span: arg.span, related: steps.slice(0, 1), flow, fixes });
+                    report({ messageId: 'shape', data: { ...data, shape: u.via === 'arith' ? 'arithmetic' : 'another conversion' }, span: arg.span, related: related.slice(0, 1), flow, fixes });
                 }
                 else {
-                    report({ messageId: arg.spread ? 'slice' : 'hoisted', data, span: arg.span, related: steps, flow, fixes });
+                    report({ messageId: arg.spread ? 'slice' : 'hoisted', data, span: arg.span, related, flow, fixes });
                 }
             }
         }

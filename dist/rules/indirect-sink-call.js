@@ -1,6 +1,6 @@
 // A sink called through a value the compiler cannot resolve statically: an interface, a method
 // value, a function-typed variable, field or parameter. Even an inline conversion is unprotected.
-import { conversionSteps, defineRule, isPinMisuse, keepAliveFix } from '../src/rule-api.js';
+import { availableFixes, conversionTrail, defineRule, isPinMisuse, keepAliveFix } from '../src/rule-api.js';
 const HOW = {
     'method-value': 'a method value',
     'func-var': 'a function variable',
@@ -78,14 +78,12 @@ func getTime(ft *[2]uint32) {
             for (const src of arg.sources) {
                 if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit))
                     continue;
-                const steps = conversionSteps(src.u);
                 report({
                     messageId: 'indirect',
                     data: { obj: src.u.obj.name, how: HOW[target.how] ?? 'an indirect call', callee: call.calleeText },
                     span: arg.span,
-                    related: steps,
-                    flow: [...steps, { span: arg.span, message: `passed through ${call.calleeText} here${target.sink ? ` (holds ${target.sink})` : ''}` }],
-                    fixes: [keepAliveFix(view, src.u.obj)].filter((f) => f !== undefined),
+                    ...conversionTrail(src.u, [{ span: arg.span, message: `passed through ${call.calleeText} here${target.sink ? ` (holds ${target.sink})` : ''}` }]),
+                    fixes: availableFixes(keepAliveFix(view, src.u.obj)),
                 });
             }
         }

@@ -1,5 +1,5 @@
 // runtime.Pinner used so that it does not cover the call it was meant to protect, or leaks.
-import { conversionSteps, defineRule } from '../src/rule-api.js';
+import { conversionTrail, defineRule } from '../src/rule-api.js';
 /** Reports whether the pin is what the argument's safety depends on: the pointer is hoisted,
  * hidden in memory the collector does not scan, or handed to a function that forwards it. */
 function dependsOnPin(src, target) {
@@ -96,12 +96,14 @@ func writev(fd int, b []byte) {
                     continue;
                 const sink = target.kind === 'other' ? call.calleeText : target.name;
                 const data = { pinner: src.mit.pinner ?? 'pinner', sink, obj: src.u.obj.name };
-                const steps = conversionSteps(src.u);
+                const used = { span: arg.span, message: `used by ${sink} here` };
                 if (src.mit.pin === 'unpinned-before' && src.mit.unpinSpan) {
-                    report({ messageId: 'unpinnedBefore', data, span: arg.span, related: [{ span: src.mit.unpinSpan, message: 'unpinned here' }, ...steps], flow: [...steps, { span: src.mit.unpinSpan, message: 'unpinned here' }, { span: arg.span, message: `used by ${sink} here` }] });
+                    const unpinned = { span: src.mit.unpinSpan, message: 'unpinned here' };
+                    report({ messageId: 'unpinnedBefore', data, span: arg.span, ...conversionTrail(src.u, [unpinned, used], [unpinned]) });
                 }
                 else if (src.mit.pin === 'pinned-after' && src.mit.pinSpan && src.mit.keepAlive === undefined) {
-                    report({ messageId: 'pinnedAfter', data, span: arg.span, related: [{ span: src.mit.pinSpan, message: 'pinned here, after the call' }, ...steps], flow: [...steps, { span: arg.span, message: `used by ${sink} here` }, { span: src.mit.pinSpan, message: 'pinned here' }] });
+                    const pinnedAfter = { span: src.mit.pinSpan, message: 'pinned here, after the call' };
+                    report({ messageId: 'pinnedAfter', data, span: arg.span, ...conversionTrail(src.u, [used, { span: src.mit.pinSpan, message: 'pinned here' }], [pinnedAfter]) });
                 }
             }
         });

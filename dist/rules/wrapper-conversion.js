@@ -1,6 +1,6 @@
 // A pointer converted to uintptr and handed to an ordinary Go function that forwards the integer
 // to a system call: the wrapper's own sink call is protected, the caller's conversion is not.
-import { FOREIGN_ADDRESS_PARAMS, conversionSteps, defineRule, twinFix, isPinMisuse, pinAdvice } from '../src/rule-api.js';
+import { FOREIGN_ADDRESS_PARAMS, availableFixes, conversionTrail, defineRule, twinFix, isPinMisuse, pinAdvice } from '../src/rule-api.js';
 export default defineRule({
     meta: {
         id: 'PL004',
@@ -14,7 +14,7 @@ through further wrappers, locals, \`copy\`, \`range\`, slices or \`append\`, acr
 Generated mkwinsyscall or mksyscall functions with \`uintptr\` parameters are such wrappers, and so
 are exported x/sys functions like \`unix.Prctl\`, \`windows.SetInformationJobObject\` and
 \`windows.RegisterServiceCtrlHandlerEx\`, which pinlint knows from a table
-(\`KNOWN_UINTPTR_WRAPPERS\` in \`src/knowledge.ts\`) when x/sys is not in the scanned tree.
+(\`KNOWN_UINTPTR_WRAPPERS\` in \`src/knowledge/xsys-wrappers.ts\`) when x/sys is not in the scanned tree.
 Functions named as wrappers in the configuration file are treated the same way.`,
             why: `The compiler keeps an object alive only for a conversion written in the argument list of the
 protected call itself (\`unsafe.Pointer\` rule 4; cmd/compile \`escape/call.go\`). In the wrapper the
@@ -97,13 +97,11 @@ func getWinsize(fd int, ws *[4]uint16) error {
                 for (const src of arg.sources) {
                     if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit))
                         continue;
-                    const steps = conversionSteps(src.u);
                     report({
                         messageId: 'wrapper',
                         data: { obj: src.u.obj.name, wrapper: target.name, sink: target.params ? 'a system call' : 'a system call (configured wrapper)', twin: '', pin: pinAdvice(view.goVersion, src.u.obj.name).replace(/^, /, '; or ') },
                         span: arg.span,
-                        related: steps,
-                        flow: [...steps, { span: arg.span, message: `passed to ${target.name} here` }],
+                        ...conversionTrail(src.u, [{ span: arg.span, message: `passed to ${target.name} here` }]),
                     });
                 }
             }
@@ -150,22 +148,19 @@ func getWinsize(fd int, ws *[4]uint16) error {
                 const twin = twinRefs?.length ? ` (${twinName} exists)` : '';
                 // The twin takes the pointer as unsafe.Pointer at the same position: call it instead.
                 const twinTakesPointer = twinRefs?.some((r) => /^(\w+\.)?Pointer$/.test(r.fn.params[param]?.type ?? '')) ?? false;
-                const fix = twinTakesPointer ? twinFix(view, arg, twinName) : undefined;
                 const hopSteps = hops.map((h) => ({
                     span: h.call.args[h.arg]?.span ?? h.call.span,
                     path: h.file.path,
                     message: h.target.kind === 'sink' ? `${h.fn.name} passes it to ${h.target.name} here` : `${h.fn.name} forwards it to ${h.target.kind === 'func' ? h.target.name : 'a call'} here`,
                 }));
-                const steps = conversionSteps(src.u);
-                const first = hopSteps[hopSteps.length - 1];
+                const sinkCall = hopSteps.slice(-1);
                 report({
                     messageId: kept ? 'keepAliveStack' : 'wrapper',
                     level: kept ? 'note' : undefined,
                     data: { obj: src.u.obj.name, wrapper: target.name, sink, twin, pin: pinAdvice(view.goVersion, src.u.obj.name).replace(/^, /, '; or ') },
                     span: arg.span,
-                    related: [...(first ? [first] : []), ...steps],
-                    flow: [...steps, { span: arg.span, message: `passed to ${target.name} here` }, ...hopSteps],
-                    ...(fix ? { fixes: [fix] } : {}),
+                    ...conversionTrail(src.u, [{ span: arg.span, message: `passed to ${target.name} here` }, ...hopSteps], sinkCall),
+                    fixes: availableFixes(twinTakesPointer ? twinFix(view, arg, twinName) : undefined),
                 });
             }
         });

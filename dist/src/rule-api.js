@@ -31,8 +31,22 @@ export function conversionSteps(u) {
     }
     return steps;
 }
+/** The trail of a finding about pointers converted to uintptr: both lists name where each was
+ * converted (and stored). The related locations come after `lead`, what the finding is about
+ * besides the conversion (where a pin was undone or made, where a wrapper reaches its sink);
+ * the flow goes on with `then`, the steps after the conversion in the order they run (the
+ * argument, the hops). */
+export function conversionTrail(convs, then, lead = []) {
+    const steps = (Array.isArray(convs) ? convs : [convs]).flatMap((u) => conversionSteps(u));
+    return { related: [...lead, ...steps], flow: [...steps, ...then] };
+}
 // ---------------------------------------------------------------------------------------------
 // Fixes. Edits are UTF-16 offsets into the file's text; the engine attaches the file's path.
+/** The fixes a finding offers, best first: those of `candidates` that could be built (a builder
+ * returns undefined where its fix does not apply). `pinlint --fix` applies only the first. */
+export function availableFixes(...candidates) {
+    return candidates.filter((f) => f !== undefined);
+}
 /** The file's line ending, so inserted lines match it (CRLF files stay CRLF). */
 function lineEnding(text) {
     const i = text.indexOf('\n');

@@ -4,7 +4,8 @@
 // callers can misuse, and bodyless or //go:uintptrescapes sinks that callers may rely on).
 import { realpathSync } from 'node:fs';
 import { isAbsolute, posix, relative, sep } from 'node:path';
-import { ModuleResolver, type AnalysisResult } from '../engine/analyze.js';
+import type { AnalysisResult } from '../engine/analyze.js';
+import { ModuleResolver } from '../index/modules.js';
 import type { CallFact, FileFacts, FuncFact } from '../model/facts.js';
 import { isProtected, takesUintptr, type PackageInfo } from '../index/tree-index.js';
 import type { Finding, Level, Location, Notification, RelatedLocation, RuleMeta } from '../model/findings.js';

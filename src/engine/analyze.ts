@@ -21,7 +21,6 @@ import { compareFindings, compareNotifications, dedupe, reporterFor } from './fi
 // The runner's public names, wherever they are defined: importers need only this module.
 export { findRoot } from './discover.js';
 export { compareFindings, fill } from './findings.js';
-export { ModuleResolver } from '../index/modules.js';
 
 const DEFAULT_MERGED: MergedKnowledge = { sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS, wrappers: {} };
 const allRuleNames = registry.flatMap((r) => [r.meta.id, r.meta.name]);

@@ -4,7 +4,7 @@
 // callers can misuse, and bodyless or //go:uintptrescapes sinks that callers may rely on).
 import { realpathSync } from 'node:fs';
 import { isAbsolute, posix, relative, sep } from 'node:path';
-import { ModuleResolver } from '../engine/analyze.js';
+import { ModuleResolver } from '../index/modules.js';
 import { isProtected, takesUintptr } from '../index/tree-index.js';
 import { ModuleGrouper } from './modules.js';
 /** Reports whether a sink call's pointer arguments are all protected by the inline conversion:
@@ -50,11 +50,31 @@ export function computeAudit(input) {
     const { result } = input;
     const realDir = realpathOr(input.dir);
     const realBase = realpathOr(input.tree.base);
+    const place = placement(input, realDir, realBase);
+    const ruleIds = input.rules.map((r) => r.id);
+    const table = new ModuleTable(ruleIds);
+    for (const k of place.grouper.listedModules())
+        table.statsFor(k);
+    for (const p of result.scanned)
+        table.statsFor(place.moduleOf(p)).files++;
+    countCallsAndDecls(result, place, table);
+    const suppressed = countFindings(result, place, table);
+    const modules = table.sorted();
+    return {
+        toolVersion: input.toolVersion,
+        tree: toPosix(relative(realDir, realBase)) || '.',
+        modulesTxt: input.tree.modulesTxt ? toPosix(relative(realDir, realpathOr(input.tree.modulesTxt))) : null,
+        rules: input.rules.map((r) => ({ id: r.id, name: r.name, level: r.level, summary: r.summary })),
+        modules,
+        totals: auditTotals(modules, ruleIds, suppressed),
+        notifications: result.notifications.map((n) => (n.path === undefined ? n : { ...n, path: place.shown(n.path) })),
+    };
+}
+function placement(input, realDir, realBase) {
+    const { result } = input;
     const grouper = new ModuleGrouper(input.modules);
     const resolver = new ModuleResolver(result.root);
-    /** A result path (repository-relative) as shown: relative to the audited directory. */
     const shown = (p) => toPosix(relative(realDir, result.absPath(p))) || '.';
-    /** The import path of the directory holding a result path. */
     const importDirOf = (p) => {
         const r = relative(realBase, result.absPath(p));
         if (r !== '' && !r.startsWith('..') && !isAbsolute(r))
@@ -62,25 +82,40 @@ export function computeAudit(input) {
         // Outside the tree (a symbolic link out of vendor/): ask go.mod / GOPATH layout instead.
         return resolver.importPathOf(posix.dirname(p)) ?? posix.dirname(p);
     };
-    const moduleOfPath = (p) => grouper.moduleOf(importDirOf(p));
-    const ruleIds = input.rules.map((r) => r.id);
-    const stats = new Map();
-    const statsFor = (k) => {
-        let s = stats.get(k.path);
+    return { grouper, shown, importDirOf, moduleOf: (p) => grouper.moduleOf(importDirOf(p)) };
+}
+/** The stats of every module seen so far, created empty (every rule's count at zero) on first use. */
+class ModuleTable {
+    ruleIds;
+    stats = new Map();
+    constructor(ruleIds) {
+        this.ruleIds = ruleIds;
+    }
+    statsFor(k) {
+        let s = this.stats.get(k.path);
         if (!s) {
             s = {
                 ...k, files: 0, sinkCalls: 0, inlineProtected: 0,
-                findingsByRule: Object.fromEntries(ruleIds.map((id) => [id, 0])),
+                findingsByRule: Object.fromEntries(this.ruleIds.map((id) => [id, 0])),
                 findings: [], wrappers: [], sinks: [],
             };
-            stats.set(k.path, s);
+            this.stats.set(k.path, s);
         }
         return s;
-    };
-    for (const k of grouper.listedModules())
-        statsFor(k);
-    for (const p of result.scanned)
-        statsFor(moduleOfPath(p)).files++;
+    }
+    /** The modules by path, each with its wrappers and sinks by package, name and path. */
+    sorted() {
+        const byDecl = (a, b) => a.package.localeCompare(b.package) || a.name.localeCompare(b.name) || a.path.localeCompare(b.path);
+        const modules = [...this.stats.values()].sort((a, b) => a.path.localeCompare(b.path));
+        for (const m of modules) {
+            m.wrappers.sort(byDecl);
+            m.sinks.sort(byDecl);
+        }
+        return modules;
+    }
+}
+/** Counts sink calls (and the inline-protected ones) and records sink and wrapper declarations. */
+function countCallsAndDecls(result, place, table) {
     // Calls and declarations, from the files analyzed for reporting (in an audit: all of them).
     const reported = new Set(result.reported);
     const files = result.files.filter((f) => reported.has(f.path)).sort((a, b) => a.path.localeCompare(b.path));
@@ -90,7 +125,7 @@ export function computeAudit(input) {
     // beside bodyless gc variants: those stay sinks, with the unprotected variants counted.
     const decls = new Map();
     for (const file of files) {
-        const mod = statsFor(moduleOfPath(file.path));
+        const mod = table.statsFor(place.moduleOf(file.path));
         const pkg = result.index.packageOf(file);
         for (const fn of file.funcs) {
             for (const call of fn.calls) {
@@ -112,28 +147,28 @@ export function computeAudit(input) {
     }
     for (const g of decls.values()) {
         if (g.sinks.length > 0)
-            g.mod.sinks.push(sinkDecl(g, shown, importDirOf));
+            g.mod.sinks.push(sinkDecl(g, place.shown, place.importDirOf));
         else
-            g.mod.wrappers.push(wrapperInfo(g, shown, importDirOf, result));
+            g.mod.wrappers.push(wrapperInfo(g, place.shown, place.importDirOf, result));
     }
+}
+/** Files each unsuppressed finding under its module; returns how many findings were suppressed. */
+function countFindings(result, place, table) {
     let suppressed = 0;
     for (const f of result.findings) {
         if (f.suppression !== undefined) {
             suppressed++;
             continue;
         }
-        const mod = statsFor(moduleOfPath(f.location.path));
+        const mod = table.statsFor(place.moduleOf(f.location.path));
         mod.findingsByRule[f.ruleId] = (mod.findingsByRule[f.ruleId] ?? 0) + 1;
-        mod.findings.push(rebaseFinding(f, shown));
+        mod.findings.push(rebaseFinding(f, place.shown));
     }
-    const byDecl = (a, b) => a.package.localeCompare(b.package) || a.name.localeCompare(b.name) || a.path.localeCompare(b.path);
-    const modules = [...stats.values()].sort((a, b) => a.path.localeCompare(b.path));
-    for (const m of modules) {
-        m.wrappers.sort(byDecl);
-        m.sinks.sort(byDecl);
-    }
+    return suppressed;
+}
+function auditTotals(modules, ruleIds, suppressed) {
     const sum = (f) => modules.reduce((n, m) => n + f(m), 0);
-    const totals = {
+    return {
         modules: modules.length,
         files: sum((m) => m.files),
         sinkCalls: sum((m) => m.sinkCalls),
@@ -144,15 +179,6 @@ export function computeAudit(input) {
         wrappers: sum((m) => m.wrappers.length),
         exportedWrappers: sum((m) => m.wrappers.filter((w) => w.exported).length),
         sinks: sum((m) => m.sinks.length),
-    };
-    return {
-        toolVersion: input.toolVersion,
-        tree: toPosix(relative(realDir, realBase)) || '.',
-        modulesTxt: input.tree.modulesTxt ? toPosix(relative(realDir, realpathOr(input.tree.modulesTxt))) : null,
-        rules: input.rules.map((r) => ({ id: r.id, name: r.name, level: r.level, summary: r.summary })),
-        modules,
-        totals,
-        notifications: result.notifications.map((n) => (n.path === undefined ? n : { ...n, path: shown(n.path) })),
     };
 }
 /** What a declaration offers callers: an unprotected uintptr wrapper, a protected sink, or neither. */

@@ -7,7 +7,7 @@ import { rules as allRules } from '../../rules/index.js';
 import { FORMATS, isFormat, render } from '../report/index.js';
 import { readGoFile } from '../engine/read.js';
 import { VERSION } from '../version.js';
-import { printConfig } from '../config/config.js';
+import { printConfig } from '../config/index.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from '../config/baseline.js';
 import { planFixes, unifiedDiff } from '../report/fix.js';
 import { EXIT_CLEAN, EXIT_ERROR, UsageError, configureRun, exitCodeFor, findRule, unknownRuleMessage } from './common.js';

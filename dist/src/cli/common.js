@@ -3,7 +3,7 @@
 // lookup and the configuration step that turns .pinlint.* into engine options.
 import { dirname } from 'node:path';
 import { rules as allRules } from '../../rules/index.js';
-import { ConfigError, isExcluded, mergeKnowledge, resolveConfig, ruleSettings } from '../config/config.js';
+import { ConfigError, isExcluded, mergeKnowledge, resolveConfig, ruleSettings } from '../config/index.js';
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;

@@ -7,7 +7,8 @@
 // findings on identical lines in identical context still lets a third one through.
 import { createHash } from 'node:crypto';
 import { Ajv } from 'ajv';
-import { explainSchemaErrors, parseJsonWithPosition } from './config.js';
+import { parseJsonWithPosition } from './parse.js';
+import { explainSchemaErrors } from './schema-errors.js';
 export const BASELINE_VERSION = 1;
 /** A baseline file that cannot be used; the message names the file, the key and what was expected. */
 export class BaselineError extends Error {

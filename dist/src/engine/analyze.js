@@ -1,216 +1,197 @@
-// The runner: find Go files, extract per-file facts (one parse each, no tree kept), build the
-// tree index, run the rules over the files to report on, apply suppressions, sort.
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+// The runner: a run is a list of stages, and analyze() reads as that list. Find Go files
+// (discover.ts), extract per-file facts (one parse each, no tree kept; extract-pool.ts), build the
+// tree index, run the rules over the files to report on, apply the generated-file policy and
+// suppressions, sort.
+import { dirname, isAbsolute, join } from 'node:path';
 import { extractAll } from './extract-pool.js';
 import { describeError, readGoFile } from './read.js';
 import { TreeIndex } from '../index/tree-index.js';
+import { ModuleResolver } from '../index/modules.js';
 import { applySuppressions } from './suppressions.js';
 import { AFTER_FORK_FUNCS, KEEP_ALIVE, OS_ALLOCATORS, RUNTIME_MANAGED_PACKAGES, SINKS, isUnderPackage } from '../knowledge/index.js';
 import { rules as registry } from '../../rules/index.js';
+import { discoverFiles, goFilesIn, realpathOr, relativeTo, resolveTargets } from './discover.js';
+import { compareFindings, compareNotifications, dedupe, reporterFor } from './findings.js';
+// The runner's public names, wherever they are defined: importers need only this module.
+export { findRoot } from './discover.js';
+export { compareFindings, fill } from './findings.js';
 const DEFAULT_MERGED = { sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS, wrappers: {} };
 const allRuleNames = registry.flatMap((r) => [r.meta.id, r.meta.name]);
-/** Directories `go` skips in `./...` patterns (cmd/go: testdata, vendor, names starting with . or _). */
-function isSkippedDir(name, includeVendor) {
-    if (name === 'vendor')
-        return !includeVendor;
-    return name === 'testdata' || name.startsWith('.') || name.startsWith('_') || name === 'node_modules';
-}
-/** Finds the repository root: the nearest ancestor with `.git`, or null outside a repository. */
-export function findRoot(start) {
-    let dir = start;
-    for (;;) {
-        if (existsSync(join(dir, '.git')))
-            return dir;
-        const parent = dirname(dir);
-        if (parent === dir)
-            return null;
-        dir = parent;
-    }
-}
-/** The deepest directory containing all the given directories. */
-function commonAncestor(dirs) {
-    let parts = (dirs[0] ?? sep).split(sep);
-    for (const d of dirs.slice(1)) {
-        const q = d.split(sep);
-        let i = 0;
-        while (i < parts.length && i < q.length && parts[i] === q[i])
-            i++;
-        parts = parts.slice(0, i);
-    }
-    return parts.join(sep) || sep;
-}
+/** Analyzes the Go files the paths name: the stages below, in order. */
 export async function analyze(opts) {
     const notifications = [];
-    // Go's `./...` pattern means "this directory and below", which is what a directory means here.
-    const targets = (opts.paths.length ? opts.paths : ['.']).map((p) => resolve(opts.cwd, p === '...' ? '.' : p.replace(/[/\\]\.\.\.$/, '') || '.'));
-    // Paths are relative to the repository root (GitHub resolves SARIF URIs against it); outside a
-    // repository, to the deepest directory holding every target.
-    const targetDirs = targets.filter((t) => existsSync(t)).map((t) => realpathOr(safeIsDir(t) ? t : dirname(t)));
-    const firstDir = targetDirs[0] ?? opts.cwd;
-    const root = findRoot(firstDir) ?? commonAncestor(targetDirs.length ? targetDirs : [opts.cwd]);
-    const rel = (abs) => {
-        const r = relative(root, abs);
-        return (r === '' ? '.' : r).split(sep).join('/');
-    };
-    // 1. Discover: reported files, plus sibling files of named files for context (pre-commit
-    // passes single files; their package's other files define procs and wrappers).
-    const reported = new Map(); // real abs → display abs
-    const context = new Map();
-    const seenDirs = new Set();
-    for (const t of targets) {
-        let st;
-        try {
-            st = statSync(t);
-        }
-        catch (err) {
-            notifications.push({ level: 'error', id: 'unreadable', message: `cannot read ${t === opts.cwd ? '.' : relOrAbs(opts.cwd, t)}: ${describeError(err)}`, path: relOrAbs(opts.cwd, t) });
-            continue;
-        }
-        if (st.isDirectory())
-            walk(t, reported, seenDirs, !!opts.includeVendor, notifications, rel);
-        else if (st.isFile()) {
-            if (!t.endsWith('.go')) {
-                notifications.push({ level: 'warning', id: 'not-go', message: `skipped ${rel(t)}: not a .go file`, path: rel(t) });
-                continue;
-            }
-            reported.set(realpathOr(t), t);
-            for (const sib of goFilesIn(dirname(t)))
-                context.set(realpathOr(sib), sib);
-        }
-    }
-    for (const k of reported.keys())
-        context.delete(k);
-    if (opts.exclude) {
-        // Excluded files are not reported, but still define procs and wrappers for the others.
-        for (const [real, shown] of reported) {
-            if (opts.exclude(shown) || opts.exclude(real)) {
-                reported.delete(real);
-                context.set(real, shown);
-            }
-        }
-    }
-    // 2. Extract facts (one parse per file, no tree kept; in worker threads for large trees), in
-    // rounds: after each, the repository's own packages that the round's files import are loaded
-    // as context (wrappers defined there), up to three levels of imports deep.
+    const { targets, root } = resolveTargets(opts.paths, opts.cwd);
+    const rel = relativeTo(root);
+    const discovered = discoverFiles(targets, opts, rel, notifications);
     const knowledge = opts.knowledge ?? DEFAULT_MERGED;
-    const files = [];
-    const reportedFacts = new Set();
     const modules = new ModuleResolver(root);
-    const toTask = (real, report) => ({ real, path: rel(real), dir: rel(dirname(real)), report });
-    let batch = [...[...reported.keys()].map((r) => toTask(r, true)), ...[...context.keys()].map((r) => toTask(r, false))];
+    const { files, reportedFacts } = await extractFacts(discovered, { root, rel, modules, knowledge, onProgress: opts.onProgress }, notifications);
+    const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers);
+    const findings = runRules(reportedFacts, { root, index, modules, rules: opts.rules, levels: opts.levels }, notifications);
+    const shown = opts.includeGenerated ? findings : hideGenerated(findings, reportedFacts, notifications);
+    const final = suppress(shown, reportedFacts, opts);
+    final.sort(compareFindings);
+    notifications.sort(compareNotifications);
+    return {
+        root,
+        findings: dedupe(final),
+        notifications,
+        reported: [...reportedFacts].map((f) => f.path).sort(),
+        scanned: [...discovered.reported.keys()].map(rel).sort(),
+        files,
+        index,
+        absPath: (p) => (isAbsolute(p) ? p : join(root, p)),
+    };
+}
+/**
+ * Extracts facts (one parse per file, no tree kept; in worker threads for large trees), in
+ * rounds: after each, the repository's own packages that the round's files import are loaded as
+ * context (wrappers defined there), up to three levels of imports deep.
+ */
+async function extractFacts(discovered, ctx, notifications) {
+    const out = { files: [], reportedFacts: new Set() };
+    const toTask = (real, report) => ({ real, path: ctx.rel(real), dir: ctx.rel(dirname(real)), report });
+    let batch = [...[...discovered.reported.keys()].map((r) => toTask(r, true)), ...[...discovered.context.keys()].map((r) => toTask(r, false))];
     const loaded = new Set(batch.map((t) => t.real));
     const loadedDirs = new Set(batch.map((t) => dirname(t.real)));
     for (let round = 0; batch.length > 0; round++) {
-        const outcomes = await extractAll(batch, knowledge, opts.onProgress);
-        const fresh = [];
-        outcomes.forEach((o, i) => {
-            const task = batch[i];
-            if (o.kind === 'problem') {
-                // Problems with context files are not the user's concern, except internal errors.
-                if (task.report || o.notification.id === 'internal-error')
-                    notifications.push(o.notification);
-            }
-            else if (o.kind === 'facts') {
-                files.push(o.facts);
-                fresh.push(o.facts);
-                if (task.report) {
-                    reportedFacts.add(o.facts);
-                    notifications.push(...o.facts.notifications);
-                }
-            }
-        });
+        const outcomes = await extractAll(batch, ctx.knowledge, ctx.onProgress);
+        const fresh = collectOutcomes(batch, outcomes, out, notifications);
         if (round >= 3)
             break;
         const next = [];
-        for (const f of fresh) {
-            for (const imp of f.imports) {
-                const dir = modules.dirOf(imp.path, join(root, f.dir));
-                if (!dir || loadedDirs.has(dir))
+        for (const dir of importedDirs(fresh, ctx, loadedDirs)) {
+            for (const g of goFilesIn(dir)) {
+                const real = realpathOr(g);
+                if (loaded.has(real))
                     continue;
-                loadedDirs.add(dir);
-                for (const g of goFilesIn(dir)) {
-                    const real = realpathOr(g);
-                    if (loaded.has(real))
-                        continue;
-                    loaded.add(real);
-                    next.push(toTask(real, false));
-                }
+                loaded.add(real);
+                next.push(toTask(real, false));
             }
         }
         batch = next;
     }
-    opts.onProgress?.(loaded.size, loaded.size);
-    // 3. Index and summaries.
-    const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers);
-    // 4. Rules.
-    const findings = [];
-    for (const file of reportedFacts) {
-        const pkg = index.packageOf(file);
-        const importPath = pkg?.importPath ?? null;
-        const goVersion = modules.goVersionOf(file.dir);
-        let text = null;
-        const fileText = () => {
-            if (text === null) {
-                const r = readGoFile(join(root, file.path));
-                text = r.ok ? r.text : undefined;
+    ctx.onProgress?.(loaded.size, loaded.size);
+    return out;
+}
+/** Files one round's outcomes, returning the facts it produced. */
+function collectOutcomes(batch, outcomes, out, notifications) {
+    const fresh = [];
+    outcomes.forEach((o, i) => {
+        const task = batch[i];
+        if (o.kind === 'problem') {
+            // Problems with context files are not the user's concern, except internal errors.
+            if (task.report || o.notification.id === 'internal-error')
+                notifications.push(o.notification);
+        }
+        else if (o.kind === 'facts') {
+            out.files.push(o.facts);
+            fresh.push(o.facts);
+            if (task.report) {
+                out.reportedFacts.add(o.facts);
+                notifications.push(...o.facts.notifications);
             }
-            return text;
-        };
-        const isMitigated = (mit) => {
-            if (mit.pin === 'covered')
-                return true;
-            if (mit.keepAlive === undefined)
-                return false;
-            if (!mit.keepAliveVia)
-                return true;
-            // The legacy use(p) idiom keeps p alive only when the compiler cannot see through `use`
-            // (bodyless) or `use` stores p where the collector finds it (DESIGN.md §3).
-            const refs = pkg?.funcs.get(mit.keepAliveVia) ?? [];
-            return refs.some((r) => !r.fn.hasBody || r.fn.storesParam);
-        };
-        if (isUnderPackage(importPath, RUNTIME_MANAGED_PACKAGES))
-            continue;
-        const afterFork = AFTER_FORK_FUNCS[importPath ?? ''] ?? [];
-        const isGoMemory = (obj) => obj.kind !== 'global' && obj.kind !== 'os' && !(obj.from && index.returnsForeign(file, obj.from));
-        for (const fn of file.funcs) {
-            if (afterFork.includes(fn.name))
+        }
+    });
+    return fresh;
+}
+/** The directories of the repository's own packages that `files` import and no round loaded yet
+ * (marked loaded here), in import order. */
+function importedDirs(files, ctx, loadedDirs) {
+    const dirs = [];
+    for (const f of files) {
+        for (const imp of f.imports) {
+            const dir = ctx.modules.dirOf(imp.path, join(ctx.root, f.dir));
+            if (!dir || loadedDirs.has(dir))
                 continue;
-            const view = { file, fn, index, goVersion, isMitigated, isGoMemory, fileText };
-            // Each call is resolved once, whatever the number of rules that judge it.
-            const calls = fn.calls.map((call) => ({ ...view, call, target: index.resolve(file, call.callee) }));
-            for (const rule of opts.rules) {
-                const report = reporterFor(rule, file.path, findings, opts.levels);
-                try {
-                    if (rule.checkFunction)
-                        rule.checkFunction(view, report);
-                    if (rule.checkCall)
-                        for (const callView of calls)
-                            rule.checkCall(callView, report);
-                }
-                catch (err) {
-                    notifications.push({ level: 'error', id: 'rule-error', message: `rule ${rule.meta.name} failed in ${fn.name}: ${describeError(err)}`, path: file.path });
-                }
+            loadedDirs.add(dir);
+            dirs.push(dir);
+        }
+    }
+    return dirs;
+}
+/** Runs the rules over every function of the files to report on. */
+function runRules(reportedFacts, ctx, notifications) {
+    const findings = [];
+    for (const file of reportedFacts)
+        checkFile(file, ctx, findings, notifications);
+    return findings;
+}
+function checkFile(file, ctx, findings, notifications) {
+    const { index } = ctx;
+    const pkg = index.packageOf(file);
+    const importPath = pkg?.importPath ?? null;
+    const goVersion = ctx.modules.goVersionOf(file.dir);
+    let text = null;
+    const fileText = () => {
+        if (text === null) {
+            const r = readGoFile(join(ctx.root, file.path));
+            text = r.ok ? r.text : undefined;
+        }
+        return text;
+    };
+    const isMitigated = (mit) => {
+        if (mit.pin === 'covered')
+            return true;
+        if (mit.keepAlive === undefined)
+            return false;
+        if (!mit.keepAliveVia)
+            return true;
+        // The legacy use(p) idiom keeps p alive only when the compiler cannot see through `use`
+        // (bodyless) or `use` stores p where the collector finds it (DESIGN.md §3).
+        const refs = pkg?.funcs.get(mit.keepAliveVia) ?? [];
+        return refs.some((r) => !r.fn.hasBody || r.fn.storesParam);
+    };
+    if (isUnderPackage(importPath, RUNTIME_MANAGED_PACKAGES))
+        return;
+    const afterFork = AFTER_FORK_FUNCS[importPath ?? ''] ?? [];
+    const isGoMemory = (obj) => obj.kind !== 'global' && obj.kind !== 'os' && !(obj.from && index.returnsForeign(file, obj.from));
+    for (const fn of file.funcs) {
+        if (afterFork.includes(fn.name))
+            continue;
+        const view = { file, fn, index, goVersion, isMitigated, isGoMemory, fileText };
+        // Each call is resolved once, whatever the number of rules that judge it.
+        const calls = fn.calls.map((call) => ({ ...view, call, target: index.resolve(file, call.callee) }));
+        for (const rule of ctx.rules) {
+            const report = reporterFor(rule, file.path, findings, ctx.levels);
+            try {
+                if (rule.checkFunction)
+                    rule.checkFunction(view, report);
+                if (rule.checkCall)
+                    for (const callView of calls)
+                        rule.checkCall(callView, report);
+            }
+            catch (err) {
+                notifications.push({ level: 'error', id: 'rule-error', message: `rule ${rule.meta.name} failed in ${fn.name}: ${describeError(err)}`, path: file.path });
             }
         }
     }
-    // 5. Generated files, suppressions, then a stable order.
+}
+/**
+ * Drops findings in generated files ("Code generated ... DO NOT EDIT"), counted in a note: the
+ * fix belongs in the generator's input, not the output.
+ */
+function hideGenerated(findings, reportedFacts, notifications) {
     const generated = new Set([...reportedFacts].filter((f) => f.generated).map((f) => f.path));
-    let kept = findings;
-    if (!opts.includeGenerated && generated.size > 0) {
-        kept = findings.filter((f) => !generated.has(f.location.path));
-        const hidden = dedupe(findings).length - dedupe(kept).length;
-        if (hidden > 0) {
-            notifications.push({
-                level: 'note',
-                id: 'generated-findings',
-                message: `${hidden} finding${hidden === 1 ? '' : 's'} in generated files not shown; fix the generator's input, or pass --include-generated to list them`,
-            });
-        }
+    if (generated.size === 0)
+        return findings;
+    const kept = findings.filter((f) => !generated.has(f.location.path));
+    const hidden = dedupe(findings).length - dedupe(kept).length;
+    if (hidden > 0) {
+        notifications.push({
+            level: 'note',
+            id: 'generated-findings',
+            message: `${hidden} finding${hidden === 1 ? '' : 's'} in generated files not shown; fix the generator's input, or pass --include-generated to list them`,
+        });
     }
+    return kept;
+}
+/** Marks findings that inline suppressions cover, then lets the rules that judge suppressions
+ * (bad-suppression) report on them. */
+function suppress(findings, reportedFacts, opts) {
     const known = new Set(allRuleNames);
     const enabled = new Set(opts.rules.flatMap((r) => [r.meta.id, r.meta.name]));
-    const { findings: final, uses } = applySuppressions(kept, [...reportedFacts], known, enabled, opts.inlineSuppressions !== false);
+    const { findings: final, uses } = applySuppressions(findings, [...reportedFacts], known, enabled, opts.inlineSuppressions !== false);
     for (const rule of opts.rules) {
         if (!rule.checkSuppressions)
             continue;
@@ -218,212 +199,5 @@ export async function analyze(opts) {
         rule.checkSuppressions(uses, reporterFor(rule, '', own, opts.levels));
         final.push(...own);
     }
-    final.sort(compareFindings);
-    notifications.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || (a.span?.startLine ?? 0) - (b.span?.startLine ?? 0) || a.message.localeCompare(b.message));
-    return {
-        root,
-        findings: dedupe(final),
-        notifications,
-        reported: [...reportedFacts].map((f) => f.path).sort(),
-        scanned: [...reported.keys()].map(rel).sort(),
-        files,
-        index,
-        absPath: (p) => (isAbsolute(p) ? p : join(root, p)),
-    };
-}
-function reporterFor(rule, path, out, levels) {
-    return (r) => {
-        const template = rule.meta.messages[r.messageId];
-        if (template === undefined)
-            throw new Error(`rule ${rule.meta.name} reported unknown messageId ${r.messageId}`);
-        const loc = (span, p) => ({ path: p ?? r.path ?? path, ...span });
-        out.push({
-            ruleId: rule.meta.id,
-            ruleName: rule.meta.name,
-            level: r.level ?? levels?.get(rule.meta.id) ?? rule.meta.level,
-            message: fill(template, r.data),
-            location: loc(r.span),
-            related: (r.related ?? []).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
-            flow: (r.flow ?? []).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
-            ...(r.fixes?.length ? { fixes: r.fixes } : {}),
-        });
-    };
-}
-/** Fills `{name}` placeholders; a missing value is a programming error in the rule. */
-export function fill(template, data) {
-    return template.replace(/\{(\w+)\}/g, (_, k) => {
-        const v = data[k];
-        if (v === undefined)
-            throw new Error(`message placeholder {${k}} has no value`);
-        return v;
-    });
-}
-export function compareFindings(a, b) {
-    return a.location.path.localeCompare(b.location.path) ||
-        a.location.startLine - b.location.startLine ||
-        a.location.startColumn - b.location.startColumn ||
-        a.ruleId.localeCompare(b.ruleId) ||
-        a.message.localeCompare(b.message);
-}
-/** One finding per rule, place and message (a value reachable along two paths is one bug). */
-function dedupe(findings) {
-    const seen = new Set();
-    return findings.filter((f) => {
-        const k = `${f.ruleId}|${f.location.path}|${f.location.startLine}|${f.location.startColumn}|${f.message}`;
-        if (seen.has(k))
-            return false;
-        seen.add(k);
-        return true;
-    });
-}
-function walk(dir, out, seen, includeVendor, notes, rel) {
-    const real = realpathOr(dir);
-    if (seen.has(real)) {
-        return; // a symlink loop or a second route to the same directory
-    }
-    seen.add(real);
-    let entries;
-    try {
-        entries = readdirSync(dir, { withFileTypes: true });
-    }
-    catch (err) {
-        notes.push({ level: 'error', id: 'unreadable', message: `cannot read directory: ${describeError(err)}`, path: rel(dir) });
-        return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-        const p = join(dir, e.name);
-        let isDir = e.isDirectory();
-        let isFile = e.isFile();
-        if (e.isSymbolicLink()) {
-            try {
-                const st = statSync(p);
-                isDir = st.isDirectory();
-                isFile = st.isFile();
-            }
-            catch {
-                notes.push({ level: 'warning', id: 'unreadable', message: 'skipped a broken symbolic link', path: rel(p) });
-                continue;
-            }
-        }
-        if (isDir) {
-            if (!isSkippedDir(e.name, includeVendor))
-                walk(p, out, seen, includeVendor, notes, rel);
-        }
-        else if (isFile && e.name.endsWith('.go')) {
-            const r = realpathOr(p);
-            if (!out.has(r))
-                out.set(r, p);
-        }
-    }
-}
-function goFilesIn(dir) {
-    try {
-        return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.go')).map((e) => join(dir, e.name));
-    }
-    catch {
-        return [];
-    }
-}
-function safeIsDir(p) {
-    try {
-        return statSync(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-function realpathOr(p) {
-    try {
-        return realpathSync(p);
-    }
-    catch {
-        return p;
-    }
-}
-function relOrAbs(cwd, p) {
-    const r = relative(cwd, p);
-    return r.startsWith('..') || isAbsolute(r) ? p : r.split(sep).join('/');
-}
-/**
- * Import paths of directories: the module path from the nearest go.mod plus the relative
- * directory; `vendor/<path>` for vendored code; GOPATH-style `…/src/<path>` trees (Debian's
- * /usr/share/gocode) without go.mod; std's `module std` maps to bare paths.
- */
-export class ModuleResolver {
-    root;
-    cache = new Map();
-    constructor(root) {
-        this.root = root;
-    }
-    importPathOf(relDir) {
-        const abs = relDir === '.' ? this.root : join(this.root, relDir);
-        const parts = abs.split(sep);
-        const v = parts.lastIndexOf('vendor');
-        if (v >= 0 && v < parts.length - 1)
-            return parts.slice(v + 1).join('/');
-        const mod = this.moduleOf(abs);
-        if (mod) {
-            const sub = relative(mod.dir, abs).split(sep).join('/');
-            const base = mod.module === 'std' ? '' : mod.module;
-            return [base, sub].filter(Boolean).join('/') || null;
-        }
-        const s = parts.lastIndexOf('src');
-        if (s >= 0 && s < parts.length - 1)
-            return parts.slice(s + 1).join('/');
-        return null;
-    }
-    moduleOf(dir) {
-        if (this.cache.has(dir))
-            return this.cache.get(dir) ?? null;
-        let found = null;
-        const gomod = join(dir, 'go.mod');
-        if (existsSync(gomod)) {
-            try {
-                const m = /^module\s+("?)([^\s"]+)\1/m.exec(readFileSync(gomod, 'utf8'));
-                if (m?.[2])
-                    found = { dir, module: m[2] };
-            }
-            catch {
-                found = null;
-            }
-        }
-        if (!found) {
-            const parent = dirname(dir);
-            found = parent === dir ? null : this.moduleOf(parent);
-        }
-        this.cache.set(dir, found);
-        return found;
-    }
-    /**
-     * The directory of an import path inside this repository, not under vendor/ (first-party
-     * code only: vendored dependencies are the audit's business), or null.
-     */
-    dirOf(importPath, fromDir) {
-        const mod = this.moduleOf(fromDir);
-        if (!mod || mod.module === 'std' || !(importPath === mod.module || importPath.startsWith(mod.module + '/')))
-            return null;
-        const dir = join(mod.dir, importPath.slice(mod.module.length));
-        return dir.startsWith(this.root) && !dir.split(sep).includes('vendor') && safeIsDir(dir) ? dir : null;
-    }
-    goVersions = new Map();
-    /** The `go` directive of the nearest go.mod (e.g. "1.21"), for version-dependent advice; each
-     * go.mod is read once per run. */
-    goVersionOf(relDir) {
-        const abs = relDir === '.' ? this.root : join(this.root, relDir);
-        const mod = this.moduleOf(abs);
-        if (!mod)
-            return null;
-        if (!this.goVersions.has(mod.dir)) {
-            let version = null;
-            try {
-                version = /^go\s+(\d+\.\d+)/m.exec(readFileSync(join(mod.dir, 'go.mod'), 'utf8'))?.[1] ?? null;
-            }
-            catch {
-                version = null;
-            }
-            this.goVersions.set(mod.dir, version);
-        }
-        return this.goVersions.get(mod.dir) ?? null;
-    }
+    return final;
 }

@@ -1,0 +1,117 @@
+// Applying a loaded configuration: the knowledge tables extended by it, each rule's state and
+// level, which paths it excludes, and the effective configuration as `--print-config` shows it.
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { displayPath } from './problems.js';
+/**
+ * The domain tables extended by the configuration: built-in entries first, then the config's,
+ * without duplicates. Returns new objects and arrays; `base` (knowledge.ts constants) is not touched.
+ */
+export function mergeKnowledge(base, config) {
+    const methods = new Map();
+    for (const pkg of new Set([...Object.keys(base.sinks.methods), ...Object.keys(config.sinks.methods)])) {
+        methods.set(pkg, mergeNameTables(base.sinks.methods[pkg] ?? {}, config.sinks.methods[pkg] ?? {}));
+    }
+    const keepAlive = [];
+    for (const k of [...base.keepAlive, ...config.keepAlive]) {
+        if (!keepAlive.some((x) => x.pkg === k.pkg && x.name === k.name))
+            keepAlive.push({ pkg: k.pkg, name: k.name });
+    }
+    return {
+        sinks: { funcs: mergeNameTables(base.sinks.funcs, config.sinks.funcs), methods: Object.fromEntries(methods) },
+        keepAlive,
+        osAllocators: mergeNameTables(base.osAllocators, config.osAllocators),
+        wrappers: mergeNameTables(base.wrappers ?? {}, config.wrappers),
+    };
+}
+// Object.fromEntries defines own properties, so an import path such as "__proto__" stays data.
+function mergeNameTables(a, b) {
+    const out = new Map();
+    for (const table of [a, b]) {
+        for (const [key, names] of Object.entries(table)) {
+            const list = out.get(key) ?? [];
+            for (const n of names)
+                if (!list.includes(n))
+                    list.push(n);
+            out.set(key, list);
+        }
+    }
+    return Object.fromEntries(out);
+}
+/**
+ * Whether each rule runs and at which level, keyed by rule id. A rule the config does not name
+ * keeps its default; config keys naming rules not in `rules` (e.g. filtered out by `--rule`) are
+ * ignored here, since loadConfig already rejected unknown ones.
+ */
+export function ruleSettings(config, rules) {
+    const out = new Map();
+    for (const r of rules) {
+        const s = Object.hasOwn(config.rules, r.id) ? config.rules[r.id] : Object.hasOwn(config.rules, r.name) ? config.rules[r.name] : undefined;
+        let state = { enabled: true, level: r.level };
+        if (s === 'off')
+            state = { enabled: false, level: r.level };
+        else if (typeof s === 'string')
+            state = { enabled: true, level: s };
+        else if (s)
+            state = { enabled: s.enabled ?? true, level: s.level ?? r.level };
+        out.set(r.id, state);
+    }
+    return out;
+}
+const globCache = new Map();
+/**
+ * Compiles an exclude glob, anchored at the config directory: `*` and `?` stay within one path
+ * element, a `**` element spans any number of elements (zero included), a trailing `/` is ignored.
+ */
+function globRegExp(glob) {
+    let re = globCache.get(glob);
+    if (re)
+        return re;
+    const segs = glob.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '').split(/\/+/);
+    let src = '^';
+    segs.forEach((seg, i) => {
+        const last = i === segs.length - 1;
+        if (seg === '**')
+            src += last ? '.+' : '(?:[^/]+/)*';
+        else {
+            src += seg.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*+/g, '[^/]*').replace(/\?/g, '[^/]');
+            if (!last)
+                src += '/';
+        }
+    });
+    re = new RegExp(`${src}$`, 'u');
+    globCache.set(glob, re);
+    return re;
+}
+/**
+ * Reports whether `absPath` is excluded by the config whose file is in `configDir`: a pattern
+ * matching the path, or any directory above it, excludes it (so `gen` and `gen/**` both skip a
+ * `gen` directory). Paths outside `configDir` are never excluded by it.
+ */
+export function isExcluded(config, configDir, absPath) {
+    if (config.exclude.length === 0)
+        return false;
+    const rel = relative(resolve(configDir), resolve(absPath));
+    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+        return false;
+    const parts = rel.split(sep);
+    const candidates = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+    return config.exclude.some((g) => {
+        const re = globRegExp(g);
+        return candidates.some((c) => re.test(c));
+    });
+}
+/** The effective configuration as pretty JSON, after a `//` line saying where it came from. */
+export function printConfig(resolved) {
+    const c = resolved.config;
+    // Rebuilt in a fixed key order, so the output does not depend on how the object was made.
+    const ordered = {
+        rules: c.rules,
+        sinks: { funcs: c.sinks.funcs, methods: c.sinks.methods },
+        wrappers: c.wrappers,
+        keepAlive: c.keepAlive,
+        osAllocators: c.osAllocators,
+        exclude: c.exclude,
+    };
+    const head = resolved.path === null ? '// no config file found; defaults' : `// from ${displayPath(resolved.path)}`;
+    return `${head}\n${JSON.stringify(ordered, null, 2)}\n`;
+}

@@ -1,0 +1,110 @@
+// The configuration file's JSON Schema, checked by ajv, so the schema is the single statement of
+// what is allowed. Every node carries a `description` phrased to follow "expected": the error
+// explainer (schema-errors.ts) reads it, so the wording of an error lives next to the rule it
+// explains.
+import { Ajv } from 'ajv';
+import { listAnd, quote } from './wording.js';
+const LEVELS = ['note', 'warning', 'error'];
+// Go import paths: slash-separated elements with no spaces, quotes or backslashes (a Windows
+// path or a quoted import pasted from source is the mistake this catches).
+const IMPORT_PATH = {
+    type: 'string',
+    pattern: String.raw `^[^\s/"'` + '`' + String.raw `\\]+(?:/[^\s/"'` + '`' + String.raw `\\]+)*$`,
+    description: 'an import path such as "golang.org/x/sys/windows"',
+};
+// A bare Go identifier: `syscall.Syscall` or `*LazyProc` in a name list is the common mistake.
+function identifier(description) {
+    return { type: 'string', pattern: String.raw `^[\p{L}_][\p{L}\p{Nd}_]*$`, description };
+}
+function nameList(what, example) {
+    return {
+        type: 'array',
+        items: identifier(`a Go ${what} name without its package, such as "${example}"`),
+        description: `a list of ${what} names`,
+    };
+}
+function packageMap(what, example) {
+    return {
+        type: 'object',
+        propertyNames: IMPORT_PATH,
+        additionalProperties: nameList(what, example),
+        description: `an object mapping import paths to lists of ${what} names`,
+    };
+}
+const RULE_SETTING = {
+    description: '"off", "note", "warning", "error" or {level, enabled}',
+    if: { type: 'string' },
+    then: { enum: ['off', ...LEVELS] },
+    else: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+            level: { enum: [...LEVELS], description: '"note", "warning" or "error"' },
+            enabled: { type: 'boolean', description: 'true or false' },
+        },
+    },
+};
+// Patterns are anchored at the config file's directory; "/", ".." and "\" would point outside it
+// or depend on the OS, so they are refused rather than silently never matching.
+const EXCLUDE_GLOB = {
+    type: 'string',
+    minLength: 1,
+    pattern: String.raw `^(?!/)(?!(?:.*/)?\.\.(?:/|$))[^\\]*$`,
+    description: `a glob relative to the configuration file's directory ("*" within a name, "**" across directories; no leading "/", no ".." and no "\\")`,
+};
+const TOP_KEYS = ['rules', 'sinks', 'wrappers', 'keepAlive', 'osAllocators', 'exclude'];
+/** The configuration file's JSON Schema (draft-07, as ajv's default). */
+export const CONFIG_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    description: `an object with the keys ${listAnd(TOP_KEYS.map(quote))}`,
+    properties: {
+        rules: {
+            type: 'object',
+            additionalProperties: RULE_SETTING,
+            description: 'an object mapping rule ids or names to "off", a level or {level, enabled}',
+        },
+        sinks: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'an object with the keys "funcs" and "methods"',
+            properties: {
+                funcs: packageMap('function', 'Syscall'),
+                methods: {
+                    type: 'object',
+                    propertyNames: IMPORT_PATH,
+                    additionalProperties: {
+                        type: 'object',
+                        propertyNames: identifier('a Go type name without its package or "*", such as "LazyProc"'),
+                        additionalProperties: nameList('method', 'Call'),
+                        description: 'an object mapping type names to lists of method names',
+                    },
+                    description: 'an object mapping import paths to {"Type": ["Method", ...]}',
+                },
+            },
+        },
+        wrappers: packageMap('function', 'ioctl'),
+        keepAlive: {
+            type: 'array',
+            description: 'a list of {pkg, name} objects',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['pkg', 'name'],
+                description: '{"pkg": "<import path>", "name": "<function name>"}',
+                properties: {
+                    pkg: IMPORT_PATH,
+                    name: identifier('a Go function name without its package, such as "KeepAlive"'),
+                },
+            },
+        },
+        osAllocators: packageMap('function', 'VirtualAlloc'),
+        exclude: { type: 'array', items: EXCLUDE_GLOB, description: 'a list of globs' },
+    },
+};
+let compiled;
+// Compiled on first use: a run without a config file never pays for ajv's code generation.
+export function validator() {
+    compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(CONFIG_SCHEMA);
+    return compiled;
+}

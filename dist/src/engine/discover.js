@@ -1,0 +1,168 @@
+// Discovery, the first stage of a run: which targets the paths name, which directory is the root
+// that findings are relative to, and which .go files are reported or read as context only. The
+// walk follows Go's `./...` (cmd/go skips testdata, vendor and names starting with . or _) and
+// follows symbolic links once (real paths are deduplicated, so loops end).
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { describeError } from './read.js';
+/** The absolute targets of the given paths, and the root that paths in findings are relative to. */
+export function resolveTargets(paths, cwd) {
+    // Go's `./...` pattern means "this directory and below", which is what a directory means here.
+    const targets = (paths.length ? paths : ['.']).map((p) => resolve(cwd, p === '...' ? '.' : p.replace(/[/\\]\.\.\.$/, '') || '.'));
+    // Paths are relative to the repository root (GitHub resolves SARIF URIs against it); outside a
+    // repository, to the deepest directory holding every target.
+    const targetDirs = targets.filter((t) => existsSync(t)).map((t) => realpathOr(safeIsDir(t) ? t : dirname(t)));
+    const firstDir = targetDirs[0] ?? cwd;
+    const root = findRoot(firstDir) ?? commonAncestor(targetDirs.length ? targetDirs : [cwd]);
+    return { targets, root };
+}
+/** The repository-relative, slash-separated form of absolute paths under `root` ("." for root). */
+export function relativeTo(root) {
+    return (abs) => {
+        const r = relative(root, abs);
+        return (r === '' ? '.' : r).split(sep).join('/');
+    };
+}
+/**
+ * Finds the files to report, plus sibling files of named files for context (pre-commit passes
+ * single files; their package's other files define procs and wrappers).
+ */
+export function discoverFiles(targets, opts, rel, notifications) {
+    const reported = new Map(); // real abs → display abs
+    const context = new Map();
+    const seenDirs = new Set();
+    for (const t of targets) {
+        let st;
+        try {
+            st = statSync(t);
+        }
+        catch (err) {
+            notifications.push({ level: 'error', id: 'unreadable', message: `cannot read ${t === opts.cwd ? '.' : relOrAbs(opts.cwd, t)}: ${describeError(err)}`, path: relOrAbs(opts.cwd, t) });
+            continue;
+        }
+        if (st.isDirectory())
+            walk(t, reported, seenDirs, !!opts.includeVendor, notifications, rel);
+        else if (st.isFile()) {
+            if (!t.endsWith('.go')) {
+                notifications.push({ level: 'warning', id: 'not-go', message: `skipped ${rel(t)}: not a .go file`, path: rel(t) });
+                continue;
+            }
+            reported.set(realpathOr(t), t);
+            for (const sib of goFilesIn(dirname(t)))
+                context.set(realpathOr(sib), sib);
+        }
+    }
+    for (const k of reported.keys())
+        context.delete(k);
+    if (opts.exclude) {
+        // Excluded files are not reported, but still define procs and wrappers for the others.
+        for (const [real, shown] of reported) {
+            if (opts.exclude(shown) || opts.exclude(real)) {
+                reported.delete(real);
+                context.set(real, shown);
+            }
+        }
+    }
+    return { reported, context };
+}
+/** Directories `go` skips in `./...` patterns (cmd/go: testdata, vendor, names starting with . or _). */
+function isSkippedDir(name, includeVendor) {
+    if (name === 'vendor')
+        return !includeVendor;
+    return name === 'testdata' || name.startsWith('.') || name.startsWith('_') || name === 'node_modules';
+}
+/** Finds the repository root: the nearest ancestor with `.git`, or null outside a repository. */
+export function findRoot(start) {
+    let dir = start;
+    for (;;) {
+        if (existsSync(join(dir, '.git')))
+            return dir;
+        const parent = dirname(dir);
+        if (parent === dir)
+            return null;
+        dir = parent;
+    }
+}
+/** The deepest directory containing all the given directories. */
+function commonAncestor(dirs) {
+    let parts = (dirs[0] ?? sep).split(sep);
+    for (const d of dirs.slice(1)) {
+        const q = d.split(sep);
+        let i = 0;
+        while (i < parts.length && i < q.length && parts[i] === q[i])
+            i++;
+        parts = parts.slice(0, i);
+    }
+    return parts.join(sep) || sep;
+}
+function walk(dir, out, seen, includeVendor, notes, rel) {
+    const real = realpathOr(dir);
+    if (seen.has(real)) {
+        return; // a symlink loop or a second route to the same directory
+    }
+    seen.add(real);
+    let entries;
+    try {
+        entries = readdirSync(dir, { withFileTypes: true });
+    }
+    catch (err) {
+        notes.push({ level: 'error', id: 'unreadable', message: `cannot read directory: ${describeError(err)}`, path: rel(dir) });
+        return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+        const p = join(dir, e.name);
+        let isDir = e.isDirectory();
+        let isFile = e.isFile();
+        if (e.isSymbolicLink()) {
+            try {
+                const st = statSync(p);
+                isDir = st.isDirectory();
+                isFile = st.isFile();
+            }
+            catch {
+                notes.push({ level: 'warning', id: 'unreadable', message: 'skipped a broken symbolic link', path: rel(p) });
+                continue;
+            }
+        }
+        if (isDir) {
+            if (!isSkippedDir(e.name, includeVendor))
+                walk(p, out, seen, includeVendor, notes, rel);
+        }
+        else if (isFile && e.name.endsWith('.go')) {
+            const r = realpathOr(p);
+            if (!out.has(r))
+                out.set(r, p);
+        }
+    }
+}
+/** The .go files directly in a directory (none when it cannot be read). */
+export function goFilesIn(dir) {
+    try {
+        return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.go')).map((e) => join(dir, e.name));
+    }
+    catch {
+        return [];
+    }
+}
+function safeIsDir(p) {
+    try {
+        return statSync(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** The real path of `p`, or `p` itself when it cannot be resolved. */
+export function realpathOr(p) {
+    try {
+        return realpathSync(p);
+    }
+    catch {
+        return p;
+    }
+}
+function relOrAbs(cwd, p) {
+    const r = relative(cwd, p);
+    return r.startsWith('..') || isAbsolute(r) ? p : r.split(sep).join('/');
+}

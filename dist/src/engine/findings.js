@@ -1,0 +1,50 @@
+/** The `report` callback of `rule`: findings go to `out`, in `path` unless the rule names one. */
+export function reporterFor(rule, path, out, levels) {
+    return (r) => {
+        const template = rule.meta.messages[r.messageId];
+        if (template === undefined)
+            throw new Error(`rule ${rule.meta.name} reported unknown messageId ${r.messageId}`);
+        const loc = (span, p) => ({ path: p ?? r.path ?? path, ...span });
+        out.push({
+            ruleId: rule.meta.id,
+            ruleName: rule.meta.name,
+            level: r.level ?? levels?.get(rule.meta.id) ?? rule.meta.level,
+            message: fill(template, r.data),
+            location: loc(r.span),
+            related: (r.related ?? []).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
+            flow: (r.flow ?? []).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
+            ...(r.fixes?.length ? { fixes: r.fixes } : {}),
+        });
+    };
+}
+/** Fills `{name}` placeholders; a missing value is a programming error in the rule. */
+export function fill(template, data) {
+    return template.replace(/\{(\w+)\}/g, (_, k) => {
+        const v = data[k];
+        if (v === undefined)
+            throw new Error(`message placeholder {${k}} has no value`);
+        return v;
+    });
+}
+export function compareFindings(a, b) {
+    return a.location.path.localeCompare(b.location.path) ||
+        a.location.startLine - b.location.startLine ||
+        a.location.startColumn - b.location.startColumn ||
+        a.ruleId.localeCompare(b.ruleId) ||
+        a.message.localeCompare(b.message);
+}
+/** Notifications by path, line, then message. */
+export function compareNotifications(a, b) {
+    return (a.path ?? '').localeCompare(b.path ?? '') || (a.span?.startLine ?? 0) - (b.span?.startLine ?? 0) || a.message.localeCompare(b.message);
+}
+/** One finding per rule, place and message (a value reachable along two paths is one bug). */
+export function dedupe(findings) {
+    const seen = new Set();
+    return findings.filter((f) => {
+        const k = `${f.ruleId}|${f.location.path}|${f.location.startLine}|${f.location.startColumn}|${f.message}`;
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}

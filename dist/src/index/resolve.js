@@ -1,0 +1,211 @@
+import { KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod } from '../knowledge/index.js';
+export class CalleeResolver {
+    pkgs;
+    sinks;
+    configuredWrappers;
+    constructor(pkgs, sinks, 
+    /** Functions outside the tree that configuration declares unprotected uintptr wrappers. */
+    configuredWrappers) {
+        this.pkgs = pkgs;
+        this.sinks = sinks;
+        this.configuredWrappers = configuredWrappers;
+    }
+    /** Resolves a recorded call of `file` to what it calls. */
+    resolve(file, callee) {
+        const pkg = this.pkgs.packageOf(file);
+        switch (callee.kind) {
+            case 'func':
+                return this.resolveFunc(file, pkg, callee);
+            case 'method':
+                return this.resolveMethod(pkg, callee);
+            case 'indirect':
+                return this.resolveIndirect(file, pkg, callee);
+            default:
+                return { kind: 'other' };
+        }
+    }
+    resolveFunc(file, pkg, callee) {
+        const name = callee.pkg ? `${callee.qualifier ?? callee.pkg}.${callee.name}` : callee.name;
+        if (callee.pkg) {
+            if (isTableSinkFunc(this.sinks, callee.pkg, callee.name))
+                return { kind: 'sink', name };
+            if (this.configuredWrappers[callee.pkg]?.includes(callee.name))
+                return { kind: 'configured-wrapper', name };
+            const refs = this.pkgs.importedPackages(callee.pkg).flatMap((p) => p.funcs.get(callee.name) ?? []);
+            if (refs.length)
+                return this.funcTarget(name, refs);
+            // x/sys wrappers known to forward a Go pointer passed as uintptr, when x/sys itself is
+            // not in the scanned tree (in the tree, its summaries say the same).
+            const known = KNOWN_UINTPTR_WRAPPERS[callee.pkg]?.[callee.name];
+            if (known)
+                return { kind: 'configured-wrapper', name, params: known };
+            if (SYSCALL_WRAPPER_PACKAGES.includes(callee.pkg) && /^[A-Z]/.test(callee.name))
+                return { kind: 'syscall-package', name };
+            return { kind: 'other' };
+        }
+        if (!pkg)
+            return { kind: 'other' };
+        if (pkg.importPath && isTableSinkFunc(this.sinks, pkg.importPath, callee.name)) {
+            return { kind: 'sink', name, ...(pkg.funcs.get(callee.name)?.[0] ? { decl: pkg.funcs.get(callee.name)?.[0] } : {}) };
+        }
+        const refs = pkg.funcs.get(callee.name) ?? [];
+        if (refs.length)
+            return this.funcTarget(name, refs);
+        for (const imp of file.imports) {
+            if (imp.alias !== '.')
+                continue;
+            if (isTableSinkFunc(this.sinks, imp.path, callee.name))
+                return { kind: 'sink', name };
+            const drefs = this.pkgs.importedPackages(imp.path).flatMap((p) => p.funcs.get(callee.name) ?? []);
+            if (drefs.length)
+                return this.funcTarget(name, drefs);
+        }
+        return { kind: 'other' };
+    }
+    resolveMethod(pkg, callee) {
+        const display = `${callee.recvText}.${callee.name}`;
+        const recv = callee.recv;
+        if (recv.kind === 'proc')
+            return this.procMethod(display, callee.name, recv.api);
+        if (recv.kind === 'pkgvar')
+            return this.methodOfPkgVar(pkg, callee, recv, display);
+        if (recv.kind === 'field')
+            return this.methodOfField(pkg, callee, recv, display);
+        if (recv.kind === 'type')
+            return this.methodOfType(pkg, callee, recv, display);
+        return { kind: 'other' };
+    }
+    methodOfPkgVar(pkg, callee, recv, display) {
+        const owners = recv.pkg ? this.pkgs.importedPackages(recv.pkg) : pkg ? [pkg] : [];
+        const v = owners.map((p) => p.vars.get(recv.name)).find((x) => x);
+        if (v?.kind === 'proc')
+            return this.procMethod(display, callee.name, v.api);
+        // A procedure kept in an interface-typed variable (wincred's `var procCredRead proc =`).
+        if (v?.kind === 'iface-proc' && this.isSinkMethodName(callee.name))
+            return { kind: 'indirect', name: display, how: 'interface', sink: null };
+        // A function-typed field of a package-level struct variable.
+        const owner = v?.type ? owners[0]?.types.get(v.type.replace(/^\*/, '')) : undefined;
+        const ft = owner?.fields?.[callee.name];
+        if (ft && this.isUintptrFuncType(ft, owners[0]))
+            return { kind: 'indirect', name: display, how: 'func-field', sink: null };
+        if (v?.type && owners[0]) {
+            const refs = owners[0].methods.get(v.type.replace(/^\*/, ''))?.get(callee.name) ?? [];
+            if (refs.length)
+                return this.funcTarget(display, refs);
+        }
+        return { kind: 'other' };
+    }
+    methodOfField(pkg, callee, recv, display) {
+        // t.dev.m(): the field's declared type in the owner struct (any file of the package).
+        const ft = pkg?.types.get(recv.owner)?.fields?.[recv.field];
+        if (!ft || !pkg)
+            return { kind: 'other' };
+        if (this.isUintptrFuncType(ft, pkg))
+            return { kind: 'indirect', name: display, how: 'func-field', sink: null };
+        const m = /^\*?([A-Za-z_]\w*)$/.exec(ft);
+        if (!m)
+            return { kind: 'other' };
+        const refs = pkg.methods.get(m[1])?.get(callee.name) ?? [];
+        if (refs.length)
+            return this.funcTarget(display, refs);
+        const t = pkg.types.get(m[1]);
+        if (t?.kind === 'interface' && t.uintptrMethods?.includes(callee.name))
+            return { kind: 'indirect', name: display, how: 'interface', sink: null };
+        return { kind: 'other' };
+    }
+    methodOfType(pkg, callee, recv, display) {
+        if (recv.pkg) {
+            if (isTableSinkMethod(this.sinks, recv.pkg, recv.name, callee.name))
+                return { kind: 'sink', name: display };
+            const refs = this.pkgs.importedPackages(recv.pkg).flatMap((p) => p.methods.get(recv.name)?.get(callee.name) ?? []);
+            return refs.length ? this.funcTarget(display, refs) : { kind: 'other' };
+        }
+        if (!pkg)
+            return { kind: 'other' };
+        if (pkg.importPath && isTableSinkMethod(this.sinks, pkg.importPath, recv.name, callee.name))
+            return { kind: 'sink', name: display };
+        const refs = pkg.methods.get(recv.name)?.get(callee.name) ?? [];
+        if (refs.length)
+            return this.funcTarget(display, refs);
+        // A call through an interface whose method takes uintptrs (the wincred `proc` shape):
+        // whatever it holds, the compiler cannot see the callee (golang/go#34684).
+        const t = pkg.types.get(recv.name);
+        if (t?.kind === 'interface' && t.uintptrMethods?.includes(callee.name)) {
+            return { kind: 'indirect', name: display, how: 'interface', sink: null };
+        }
+        return { kind: 'other' };
+    }
+    resolveIndirect(file, pkg, callee) {
+        const sink = callee.target ? this.resolve(file, callee.target) : null;
+        if (sink?.kind === 'sink')
+            return { kind: 'indirect', name: callee.name, how: callee.how, sink: sink.name };
+        // A function-typed parameter or variable whose type takes uintptrs, e.g. the signature
+        // of (*LazyProc).Call: it exists to hold a procedure.
+        const named = callee.typeName && pkg ? this.isUintptrFuncType(callee.typeName, pkg) : false;
+        if ((callee.uintptrSignature || named) && (callee.how === 'func-param' || callee.how === 'func-var' || callee.how === 'func-field')) {
+            return { kind: 'indirect', name: callee.name, how: callee.how, sink: null };
+        }
+        if (callee.how === 'func-var' && pkg?.vars.get(callee.name)?.kind === 'func') {
+            const v = pkg.vars.get(callee.name);
+            const t = v.target ? this.resolve(file, v.target) : null;
+            if (t?.kind === 'sink')
+                return { kind: 'indirect', name: callee.name, how: 'package-func-var', sink: t.name };
+        }
+        return { kind: 'other' };
+    }
+    /** Reports whether a type (text) is a function type taking uintptrs, written out or named. */
+    isUintptrFuncType(t, pkg) {
+        if (t.startsWith('func'))
+            return /uintptr\b/.test(t);
+        return !!pkg?.types.get(t)?.uintptrSignature;
+    }
+    isSinkMethodName(name) {
+        return Object.values(this.sinks.methods).some((types) => Object.values(types).some((ms) => ms.includes(name)));
+    }
+    procMethod(display, method, api) {
+        for (const types of Object.values(this.sinks.methods)) {
+            if (types.Proc?.includes(method) || types.LazyProc?.includes(method))
+                return { kind: 'sink', name: display, ...(api ? { api } : {}) };
+        }
+        return { kind: 'other' };
+    }
+    /**
+     * A tree function is a protected sink when declared without a body (assembly, linkname) or
+     * marked //go:uintptrescapes or //go:uintptrkeepalive (cmd/compile escape/call.go). Build-tagged
+     * variants count as protected when any variant is (linux/ppc64 x/sys is the known exception,
+     * go-semantics.md §2.7: informational, not reported).
+     */
+    funcTarget(name, refs) {
+        if (refs.every((r) => PSEUDO_PACKAGES.includes(r.pkg.importPath ?? '')))
+            return { kind: 'other' };
+        const protectedRef = refs.find((r) => isProtected(r.fn) && takesUintptr(r.fn));
+        if (protectedRef)
+            return { kind: 'sink', name, decl: protectedRef };
+        return { kind: 'func', name, refs };
+    }
+    /**
+     * Reports whether a call returns memory the Go collector does not manage. A method on a
+     * receiver of unknown type is judged by every method of that name in the package (there is
+     * usually one), which covers `ring.Push()` returning a slot of a VirtualAlloc'd ring.
+     */
+    returnsForeign(file, callee) {
+        const t = this.resolve(file, callee);
+        if (t.kind === 'func')
+            return t.refs.every((r) => r.fn.returnsForeign);
+        if (callee.kind === 'method' && callee.recv.kind === 'unknown') {
+            const pkg = this.pkgs.packageOf(file);
+            const refs = [...(pkg?.methods.values() ?? [])].flatMap((m) => m.get(callee.name) ?? []);
+            return refs.length > 0 && refs.every((r) => r.fn.returnsForeign);
+        }
+        return false;
+    }
+}
+/** Reports whether a declaration makes its callers' inline conversions safe. */
+export function isProtected(fn) {
+    return !fn.hasBody || fn.directives.includes('uintptrescapes') || fn.directives.includes('uintptrkeepalive');
+}
+/** Reports whether a function has a uintptr parameter (or ...uintptr): only such a function can
+ * receive a pointer as an integer, so only such a bodyless function is worth treating as a sink. */
+export function takesUintptr(fn) {
+    return fn.params.some((p) => p.type === 'uintptr' || p.type === '[]uintptr');
+}

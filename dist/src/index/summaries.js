@@ -1,0 +1,127 @@
+/** Maps argument `argIndex` of a call to the callee parameter it binds. */
+export function paramFor(fn, argIndex) {
+    if (fn.params.length === 0)
+        return null;
+    const last = fn.params.length - 1;
+    if (argIndex >= last && fn.params[last]?.variadic)
+        return last;
+    return argIndex < fn.params.length ? argIndex : null;
+}
+export class Summaries {
+    pkgs;
+    calls;
+    summaries = new Map();
+    constructor(pkgs, calls) {
+        this.pkgs = pkgs;
+        this.calls = calls;
+        this.compute();
+    }
+    summaryOf(fn) {
+        return this.summaries.get(fn);
+    }
+    /** Computes wrapper summaries for every function to a fixed point (recursion terminates because
+     * the sets only grow and are bounded by the parameter counts). */
+    compute() {
+        const all = [];
+        for (const pkg of this.pkgs.packages.values())
+            for (const f of pkg.files)
+                for (const fn of f.funcs) {
+                    this.summaries.set(fn, { uintptrParams: new Set(), ptrParams: new Set(), via: new Map() });
+                    if (fn.calls.length)
+                        all.push({ file: f, fn });
+                }
+        const resolved = new Map();
+        const targetOf = (file, c) => {
+            let t = resolved.get(c);
+            if (!t) {
+                t = this.calls.resolve(file, c.callee);
+                resolved.set(c, t);
+            }
+            return t;
+        };
+        let changed = true;
+        let rounds = 0;
+        while (changed && rounds++ < 50) {
+            changed = false;
+            for (const { file, fn } of all) {
+                const sum = this.summaries.get(fn);
+                for (const c of fn.calls) {
+                    const t = targetOf(file, c);
+                    c.args.forEach((arg, j) => {
+                        for (const src of arg.sources) {
+                            let index = null;
+                            let pointer = false;
+                            if (src.kind === 'param')
+                                index = src.flow.index;
+                            else if (src.kind === 'uptr' && src.u.obj.kind === 'param' && src.u.obj.paramIndex !== undefined && src.u.via === 'inline') {
+                                index = src.u.obj.paramIndex;
+                                pointer = true;
+                            }
+                            if (index === null)
+                                continue;
+                            const p = fn.params[index];
+                            if (!p)
+                                continue;
+                            const isUintptr = p.type === 'uintptr' || p.type === '[]uintptr';
+                            const reaches = this.argReachesSink(t, j, arg.spread, isUintptr && !pointer ? 'uintptr' : 'ptr');
+                            if (!reaches)
+                                continue;
+                            const set = isUintptr && !pointer ? sum.uintptrParams : sum.ptrParams;
+                            if (!set.has(index)) {
+                                set.add(index);
+                                changed = true;
+                                if (set === sum.uintptrParams)
+                                    sum.via.set(index, { file, fn, call: c, arg: j, target: t });
+                            }
+                        }
+                    });
+                }
+            }
+        }
+    }
+    /**
+     * The forwarding chain from parameter `param` of `fn` to the sink: each hop is a call that
+     * passes the value on. Bounded and cycle-safe (recursive wrappers).
+     */
+    chainFrom(fn, param) {
+        const hops = [];
+        const seen = new Set();
+        let cur = { fn, param };
+        while (cur && hops.length < 16) {
+            const key = `${cur.fn.span.startLine}:${cur.fn.name}:${cur.param}`;
+            if (seen.has(key))
+                break;
+            seen.add(key);
+            const hop = this.summaries.get(cur.fn)?.via.get(cur.param);
+            if (!hop)
+                break;
+            hops.push(hop);
+            if (hop.target.kind !== 'func')
+                break;
+            const next = hop.target.refs.find((r) => {
+                const pi = paramFor(r.fn, hop.arg);
+                return pi !== null && this.summaries.get(r.fn)?.uintptrParams.has(pi);
+            });
+            cur = next ? { fn: next.fn, param: paramFor(next.fn, hop.arg) } : null;
+        }
+        return hops;
+    }
+    /** Reports whether argument `j` of a call to `t` reaches a sink argument. */
+    argReachesSink(t, j, spread, kind) {
+        if (t.kind === 'sink')
+            return true;
+        // x/sys and syscall wrappers hand typed pointer arguments to the OS (mksyscall output).
+        if (t.kind === 'syscall-package')
+            return kind === 'ptr';
+        if (t.kind !== 'func')
+            return false;
+        return t.refs.some((r) => {
+            const sum = this.summaries.get(r.fn);
+            const pi = paramFor(r.fn, j);
+            if (!sum || pi === null)
+                return false;
+            void spread;
+            return kind === 'uintptr' ? sum.uintptrParams.has(pi) : sum.ptrParams.has(pi);
+        });
+    }
+}

@@ -1,0 +1,27 @@
+// Memory the Go collector does not manage: the OS allocators whose results may be held as uintptr
+// anywhere, and the parameters that by contract receive an address the OS handed out.
+/**
+ * Calls whose results are memory the Go collector does not manage, so a uintptr of them can be
+ * held anywhere (DESIGN.md §2): mmap'd slices, Windows heap and virtual memory, C memory.
+ * `result` is the index of the result that carries the memory.
+ */
+export const OS_ALLOCATORS = {
+    syscall: ['Mmap', 'LocalAlloc', 'VirtualAlloc', 'GlobalAlloc', 'HeapAlloc', 'CoTaskMemAlloc'],
+    'golang.org/x/sys/unix': ['Mmap', 'MmapPtr', 'Mremap'],
+    'golang.org/x/sys/windows': [
+        'VirtualAlloc', 'VirtualAllocEx', 'LocalAlloc', 'GlobalAlloc', 'HeapAlloc', 'HeapReAlloc',
+        'CoTaskMemAlloc', 'MapViewOfFile',
+    ],
+};
+/**
+ * Parameters that by contract receive an address the OS handed out (a mapped view, a VirtualAlloc
+ * region, a System V segment): whatever the caller converts there is not a Go object, so a
+ * conversion into them is not reported. Keyed by import path, then function, then parameter
+ * indexes. Sources: the Win32 and POSIX documentation of each call.
+ */
+export const FOREIGN_ADDRESS_PARAMS = {
+    syscall: { UnmapViewOfFile: [0], FlushViewOfFile: [0], VirtualFree: [0], VirtualLock: [0], VirtualUnlock: [0], VirtualProtect: [0] },
+    'golang.org/x/sys/windows': { UnmapViewOfFile: [0], FlushViewOfFile: [0], VirtualFree: [0], VirtualLock: [0], VirtualUnlock: [0], VirtualProtect: [0], VirtualQuery: [0] },
+    'golang.org/x/sys/unix': { shmdt: [0], munmap: [0] },
+    'internal/syscall/unix': { munmap: [0] },
+};
