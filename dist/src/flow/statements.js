@@ -113,15 +113,21 @@ export function isPanic(cx, e) {
     const f = e.childForFieldName('function');
     return !!f && f.type === 'identifier' && (f.text === 'panic' || f.text === 'log.Fatal') && !lookup(cx, f.text);
 }
-export function walkIf(cx, stmt, env) {
+/** Opens the scope of an if or switch statement and walks its initializer and the expression it
+ * tests; returns the environment its arms start from. The caller pops the scope. */
+function walkHeader(cx, stmt, env, tested) {
     pushScope(cx);
     let cur = env;
     const init = stmt.childForFieldName('initializer');
     if (init)
         cur = walkStmt(cx, init, cur) ?? cur;
-    const cond = stmt.childForFieldName('condition');
-    if (cond)
-        evalExpr(cx, cond, cur, ctxOf(cx, cond));
+    const t = stmt.childForFieldName(tested);
+    if (t)
+        evalExpr(cx, t, cur, ctxOf(cx, t));
+    return cur;
+}
+export function walkIf(cx, stmt, env) {
+    const cur = walkHeader(cx, stmt, env, 'condition');
     const id = cx.file.seq.nextId++;
     cx.pos.path.push([id, 0]);
     const thenEnv = walkBlockOrStmt(cx, stmt.childForFieldName('consequence'), new Map(cur));
@@ -196,14 +202,7 @@ export function walkFor(cx, stmt, env) {
     return joinEnvs([result, ...exits]);
 }
 export function walkSwitch(cx, stmt, env) {
-    pushScope(cx);
-    let cur = env;
-    const init = stmt.childForFieldName('initializer');
-    if (init)
-        cur = walkStmt(cx, init, cur) ?? cur;
-    const value = stmt.childForFieldName('value');
-    if (value)
-        evalExpr(cx, value, cur, ctxOf(cx, value));
+    const cur = walkHeader(cx, stmt, env, 'value');
     const id = cx.file.seq.nextId++;
     const outs = [];
     let hasDefault = false;
