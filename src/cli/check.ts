@@ -1,6 +1,6 @@
 // `pinlint check` (the default command): options → engine → fixes, baseline → reporter → exit code.
 import { Command, Option } from 'commander';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyze } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
@@ -63,7 +63,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise
     throw new UsageError(`--fail-on takes error, warning or note, not "${opts.failOn}".`);
   }
   const first = resolve(io.cwd, paths[0] ?? '.');
-  const startDir = existsSync(first) && statSync(first).isFile() ? dirname(first) : existsSync(first) ? first : io.cwd;
+  const startDir = configStart(first, io.cwd);
   const configured = configureRun(startDir, opts.config ? resolve(io.cwd, opts.config) : undefined, selectRules(opts));
   if (opts.printConfig) {
     io.stdout(printConfig(configured.resolved));
@@ -174,4 +174,14 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     .action(async (paths: string[], opts: CheckOptions) => {
       setExit(await runCheck(paths, opts, io));
     });
+}
+
+/** Where the configuration search starts for a path: a directory itself; the directory of
+ * anything else that exists (a file, a FIFO, a device); the working directory otherwise. */
+function configStart(path: string, cwd: string): string {
+  try {
+    return statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    return cwd;
+  }
 }

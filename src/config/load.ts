@@ -1,7 +1,7 @@
 // Loading the configuration: where the file is found (walking up to the repository root), reading
 // and validating it, and the checks a schema cannot express (rule names known only at run time,
 // contradictions between sections). Every problem found is thrown at once, as one ConfigError.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseConfigText } from './parse.js';
 import { ConfigError, type ConfigProblem } from './problems.js';
@@ -104,8 +104,18 @@ function describeFsError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** stat that answers "nothing usable here" for every error: a path under a file (ENOTDIR), an
+ * unreadable directory (EACCES) or a loop must not stop the search for a configuration file. */
+function statOrNull(p: string): Stats | null {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
 function isFile(p: string): boolean {
-  return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  return statOrNull(p)?.isFile() ?? false;
 }
 
 /**
@@ -116,7 +126,8 @@ function isFile(p: string): boolean {
  */
 export function findConfigFile(startDir: string): string | null {
   let dir = resolve(startDir);
-  if (isFile(dir)) dir = dirname(dir);
+  // A file, FIFO or device given as the start: its directory decides.
+  if (!(statOrNull(dir)?.isDirectory() ?? false) && statOrNull(dir)) dir = dirname(dir);
   for (;;) {
     const found = CONFIG_FILE_NAMES.map((n) => join(dir, n)).filter(isFile);
     if (found.length > 1) {
@@ -129,7 +140,7 @@ export function findConfigFile(startDir: string): string | null {
     }
     if (found[0] !== undefined) return found[0];
     // `.git` is a directory in a clone and a file in a worktree or submodule: both end the search.
-    if (statSync(join(dir, '.git'), { throwIfNoEntry: false })) return null;
+    if (statOrNull(join(dir, '.git'))) return null;
     const parent = dirname(dir);
     if (parent === dir) return null;
     dir = parent;

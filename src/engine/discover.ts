@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Notification } from '../model/findings.js';
-import { describeError } from './read.js';
+import { describeError, fileKind } from './read.js';
 
 /** What discovery found: files by real absolute path → the absolute path as the user named it. */
 export interface Discovered {
@@ -58,7 +58,9 @@ export function discoverFiles(targets: string[], opts: DiscoverOptions, rel: (ab
       continue;
     }
     if (st.isDirectory()) walk(t, reported, seenDirs, !!opts.includeVendor, notifications, rel);
-    else if (st.isFile()) {
+    else if (!st.isFile()) {
+      notifications.push({ level: 'warning', id: 'not-regular-file', message: `skipped ${relOrAbs(opts.cwd, t)}: ${fileKind(st)}, not a Go file`, path: relOrAbs(opts.cwd, t) });
+    } else {
       if (!t.endsWith('.go')) {
         notifications.push({ level: 'warning', id: 'not-go', message: `skipped ${rel(t)}: not a .go file`, path: rel(t) });
         continue;
@@ -127,15 +129,22 @@ function walk(dir: string, out: Map<string, string>, seen: Set<string>, includeV
     const p = join(dir, e.name);
     let isDir = e.isDirectory();
     let isFile = e.isFile();
-    if (e.isSymbolicLink()) {
+    let kind = '';
+    if (e.isSymbolicLink() || (!isDir && !isFile && e.name.endsWith('.go'))) {
       try {
         const st = statSync(p);
         isDir = st.isDirectory();
         isFile = st.isFile();
+        kind = fileKind(st);
       } catch {
         notes.push({ level: 'warning', id: 'unreadable', message: 'skipped a broken symbolic link', path: rel(p) });
         continue;
       }
+    }
+    if (!isDir && !isFile && e.name.endsWith('.go')) {
+      // A FIFO or device named *.go is never opened: reading a FIFO waits for a writer forever.
+      notes.push({ level: 'warning', id: 'not-regular-file', message: `skipped: ${kind}, not a regular file`, path: rel(p) });
+      continue;
     }
     if (isDir) {
       if (!isSkippedDir(e.name, includeVendor)) walk(p, out, seen, includeVendor, notes, rel);

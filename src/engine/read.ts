@@ -1,13 +1,13 @@
 // Reading Go files from disk: the one place that decides what counts as unreadable, binary,
 // too large or oddly encoded. Callers get text or a reason, never an exception.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 
 /** Files above this size are skipped with a notification: generated tables, not shims. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 export type ReadResult =
   | { ok: true; text: string; invalidUtf8: boolean }
-  | { ok: false; id: 'unreadable' | 'binary-file' | 'file-too-large'; message: string };
+  | { ok: false; id: 'unreadable' | 'binary-file' | 'file-too-large' | 'not-regular-file'; message: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -19,8 +19,15 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  */
 export function readGoFile(path: string): ReadResult {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const st = statSync(path);
+    // O_NONBLOCK: opening a FIFO that replaced a .go file must not wait for a writer; the type is
+    // then checked on the open handle, so a swap after any earlier check cannot slip through.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      return { ok: false, id: 'not-regular-file', message: `skipped: ${fileKind(st)}, not a regular file` };
+    }
     if (st.size > MAX_FILE_BYTES) {
       return {
         ok: false,
@@ -28,9 +35,11 @@ export function readGoFile(path: string): ReadResult {
         message: `skipped: ${st.size} bytes is over the ${MAX_FILE_BYTES}-byte limit for one Go file`,
       };
     }
-    bytes = readFileSync(path);
+    bytes = readFileSync(fd);
   } catch (err) {
     return { ok: false, id: 'unreadable', message: `cannot read file: ${describeError(err)}` };
+  } finally {
+    if (fd !== undefined) try { closeSync(fd); } catch { /* nothing to do */ }
   }
   if (bytes.includes(0)) {
     return { ok: false, id: 'binary-file', message: 'skipped: the file contains NUL bytes, so it is not Go source text' };
@@ -52,4 +61,14 @@ export function describeError(err: unknown): string {
     return String((err as { message: string }).message);
   }
   return String(err);
+}
+
+/** What a file that is not a regular file or a directory is, for messages. */
+export function fileKind(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  if (st.isDirectory()) return 'a directory';
+  return st.isFile() ? 'a regular file' : 'a special file';
 }

@@ -102,8 +102,18 @@ function describeFsError(err) {
         return 'permission denied';
     return err instanceof Error ? err.message : String(err);
 }
+/** stat that answers "nothing usable here" for every error: a path under a file (ENOTDIR), an
+ * unreadable directory (EACCES) or a loop must not stop the search for a configuration file. */
+function statOrNull(p) {
+    try {
+        return statSync(p);
+    }
+    catch {
+        return null;
+    }
+}
 function isFile(p) {
-    return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+    return statOrNull(p)?.isFile() ?? false;
 }
 /**
  * The configuration file that applies to `startDir` (a file's own directory when given a file):
@@ -113,7 +123,8 @@ function isFile(p) {
  */
 export function findConfigFile(startDir) {
     let dir = resolve(startDir);
-    if (isFile(dir))
+    // A file, FIFO or device given as the start: its directory decides.
+    if (!(statOrNull(dir)?.isDirectory() ?? false) && statOrNull(dir))
         dir = dirname(dir);
     for (;;) {
         const found = CONFIG_FILE_NAMES.map((n) => join(dir, n)).filter(isFile);
@@ -128,7 +139,7 @@ export function findConfigFile(startDir) {
         if (found[0] !== undefined)
             return found[0];
         // `.git` is a directory in a clone and a file in a worktree or submodule: both end the search.
-        if (statSync(join(dir, '.git'), { throwIfNoEntry: false }))
+        if (statOrNull(join(dir, '.git')))
             return null;
         const parent = dirname(dir);
         if (parent === dir)

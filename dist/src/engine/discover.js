@@ -4,7 +4,7 @@
 // follows symbolic links once (real paths are deduplicated, so loops end).
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { describeError } from './read.js';
+import { describeError, fileKind } from './read.js';
 /** The absolute targets of the given paths, and the root that paths in findings are relative to. */
 export function resolveTargets(paths, cwd) {
     // Go's `./...` pattern means "this directory and below", which is what a directory means here.
@@ -42,7 +42,10 @@ export function discoverFiles(targets, opts, rel, notifications) {
         }
         if (st.isDirectory())
             walk(t, reported, seenDirs, !!opts.includeVendor, notifications, rel);
-        else if (st.isFile()) {
+        else if (!st.isFile()) {
+            notifications.push({ level: 'warning', id: 'not-regular-file', message: `skipped ${relOrAbs(opts.cwd, t)}: ${fileKind(st)}, not a Go file`, path: relOrAbs(opts.cwd, t) });
+        }
+        else {
             if (!t.endsWith('.go')) {
                 notifications.push({ level: 'warning', id: 'not-go', message: `skipped ${rel(t)}: not a .go file`, path: rel(t) });
                 continue;
@@ -114,16 +117,23 @@ function walk(dir, out, seen, includeVendor, notes, rel) {
         const p = join(dir, e.name);
         let isDir = e.isDirectory();
         let isFile = e.isFile();
-        if (e.isSymbolicLink()) {
+        let kind = '';
+        if (e.isSymbolicLink() || (!isDir && !isFile && e.name.endsWith('.go'))) {
             try {
                 const st = statSync(p);
                 isDir = st.isDirectory();
                 isFile = st.isFile();
+                kind = fileKind(st);
             }
             catch {
                 notes.push({ level: 'warning', id: 'unreadable', message: 'skipped a broken symbolic link', path: rel(p) });
                 continue;
             }
+        }
+        if (!isDir && !isFile && e.name.endsWith('.go')) {
+            // A FIFO or device named *.go is never opened: reading a FIFO waits for a writer forever.
+            notes.push({ level: 'warning', id: 'not-regular-file', message: `skipped: ${kind}, not a regular file`, path: rel(p) });
+            continue;
         }
         if (isDir) {
             if (!isSkippedDir(e.name, includeVendor))
