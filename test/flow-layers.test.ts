@@ -41,6 +41,15 @@ function node(expr: string, type: string): SyntaxNode {
   return n;
 }
 
+describe('go/parse', () => {
+  it('reports only the outermost error of nested error-recovery nodes', () => {
+    const { errors } = parseGo('package p\nvar x = T{' + 'u++;'.repeat(200) + '\n');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.type).toBe('ERROR');
+    expect(parseGo('package p\nfunc f() {}\n').errors).toEqual([]);
+  });
+});
+
 describe('go/predicates', () => {
   it('tells the predeclared uintptr conversion from a shadowed or redeclared uintptr', () => {
     expect(isUintptrConversion(scope(), call('uintptr(p)'))).toBe(true);

@@ -10,6 +10,7 @@ import type { CallFact, FileFacts, FuncFact } from '../model/facts.js';
 import { isProtected, takesUintptr, type PackageInfo } from '../index/tree-index.js';
 import type { Finding, Level, Location, Notification, RelatedLocation, RuleMeta } from '../model/findings.js';
 import { ModuleGrouper, type AuditTree, type ModuleKey, type VendorModule } from './modules.js';
+import { compareText } from '../model/order.js';
 
 /** A function or method a module declares (build-tagged variants counted once). */
 export interface DeclInfo {
@@ -208,8 +209,8 @@ class ModuleTable {
 
   /** The modules by path, each with its wrappers and sinks by package, name and path. */
   sorted(): ModuleStats[] {
-    const byDecl = (a: DeclInfo, b: DeclInfo): number => a.package.localeCompare(b.package) || a.name.localeCompare(b.name) || a.path.localeCompare(b.path);
-    const modules = [...this.stats.values()].sort((a, b) => a.path.localeCompare(b.path));
+    const byDecl = (a: DeclInfo, b: DeclInfo): number => compareText(a.package, b.package) || compareText(a.name, b.name) || compareText(a.path, b.path);
+    const modules = [...this.stats.values()].sort((a, b) => compareText(a.path, b.path));
     for (const m of modules) {
       m.wrappers.sort(byDecl);
       m.sinks.sort(byDecl);
@@ -222,7 +223,7 @@ class ModuleTable {
 function countCallsAndDecls(result: AnalysisResult, place: Placement, table: ModuleTable): void {
   // Calls and declarations, from the files analyzed for reporting (in an audit: all of them).
   const reported = new Set(result.reported);
-  const files = result.files.filter((f) => reported.has(f.path)).sort((a, b) => a.path.localeCompare(b.path));
+  const files = result.files.filter((f) => reported.has(f.path)).sort((a, b) => compareText(a.path, b.path));
   // Declarations are grouped by package and name first: build-tagged files declare one function
   // several times, and a name counts as a sink when any variant is protected, as the index treats
   // calls to it (tree-index.ts funcTarget). x/sys's gccgo and linux/ppc64 Syscall* have Go bodies

@@ -3,6 +3,7 @@
 // the deduplication of findings reached along several paths.
 import type { Finding, Level, Notification, Span } from '../model/findings.js';
 import type { Report, Rule, ReportInput } from '../rule-api.js';
+import { compareText } from '../model/order.js';
 
 /** The `report` callback of `rule`: findings go to `out`, in `path` unless the rule names one. */
 export function reporterFor(rule: Rule, path: string, out: Finding[], levels?: Map<string, Level>): Report<string> {
@@ -33,16 +34,16 @@ export function fill(template: string, data: Record<string, string>): string {
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.location.path.localeCompare(b.location.path) ||
+  return compareText(a.location.path, b.location.path) ||
     a.location.startLine - b.location.startLine ||
     a.location.startColumn - b.location.startColumn ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message);
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message);
 }
 
 /** Notifications by path, line, then message. */
 export function compareNotifications(a: Notification, b: Notification): number {
-  return (a.path ?? '').localeCompare(b.path ?? '') || (a.span?.startLine ?? 0) - (b.span?.startLine ?? 0) || a.message.localeCompare(b.message);
+  return compareText(a.path ?? '', b.path ?? '') || (a.span?.startLine ?? 0) - (b.span?.startLine ?? 0) || compareText(a.message, b.message);
 }
 
 /** One finding per rule, place and message (a value reachable along two paths is one bug). */

@@ -117,7 +117,7 @@ export class SyntaxNode {
 
 export interface Parsed {
   root: SyntaxNode;
-  /** ERROR and MISSING nodes, outermost only. */
+  /** ERROR and MISSING nodes, outermost only (the root itself when the file is one ERROR). */
   errors: SyntaxNode[];
 }
 
@@ -131,6 +131,16 @@ export function parseGo(text: string): Parsed {
     new SyntaxNode(file, cursor.nodeType, cursor.nodeIsNamed, cursor.nodeIsMissing, cursor.startIndex, cursor.endIndex);
   const root = make();
   const stack: SyntaxNode[] = [root];
+  // ERROR nodes among the ancestors of the current node: an error inside one is not reported on
+  // its own. Counted on the way down and up, so deep error-recovery trees stay linear (looking at
+  // every error's ancestors was quadratic).
+  let errorAncestors = 0;
+  if (root.type === 'ERROR') {
+    // A file that does not parse at all: the whole file is the error.
+    errors.push(root);
+    root.hasError = true;
+    errorAncestors = 1;
+  }
   // Depth-first copy: descend, then visit siblings, then climb.
   if (cursor.gotoFirstChild()) {
     for (;;) {
@@ -140,28 +150,25 @@ export function parseGo(text: string): Parsed {
       parent.children.push(node);
       parent.fields.push(cursor.currentFieldName ?? null);
       if (node.type === 'ERROR' || node.isMissing) {
-        errors.push(node);
+        if (errorAncestors === 0) errors.push(node);
         node.hasError = true;
       }
       // Constant declarations cannot hold a pointer: their contents are never read, and in
       // generated files (zerrors_*.go) they are most of the nodes.
       if (node.type !== 'const_declaration' && cursor.gotoFirstChild()) {
         stack.push(node);
+        if (node.type === 'ERROR') errorAncestors++;
         continue;
       }
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) break;
         const done = stack.pop() as SyntaxNode;
+        if (done.type === 'ERROR') errorAncestors--;
         if (done.hasError && done.parent) done.parent.hasError = true;
         if (stack.length === 0) break;
       }
       if (stack.length === 0 || (stack.length === 1 && cursor.currentDepth === 0)) break;
     }
   }
-  // Keep only outermost error nodes.
-  const outer = errors.filter((e) => {
-    for (let p = e.parent; p; p = p.parent) if (p.type === 'ERROR') return false;
-    return true;
-  });
-  return { root, errors: outer };
+  return { root, errors };
 }

@@ -3,14 +3,17 @@
 // judge every suppression; malformed and unused ones are reported by the engine.
 import type { SuppressionFact } from '../model/facts.js';
 
-const DIRECTIVE = /\/\/\s*pinlint:ignore\b(.*)$/;
+// `s`: the rest of the comment may hold any character, U+2028 and a lone CR included.
+const DIRECTIVE = /\/\/\s*pinlint:ignore\b(.*)$/s;
 
 /** Finds the suppression comments of a file by scanning its lines (comments only: the text
  * before `//` must not end inside a string, which a line-level check approximates). */
 export function parseSuppressions(text: string): SuppressionFact[] {
   const out: SuppressionFact[] = [];
   if (!text.includes('pinlint:ignore')) return out;
-  const lines = text.split(/\r\n|\r|\n/);
+  // Go's line model, the one the parser and every position use: only \n ends a line (a CR
+  // before it belongs to the line ending; a CR elsewhere is an ordinary character).
+  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   lines.forEach((line, i) => {
     const m = DIRECTIVE.exec(line);
     if (!m) return;

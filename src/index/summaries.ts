@@ -45,8 +45,13 @@ export class Summaries {
     return this.summaries.get(fn);
   }
 
-  /** Computes wrapper summaries for every function to a fixed point (recursion terminates because
-   * the sets only grow and are bounded by the parameter counts). */
+  /**
+   * Computes wrapper summaries for every function to a fixed point with a worklist: a function is
+   * examined again only when the summary of a function it calls grew. The sets only grow and are
+   * bounded by the parameter counts, so this ends without a round limit (a bound on rounds once
+   * cut a long forwarding chain declared caller-first). Dirty functions are examined in a fixed
+   * order, pass after pass, so each summary and its first hop come out the same on every run.
+   */
   private compute(): void {
     const all: Array<{ file: FileFacts; fn: FuncFact }> = [];
     for (const pkg of this.pkgs.packages.values()) for (const f of pkg.files) for (const fn of f.funcs) {
@@ -59,40 +64,66 @@ export class Summaries {
       if (!t) { t = this.calls.resolve(file, c.callee); resolved.set(c, t); }
       return t;
     };
-    let changed = true;
-    let rounds = 0;
-    while (changed && rounds++ < 50) {
-      changed = false;
-      for (const { file, fn } of all) {
-        const sum = this.summaries.get(fn) as Summary;
-        for (const c of fn.calls) {
-          const t = targetOf(file, c);
-          c.args.forEach((arg, j) => {
-            for (const src of arg.sources) {
-              let index: number | null = null;
-              let pointer = false;
-              if (src.kind === 'param') index = src.flow.index;
-              else if (src.kind === 'uptr' && src.u.obj.kind === 'param' && src.u.obj.paramIndex !== undefined && src.u.via === 'inline') {
-                index = src.u.obj.paramIndex;
-                pointer = true;
-              }
-              if (index === null) continue;
-              const p = fn.params[index];
-              if (!p) continue;
-              const isUintptr = p.type === 'uintptr' || p.type === '[]uintptr';
-              const reaches = this.argReachesSink(t, j, arg.spread, isUintptr && !pointer ? 'uintptr' : 'ptr');
-              if (!reaches) continue;
-              const set = isUintptr && !pointer ? sum.uintptrParams : sum.ptrParams;
-              if (!set.has(index)) {
-                set.add(index);
-                changed = true;
-                if (set === sum.uintptrParams) sum.via.set(index, { file, fn, call: c, arg: j, target: t });
-              }
-            }
-          });
+    // callers.get(g): positions in `all` of the functions with a call that may reach g.
+    const callers = new Map<FuncFact, Set<number>>();
+    all.forEach(({ file, fn }, i) => {
+      for (const c of fn.calls) {
+        const t = targetOf(file, c);
+        if (t.kind !== 'func') continue;
+        for (const r of t.refs) {
+          let set = callers.get(r.fn);
+          if (!set) callers.set(r.fn, (set = new Set()));
+          set.add(i);
+        }
+      }
+    });
+    const dirty = all.map(() => true);
+    for (let pending = all.length; pending > 0;) {
+      for (let i = 0; i < all.length; i++) {
+        if (!dirty[i]) continue;
+        dirty[i] = false;
+        pending--;
+        const { file, fn } = all[i] as { file: FileFacts; fn: FuncFact };
+        if (!this.examine(file, fn, targetOf)) continue;
+        for (const k of callers.get(fn) ?? []) {
+          if (!dirty[k]) { dirty[k] = true; pending++; }
         }
       }
     }
+  }
+
+  /** Adds to `fn`'s summary the parameters its calls hand to sinks or to wrappers as summarized
+   * so far; reports whether the summary grew. */
+  private examine(file: FileFacts, fn: FuncFact, targetOf: (file: FileFacts, c: CallFact) => Target): boolean {
+    let changed = false;
+    const sum = this.summaries.get(fn) as Summary;
+    for (const c of fn.calls) {
+      const t = targetOf(file, c);
+      c.args.forEach((arg, j) => {
+        for (const src of arg.sources) {
+          let index: number | null = null;
+          let pointer = false;
+          if (src.kind === 'param') index = src.flow.index;
+          else if (src.kind === 'uptr' && src.u.obj.kind === 'param' && src.u.obj.paramIndex !== undefined && src.u.via === 'inline') {
+            index = src.u.obj.paramIndex;
+            pointer = true;
+          }
+          if (index === null) continue;
+          const p = fn.params[index];
+          if (!p) continue;
+          const isUintptr = p.type === 'uintptr' || p.type === '[]uintptr';
+          const reaches = this.argReachesSink(t, j, arg.spread, isUintptr && !pointer ? 'uintptr' : 'ptr');
+          if (!reaches) continue;
+          const set = isUintptr && !pointer ? sum.uintptrParams : sum.ptrParams;
+          if (!set.has(index)) {
+            set.add(index);
+            changed = true;
+            if (set === sum.uintptrParams) sum.via.set(index, { file, fn, call: c, arg: j, target: t });
+          }
+        }
+      });
+    }
+    return changed;
   }
 
   /**
@@ -121,6 +152,7 @@ export class Summaries {
   }
 
   /** Reports whether argument `j` of a call to `t` reaches a sink argument. */
+
   argReachesSink(t: Target, j: number, spread: boolean, kind: 'uintptr' | 'ptr'): boolean {
     if (t.kind === 'sink') return true;
     // x/sys and syscall wrappers hand typed pointer arguments to the OS (mksyscall output).

@@ -2,6 +2,7 @@
 // merge identical edits (two KeepAlive fixes both adding `import "runtime"`), and rewrite each
 // file from its text. Writing is the CLI's job (atomically); this module is pure.
 import type { Finding, Fix, TextEdit } from '../model/findings.js';
+import { compareText } from '../model/order.js';
 
 export interface FilePlan {
   path: string;
@@ -33,7 +34,7 @@ export function planFixes(findings: readonly Finding[], readSource: (path: strin
     byPath.set(fix.path, list);
   }
   const plans: FilePlan[] = [];
-  for (const [path, fixes] of [...byPath].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [path, fixes] of [...byPath].sort((a, b) => compareText(a[0], b[0]))) {
     const before = readSource(path);
     if (before === undefined) continue;
     const taken: TextEdit[] = [];

@@ -7,6 +7,7 @@ import { isAbsolute, posix, relative, sep } from 'node:path';
 import { ModuleResolver } from '../index/modules.js';
 import { isProtected, takesUintptr } from '../index/tree-index.js';
 import { ModuleGrouper } from './modules.js';
+import { compareText } from '../model/order.js';
 /** Reports whether a sink call's pointer arguments are all protected by the inline conversion:
  * at least one pointer-derived argument, every one written as `uintptr(unsafe.Pointer(p))` right
  * there (DESIGN.md §1), and no pointer hidden in a uintptr field of an argument. */
@@ -105,8 +106,8 @@ class ModuleTable {
     }
     /** The modules by path, each with its wrappers and sinks by package, name and path. */
     sorted() {
-        const byDecl = (a, b) => a.package.localeCompare(b.package) || a.name.localeCompare(b.name) || a.path.localeCompare(b.path);
-        const modules = [...this.stats.values()].sort((a, b) => a.path.localeCompare(b.path));
+        const byDecl = (a, b) => compareText(a.package, b.package) || compareText(a.name, b.name) || compareText(a.path, b.path);
+        const modules = [...this.stats.values()].sort((a, b) => compareText(a.path, b.path));
         for (const m of modules) {
             m.wrappers.sort(byDecl);
             m.sinks.sort(byDecl);
@@ -118,7 +119,7 @@ class ModuleTable {
 function countCallsAndDecls(result, place, table) {
     // Calls and declarations, from the files analyzed for reporting (in an audit: all of them).
     const reported = new Set(result.reported);
-    const files = result.files.filter((f) => reported.has(f.path)).sort((a, b) => a.path.localeCompare(b.path));
+    const files = result.files.filter((f) => reported.has(f.path)).sort((a, b) => compareText(a.path, b.path));
     // Declarations are grouped by package and name first: build-tagged files declare one function
     // several times, and a name counts as a sink when any variant is protected, as the index treats
     // calls to it (tree-index.ts funcTarget). x/sys's gccgo and linux/ppc64 Syscall* have Go bodies

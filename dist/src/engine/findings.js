@@ -1,3 +1,4 @@
+import { compareText } from '../model/order.js';
 /** The `report` callback of `rule`: findings go to `out`, in `path` unless the rule names one. */
 export function reporterFor(rule, path, out, levels) {
     return (r) => {
@@ -27,15 +28,15 @@ export function fill(template, data) {
     });
 }
 export function compareFindings(a, b) {
-    return a.location.path.localeCompare(b.location.path) ||
+    return compareText(a.location.path, b.location.path) ||
         a.location.startLine - b.location.startLine ||
         a.location.startColumn - b.location.startColumn ||
-        a.ruleId.localeCompare(b.ruleId) ||
-        a.message.localeCompare(b.message);
+        compareText(a.ruleId, b.ruleId) ||
+        compareText(a.message, b.message);
 }
 /** Notifications by path, line, then message. */
 export function compareNotifications(a, b) {
-    return (a.path ?? '').localeCompare(b.path ?? '') || (a.span?.startLine ?? 0) - (b.span?.startLine ?? 0) || a.message.localeCompare(b.message);
+    return compareText(a.path ?? '', b.path ?? '') || (a.span?.startLine ?? 0) - (b.span?.startLine ?? 0) || compareText(a.message, b.message);
 }
 /** One finding per rule, place and message (a value reachable along two paths is one bug). */
 export function dedupe(findings) {

@@ -118,6 +118,16 @@ export function parseGo(text) {
     const make = () => new SyntaxNode(file, cursor.nodeType, cursor.nodeIsNamed, cursor.nodeIsMissing, cursor.startIndex, cursor.endIndex);
     const root = make();
     const stack = [root];
+    // ERROR nodes among the ancestors of the current node: an error inside one is not reported on
+    // its own. Counted on the way down and up, so deep error-recovery trees stay linear (looking at
+    // every error's ancestors was quadratic).
+    let errorAncestors = 0;
+    if (root.type === 'ERROR') {
+        // A file that does not parse at all: the whole file is the error.
+        errors.push(root);
+        root.hasError = true;
+        errorAncestors = 1;
+    }
     // Depth-first copy: descend, then visit siblings, then climb.
     if (cursor.gotoFirstChild()) {
         for (;;) {
@@ -127,19 +137,24 @@ export function parseGo(text) {
             parent.children.push(node);
             parent.fields.push(cursor.currentFieldName ?? null);
             if (node.type === 'ERROR' || node.isMissing) {
-                errors.push(node);
+                if (errorAncestors === 0)
+                    errors.push(node);
                 node.hasError = true;
             }
             // Constant declarations cannot hold a pointer: their contents are never read, and in
             // generated files (zerrors_*.go) they are most of the nodes.
             if (node.type !== 'const_declaration' && cursor.gotoFirstChild()) {
                 stack.push(node);
+                if (node.type === 'ERROR')
+                    errorAncestors++;
                 continue;
             }
             while (!cursor.gotoNextSibling()) {
                 if (!cursor.gotoParent())
                     break;
                 const done = stack.pop();
+                if (done.type === 'ERROR')
+                    errorAncestors--;
                 if (done.hasError && done.parent)
                     done.parent.hasError = true;
                 if (stack.length === 0)
@@ -149,12 +164,5 @@ export function parseGo(text) {
                 break;
         }
     }
-    // Keep only outermost error nodes.
-    const outer = errors.filter((e) => {
-        for (let p = e.parent; p; p = p.parent)
-            if (p.type === 'ERROR')
-                return false;
-        return true;
-    });
-    return { root, errors: outer };
+    return { root, errors };
 }

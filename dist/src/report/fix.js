@@ -1,3 +1,4 @@
+import { compareText } from '../model/order.js';
 function overlaps(a, b) {
     if (a.start === a.end && b.start === b.end)
         return false; // two insertions at one point
@@ -18,7 +19,7 @@ export function planFixes(findings, readSource) {
         byPath.set(fix.path, list);
     }
     const plans = [];
-    for (const [path, fixes] of [...byPath].sort((a, b) => a[0].localeCompare(b[0]))) {
+    for (const [path, fixes] of [...byPath].sort((a, b) => compareText(a[0], b[0]))) {
         const before = readSource(path);
         if (before === undefined)
             continue;
