@@ -115,6 +115,32 @@ describe('formats and commands', () => {
     const j = JSON.parse(r.out) as { findings: Array<{ ruleId: string }> };
     expect(j.findings.map((f) => f.ruleId)).toEqual(['PL003']);
   });
+  it('--rule and --disable take one value each, so the paths after them stay paths (pre-commit args)', async () => {
+    const dir = tree({ 'a.go': BAD, 'b.go': LEAK.replace('func leak', 'func leak2') });
+    // The pre-commit doc's form: `args: [--disable, pinner-misuse]`, then the staged files.
+    const disabled = await run(['--disable', 'pinner-misuse', '--format', 'json', 'a.go', 'b.go'], dir);
+    expect(disabled.err).toBe('');
+    expect((JSON.parse(disabled.out) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).toEqual(['PL001']);
+    const only = await run(['--rule', 'PL003', 'a.go', 'b.go', '--format', 'json'], dir);
+    expect((JSON.parse(only.out) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId)).toEqual(['PL003']);
+    // Repeated, and comma lists.
+    const none = await run(['--disable', 'PL001', '--disable', 'pinner-misuse', 'a.go', 'b.go'], dir);
+    expect(none.code).toBe(0);
+    const commas = await run(['--disable', 'PL001,PL003', '.'], dir);
+    expect(commas.code).toBe(0);
+  });
+  it('a missing path outside the tree keeps the SARIF valid for upload and its message plain; a missing baseline says how to make one', async () => {
+    const dir = tree({ 'a.go': BAD });
+    const r = await run(['--format', 'sarif', 'a.go', '/nonexistent-pinlint/x.go'], dir);
+    expect(r.code).toBe(2);
+    const sarif = JSON.parse(r.out) as { runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ message: { text: string }; locations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> }> };
+    const notes = sarif.runs[0]?.invocations[0]?.toolExecutionNotifications ?? [];
+    expect(notes.map((n) => n.message.text)).toContain('cannot read /nonexistent-pinlint/x.go: ENOENT: no such file or directory');
+    for (const n of notes) for (const l of n.locations ?? []) expect(l.physicalLocation.artifactLocation.uri).not.toMatch(/^(\/|\.\.(\/|$))/);
+    const b = await run(['a.go', '--baseline', 'missing.json'], dir);
+    expect(b.code).toBe(2);
+    expect(b.err).toBe('pinlint: the baseline missing.json does not exist; create it with --write-baseline missing.json\n');
+  });
   it('rules lists every rule', async () => {
     const r = await run(['rules'], tree({}));
     expect(r.out.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['PL001', 'PL002', 'PL003', 'PL004', 'PL005', 'PL006', 'PL007']);

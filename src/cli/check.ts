@@ -6,7 +6,7 @@ import { analyze } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
 import type { Rule } from '../rule-api.js';
 import { FORMATS, isFormat, render, type Format } from '../report/index.js';
-import { readGoFile } from '../engine/read.js';
+import { describeError, readGoFile } from '../engine/read.js';
 import type { Level } from '../model/findings.js';
 import { VERSION } from '../version.js';
 import { printConfig } from '../config/index.js';
@@ -75,7 +75,10 @@ async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise
       baseline = loadBaseline(readFileSync(resolve(io.cwd, opts.baseline), 'utf8'), opts.baseline);
     } catch (err) {
       if (err instanceof BaselineError) throw new UsageError(err.message);
-      throw new UsageError(`cannot read baseline ${opts.baseline}: ${err instanceof Error ? err.message : String(err)}`);
+      const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+      throw new UsageError(missing
+        ? `the baseline ${opts.baseline} does not exist; create it with --write-baseline ${opts.baseline}`
+        : `cannot read the baseline ${opts.baseline}: ${describeError(err)}`);
     }
   }
   const rules = configured.rules;
@@ -158,8 +161,10 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     .option('--exit-zero', 'exit 0 even when there are findings (errors still exit 2)')
     .option('--include-vendor', 'also scan vendor/ directories')
     .option('--include-generated', 'also report findings in generated files ("Code generated ... DO NOT EDIT")')
-    .option('--rule <rules...>', 'run only these rules (ids or names)')
-    .option('--disable <rules...>', 'do not run these rules')
+    // One value per option, repeatable, commas allowed (ruff, golangci-lint): a variadic option
+    // would swallow the paths after it (`--disable pinner-misuse a.go`).
+    .option('--rule <rules>', 'run only these rules (ids or names; repeat or separate with commas)', collect, [])
+    .option('--disable <rules>', 'do not run these rules (repeat or separate with commas)', collect, [])
     .option('--sarif-category <id>', 'SARIF runAutomationDetails.id (GitHub code scanning category)')
     .option('--sarif-include-suppressed', 'emit suppressed findings in SARIF with suppressions[]')
     .option('--no-inline-suppressions', 'ignore //pinlint:ignore comments and show what they would hide')
@@ -184,4 +189,9 @@ function configStart(path: string, cwd: string): string {
   } catch {
     return cwd;
   }
+}
+
+/** Accumulates a repeatable option's values. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

@@ -15,14 +15,7 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-
-/** The reason of a file-system error without the syscall and path Node appends (the message
- * names the user's path; a temporary name would only confuse). */
-function describeError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e && typeof e.message === 'string') return e.message.replace(/, \w+ '.*'$/s, '');
-  return String(err);
-}
+import { describeError } from '../engine/read.js';
 
 /** A file could not be written: the message says which and why. */
 export class OutputError extends Error {}

@@ -55,12 +55,14 @@ export function readGoFile(path: string): ReadResult {
   return { ok: true, text, invalidUtf8 };
 }
 
-/** Reports an fs error as its code and message, without a stack. */
+/** Reports an fs error as its code and reason (`ENOENT: no such file or directory`), without a
+ * stack and without the syscall and path Node appends: every message names the user's path
+ * itself, and a second, resolved or temporary path would only confuse. */
 export function describeError(err: unknown): string {
   if (err && typeof err === 'object' && 'code' in err && 'message' in err) {
-    return String((err as { message: string }).message);
+    return String((err as { message: string }).message).replace(/, \w+ '.*'$/s, '');
   }
-  return String(err);
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** What a file that is not a regular file or a directory is, for messages. */

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { analyze } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
 import { FORMATS, isFormat, render } from '../report/index.js';
-import { readGoFile } from '../engine/read.js';
+import { describeError, readGoFile } from '../engine/read.js';
 import { VERSION } from '../version.js';
 import { printConfig } from '../config/index.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from '../config/baseline.js';
@@ -53,7 +53,10 @@ async function runCheck(paths, opts, io) {
         catch (err) {
             if (err instanceof BaselineError)
                 throw new UsageError(err.message);
-            throw new UsageError(`cannot read baseline ${opts.baseline}: ${err instanceof Error ? err.message : String(err)}`);
+            const missing = err.code === 'ENOENT';
+            throw new UsageError(missing
+                ? `the baseline ${opts.baseline} does not exist; create it with --write-baseline ${opts.baseline}`
+                : `cannot read the baseline ${opts.baseline}: ${describeError(err)}`);
         }
     }
     const rules = configured.rules;
@@ -142,8 +145,10 @@ export function registerCheck(program, io, setExit) {
         .option('--exit-zero', 'exit 0 even when there are findings (errors still exit 2)')
         .option('--include-vendor', 'also scan vendor/ directories')
         .option('--include-generated', 'also report findings in generated files ("Code generated ... DO NOT EDIT")')
-        .option('--rule <rules...>', 'run only these rules (ids or names)')
-        .option('--disable <rules...>', 'do not run these rules')
+        // One value per option, repeatable, commas allowed (ruff, golangci-lint): a variadic option
+        // would swallow the paths after it (`--disable pinner-misuse a.go`).
+        .option('--rule <rules>', 'run only these rules (ids or names; repeat or separate with commas)', collect, [])
+        .option('--disable <rules>', 'do not run these rules (repeat or separate with commas)', collect, [])
         .option('--sarif-category <id>', 'SARIF runAutomationDetails.id (GitHub code scanning category)')
         .option('--sarif-include-suppressed', 'emit suppressed findings in SARIF with suppressions[]')
         .option('--no-inline-suppressions', 'ignore //pinlint:ignore comments and show what they would hide')
@@ -168,4 +173,8 @@ function configStart(path, cwd) {
     catch {
         return cwd;
     }
+}
+/** Accumulates a repeatable option's values. */
+function collect(value, previous) {
+    return [...previous, value];
 }

@@ -37,13 +37,13 @@ export function discoverFiles(targets, opts, rel, notifications) {
             st = statSync(t);
         }
         catch (err) {
-            notifications.push({ level: 'error', id: 'unreadable', message: `cannot read ${t === opts.cwd ? '.' : relOrAbs(opts.cwd, t)}: ${describeError(err)}`, path: relOrAbs(opts.cwd, t) });
+            notifications.push({ level: 'error', id: 'unreadable', message: `cannot read ${t === opts.cwd ? '.' : relOrAbs(opts.cwd, t)}: ${describeError(err)}`, ...inRoot(rel(t)) });
             continue;
         }
         if (st.isDirectory())
             walk(t, reported, seenDirs, !!opts.includeVendor, notifications, rel);
         else if (!st.isFile()) {
-            notifications.push({ level: 'warning', id: 'not-regular-file', message: `skipped ${relOrAbs(opts.cwd, t)}: ${fileKind(st)}, not a Go file`, path: relOrAbs(opts.cwd, t) });
+            notifications.push({ level: 'warning', id: 'not-regular-file', message: `skipped ${relOrAbs(opts.cwd, t)}: ${fileKind(st)}, not a Go file`, ...inRoot(rel(t)) });
         }
         else {
             if (!t.endsWith('.go')) {
@@ -175,4 +175,10 @@ export function realpathOr(p) {
 function relOrAbs(cwd, p) {
     const r = relative(cwd, p);
     return r.startsWith('..') || isAbsolute(r) ? p : r.split(sep).join('/');
+}
+/** A notification's path, when the target lies inside the analysis root: a path outside it has
+ * no place in a report whose locations are relative to the root (a SARIF URI under %SRCROOT%
+ * must not be absolute or climb out with `..`); the message still names it. */
+function inRoot(relPath) {
+    return isAbsolute(relPath) || relPath === '..' || relPath.startsWith('../') ? {} : { path: relPath };
 }
