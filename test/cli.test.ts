@@ -141,6 +141,17 @@ describe('formats and commands', () => {
     expect(b.code).toBe(2);
     expect(b.err).toBe('pinlint: the baseline missing.json does not exist; create it with --write-baseline missing.json\n');
   });
+  it('walks directories as the go tool does: .x.go and _x.go are ignored unless named', async () => {
+    const dir = tree({ 'p/.hidden.go': BAD, 'p/_draft.go': BAD });
+    const walked = await run(['--format', 'json', '.'], dir);
+    const j = JSON.parse(walked.out) as { findings: unknown[]; notifications: Array<{ id: string; level: string; message: string }> };
+    expect(j.findings).toEqual([]);
+    expect(j.notifications).toEqual([{ level: 'warning', id: 'no-go-files', message: 'no Go files to analyze in .' }]);
+    expect(walked.code).toBe(0);
+    const named = await run(['p/_draft.go'], dir);
+    expect(named.code).toBe(1);
+    expect(named.out).toContain('PL001');
+  });
   it('rules lists every rule', async () => {
     const r = await run(['rules'], tree({}));
     expect(r.out.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['PL001', 'PL002', 'PL003', 'PL004', 'PL005', 'PL006', 'PL007']);

@@ -154,7 +154,7 @@ async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise
 export function registerCheck(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command('check [paths...]', { isDefault: true })
-    .description('analyze .go files below the paths (default: .), skipping vendor/, testdata/, and directories starting with . or _')
+    .description('analyze .go files below the paths (default: .), skipping vendor/, testdata/, and directories and files starting with . or _')
     .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <level>', 'lowest level that makes the exit code 1').choices(['error', 'warning', 'note']).default('warning'))

@@ -69,6 +69,12 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const { targets, root } = resolveTargets(opts.paths, opts.cwd);
   const rel = relativeTo(root);
   const discovered = discoverFiles(targets, opts, rel, notifications);
+  if (discovered.reported.size === 0 && !notifications.some((n) => n.level === 'error')) {
+    // Like staticcheck's "matched no packages": a run that looked at nothing must say so, or a
+    // mistyped path passes as a clean tree.
+    const named = opts.paths.length ? opts.paths.join(', ') : '.';
+    notifications.push({ level: 'warning', id: 'no-go-files', message: `no Go files to analyze in ${named}` });
+  }
   const knowledge = opts.knowledge ?? DEFAULT_MERGED;
   const modules = new ModuleResolver(root);
   const { files, reportedFacts } = await extractFacts(discovered, { root, rel, modules, knowledge, onProgress: opts.onProgress }, notifications);

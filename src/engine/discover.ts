@@ -148,7 +148,7 @@ function walk(dir: string, out: Map<string, string>, seen: Set<string>, includeV
     }
     if (isDir) {
       if (!isSkippedDir(e.name, includeVendor)) walk(p, out, seen, includeVendor, notes, rel);
-    } else if (isFile && e.name.endsWith('.go')) {
+    } else if (isFile && isGoSourceName(e.name)) {
       const r = realpathOr(p);
       if (!out.has(r)) out.set(r, p);
     }
@@ -158,7 +158,7 @@ function walk(dir: string, out: Map<string, string>, seen: Set<string>, includeV
 /** The .go files directly in a directory (none when it cannot be read). */
 export function goFilesIn(dir: string): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.go')).map((e) => join(dir, e.name));
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && isGoSourceName(e.name)).map((e) => join(dir, e.name));
   } catch {
     return [];
   }
@@ -191,4 +191,11 @@ function relOrAbs(cwd: string, p: string): string {
  * must not be absolute or climb out with `..`); the message still names it. */
 function inRoot(relPath: string): { path?: string } {
   return isAbsolute(relPath) || relPath === '..' || relPath.startsWith('../') ? {} : { path: relPath };
+}
+
+/** A file the go tool builds when it walks a directory: `*.go`, not starting with `.` or `_`
+ * (go/build ignores those; editors and generators leave such files beside real code). A file
+ * named on the command line is analyzed whatever its name. */
+function isGoSourceName(name: string): boolean {
+  return name.endsWith('.go') && !name.startsWith('.') && !name.startsWith('_');
 }

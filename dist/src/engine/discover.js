@@ -139,7 +139,7 @@ function walk(dir, out, seen, includeVendor, notes, rel) {
             if (!isSkippedDir(e.name, includeVendor))
                 walk(p, out, seen, includeVendor, notes, rel);
         }
-        else if (isFile && e.name.endsWith('.go')) {
+        else if (isFile && isGoSourceName(e.name)) {
             const r = realpathOr(p);
             if (!out.has(r))
                 out.set(r, p);
@@ -149,7 +149,7 @@ function walk(dir, out, seen, includeVendor, notes, rel) {
 /** The .go files directly in a directory (none when it cannot be read). */
 export function goFilesIn(dir) {
     try {
-        return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.go')).map((e) => join(dir, e.name));
+        return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && isGoSourceName(e.name)).map((e) => join(dir, e.name));
     }
     catch {
         return [];
@@ -181,4 +181,10 @@ function relOrAbs(cwd, p) {
  * must not be absolute or climb out with `..`); the message still names it. */
 function inRoot(relPath) {
     return isAbsolute(relPath) || relPath === '..' || relPath.startsWith('../') ? {} : { path: relPath };
+}
+/** A file the go tool builds when it walks a directory: `*.go`, not starting with `.` or `_`
+ * (go/build ignores those; editors and generators leave such files beside real code). A file
+ * named on the command line is analyzed whatever its name. */
+function isGoSourceName(name) {
+    return name.endsWith('.go') && !name.startsWith('.') && !name.startsWith('_');
 }
