@@ -9,24 +9,12 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputError, writeFixedFile, writeOutput } from '../src/cli/output.js';
-import { runCli, tempTree } from './support/cli.js';
+import { HOISTED_BUG as BUG, runCli, tempTree } from './support/cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'pinlint.js');
 const XSYS = '/usr/share/gocode/src/golang.org/x/sys';
 
-const BUG = `package p
-
-import (
-	"syscall"
-	"unsafe"
-)
-
-func f(b []byte) {
-	p := uintptr(unsafe.Pointer(&b[0]))
-	syscall.Syscall(1, p, 0, 0)
-}
-`;
 
 const leftovers = (dir: string): string[] => readdirSync(dir).filter((n) => n.endsWith('.tmp'));
 

@@ -8,22 +8,10 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGoFile } from '../src/engine/read.js';
-import { runCli, tempTree } from './support/cli.js';
+import { HOISTED_BUG as BUG, runCli, tempTree } from './support/cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'pinlint.js');
-const BUG = `package p
-
-import (
-	"syscall"
-	"unsafe"
-)
-
-func f(b []byte) {
-	p := uintptr(unsafe.Pointer(&b[0]))
-	syscall.Syscall(1, p, 0, 0)
-}
-`;
 
 function withFifo(): { dir: string; fifo: string } {
   const dir = tempTree({ 'pkg/a.go': BUG });

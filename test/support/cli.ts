@@ -27,3 +27,17 @@ export function tempTree(files: Record<string, string | Buffer>, prefix = 'pinli
   }
   return dir;
 }
+
+/** The smallest real bug: a pointer converted to uintptr one statement before the system call. */
+export const HOISTED_BUG = `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+func f(b []byte) {
+	p := uintptr(unsafe.Pointer(&b[0]))
+	syscall.Syscall(1, p, 0, 0)
+}
+`;
