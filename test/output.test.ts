@@ -91,6 +91,18 @@ describe('writeOutput', () => {
     expect(readFileSync(kept, 'utf8')).toBe('two\n');
   });
 
+  it('guards many writes in a row with one set of signal listeners, removed afterwards', async () => {
+    const dir = tempTree({});
+    // Earlier writes release their guard on the next turn of the event loop: let that happen.
+    await new Promise((resolve) => setImmediate(resolve));
+    const before = process.listenerCount('SIGINT');
+    for (let i = 0; i < 30; i++) writeOutput(join(dir, `f${i}.txt`), `${i}\n`);
+    expect(process.listenerCount('SIGINT')).toBe(before + 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(process.listenerCount('SIGINT')).toBe(before);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
   it('writes a fix to the real file behind a linked source file, keeping the link', () => {
     const dir = tempTree({ 'real/a.go': 'old\n' });
     mkdirSync(join(dir, 'view'));

@@ -1,7 +1,7 @@
 // `pinlint check` (the default command): options → engine → fixes, baseline → reporter → exit code.
 import { Command, Option } from 'commander';
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { analyze } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
 import type { Rule } from '../rule-api.js';
@@ -63,7 +63,8 @@ async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise
     throw new UsageError(`--fail-on takes error, warning or note, not "${opts.failOn}".`);
   }
   const first = resolve(io.cwd, paths[0] ?? '.');
-  const startDir = configStart(first, io.cwd);
+  // findConfigFile starts from the directory of anything that is not one (a file, a FIFO).
+  const startDir = existsSync(first) ? first : io.cwd;
   const configured = configureRun(startDir, opts.config ? resolve(io.cwd, opts.config) : undefined, selectRules(opts));
   if (opts.printConfig) {
     io.stdout(printConfig(configured.resolved));
@@ -179,16 +180,6 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     .action(async (paths: string[], opts: CheckOptions) => {
       setExit(await runCheck(paths, opts, io));
     });
-}
-
-/** Where the configuration search starts for a path: a directory itself; the directory of
- * anything else that exists (a file, a FIFO, a device); the working directory otherwise. */
-function configStart(path: string, cwd: string): string {
-  try {
-    return statSync(path).isDirectory() ? path : dirname(path);
-  } catch {
-    return cwd;
-  }
 }
 
 /** Accumulates a repeatable option's values. */

@@ -115,6 +115,23 @@ function removeQuietly(path: string): void {
 
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
+/** Temporary files not yet renamed or removed; one set of signal listeners guards them all, so
+ * writing many files (--fix) does not pile up listeners. */
+const pendingTemps = new Set<string>();
+let guarded = false;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const tmp of pendingTemps) removeQuietly(tmp);
+  pendingTemps.clear();
+  unguard();
+  process.kill(process.pid, signal);
+}
+
+function unguard(): void {
+  guarded = false;
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
+
 /**
  * Keeps an interrupt from leaving the temporary file behind. Node's default for SIGINT kills the
  * process at once, in the middle of a write; with a listener installed the signal is handled on
@@ -124,15 +141,15 @@ const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * not dropped.
  */
 function guardTemp(tmp: string): () => void {
-  const onSignal = (signal: NodeJS.Signals): void => {
-    removeQuietly(tmp);
-    for (const s of SIGNALS) process.removeListener(s, onSignal);
-    process.kill(process.pid, signal);
-  };
-  for (const s of SIGNALS) process.on(s, onSignal);
+  pendingTemps.add(tmp);
+  if (!guarded) {
+    guarded = true;
+    for (const s of SIGNALS) process.on(s, onSignal);
+  }
   return () => {
+    pendingTemps.delete(tmp);
     setImmediate(() => {
-      for (const s of SIGNALS) process.removeListener(s, onSignal);
+      if (guarded && pendingTemps.size === 0) unguard();
     });
   };
 }

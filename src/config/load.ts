@@ -127,7 +127,8 @@ function isFile(p: string): boolean {
 export function findConfigFile(startDir: string): string | null {
   let dir = resolve(startDir);
   // A file, FIFO or device given as the start: its directory decides.
-  if (!(statOrNull(dir)?.isDirectory() ?? false) && statOrNull(dir)) dir = dirname(dir);
+  const start = statOrNull(dir);
+  if (start && !start.isDirectory()) dir = dirname(dir);
   for (;;) {
     const found = CONFIG_FILE_NAMES.map((n) => join(dir, n)).filter(isFile);
     if (found.length > 1) {

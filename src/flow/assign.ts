@@ -68,7 +68,7 @@ export function store(cx: FnContext, target: SyntaxNode, value: AV, env: Env, st
   if (t.type === 'identifier') {
     const info = lookup(cx, t.text);
     if (!info) {
-      escapePinners(cx, value, t);
+      escapePinners(cx, value);
       if (value.ptrs.some((o) => o.kind === 'param') || value.uptrs.some((u) => u.obj.kind === 'param')) cx.out.storesParam = true;
       return;
     }
@@ -82,13 +82,13 @@ export function store(cx: FnContext, target: SyntaxNode, value: AV, env: Env, st
   if (t.type === 'selector_expression') {
     const root = rootVar(cx, t);
     if (!root) {
-      escapePinners(cx, value, t);
+      escapePinners(cx, value);
       return;
     }
     const path = fieldPath(t);
     const cur = env.get(root.key) ?? EMPTY;
     env.set(root.key, setField(cur, path, held(value, 'field', t.text, where)));
-    escapePinners(cx, value, t);
+    escapePinners(cx, value);
     return;
   }
   if (t.type === 'index_expression') {

@@ -31,7 +31,7 @@ export function evalCall(cx: FnContext, call: SyntaxNode, env: Env, ctx: Ctx, fo
     if (!quiet) cx.ops.walkInline(cx, f, env);
     return EMPTY;
   }
-  const builtin = f.type === 'identifier' ? evalBuiltin(cx, call, f, args, spread, env, ctx, quiet) : null;
+  const builtin = evalBuiltin(cx, call, f, args, spread, env, ctx, quiet);
   if (builtin) return builtin;
   const event = recordKeepAliveOrPin(cx, call, f, args, env, ctx, quiet);
   if (event) return event;
@@ -40,7 +40,7 @@ export function evalCall(cx: FnContext, call: SyntaxNode, env: Env, ctx: Ctx, fo
   // Everything else: evaluate arguments, resolve the callee syntactically, maybe record.
   const argVals = args.map((a) => evalExpr(cx, a, env, ctx, quiet));
   const callee = calleeOf(cx, f, env, ctx);
-  for (const v of argVals) escapePinners(cx, v, call);
+  for (const v of argVals) escapePinners(cx, v);
   if (!quiet) maybeRecord(cx, call, f, callee, args, argVals, spread, env, ctx, form);
   if (mayCallOS(cx, callee)) for (const a of args) markOutParam(cx, a, env);
   const result = callResult(cx, f, callee, env, ctx, args);

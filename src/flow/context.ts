@@ -108,7 +108,7 @@ export function ctxOf(cx: FnContext, node: SyntaxNode): Ctx {
 }
 
 /** A Pinner that is passed on, stored or returned may be unpinned elsewhere. */
-export function escapePinners(cx: FnContext, v: AV, _at: SyntaxNode): void {
+export function escapePinners(cx: FnContext, v: AV): void {
   if (!v.pinner) return;
   for (const use of cx.log.pinners.values()) use.escapes = true;
 }

@@ -69,7 +69,7 @@ export function walkStmt(cx: FnContext, stmt: SyntaxNode, env: Env): Env | null 
       exprs.forEach((e, i) => {
         const u = unparen(e);
         const v = u.type === 'call_expression' ? evalCall(cx, u, env, ctxOf(cx, u), 'return') : evalExpr(cx, e, env, ctxOf(cx, e));
-        if (u.type !== 'call_expression') escapePinners(cx, v, e);
+        if (u.type !== 'call_expression') escapePinners(cx, v);
         if (i === 0 && cx.pos.fnStack.length === 1) {
           if (v.os) cx.out.foreignReturns++;
           else cx.out.otherReturns++;

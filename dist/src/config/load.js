@@ -124,7 +124,8 @@ function isFile(p) {
 export function findConfigFile(startDir) {
     let dir = resolve(startDir);
     // A file, FIFO or device given as the start: its directory decides.
-    if (!(statOrNull(dir)?.isDirectory() ?? false) && statOrNull(dir))
+    const start = statOrNull(dir);
+    if (start && !start.isDirectory())
         dir = dirname(dir);
     for (;;) {
         const found = CONFIG_FILE_NAMES.map((n) => join(dir, n)).filter(isFile);

@@ -15,7 +15,7 @@ export function evalBuiltin(cx, call, f, args, spread, env, ctx, quiet) {
                 let elems = allElems(base);
                 for (const a of rest) {
                     const v = evalExpr(cx, a, env, ctx, quiet);
-                    escapePinners(cx, v, a);
+                    escapePinners(cx, v);
                     const contribution = spread ? allElems(v) ?? EMPTY : held(v, 'elem', `append(…)`, spanOf(a));
                     elems = elems ? join(elems, contribution) : contribution;
                 }

@@ -28,7 +28,7 @@ export function evalCall(cx, call, env, ctx, form, quiet = false) {
             cx.ops.walkInline(cx, f, env);
         return EMPTY;
     }
-    const builtin = f.type === 'identifier' ? evalBuiltin(cx, call, f, args, spread, env, ctx, quiet) : null;
+    const builtin = evalBuiltin(cx, call, f, args, spread, env, ctx, quiet);
     if (builtin)
         return builtin;
     const event = recordKeepAliveOrPin(cx, call, f, args, env, ctx, quiet);
@@ -39,7 +39,7 @@ export function evalCall(cx, call, env, ctx, form, quiet = false) {
     const argVals = args.map((a) => evalExpr(cx, a, env, ctx, quiet));
     const callee = calleeOf(cx, f, env, ctx);
     for (const v of argVals)
-        escapePinners(cx, v, call);
+        escapePinners(cx, v);
     if (!quiet)
         maybeRecord(cx, call, f, callee, args, argVals, spread, env, ctx, form);
     if (mayCallOS(cx, callee))

@@ -11,7 +11,7 @@ export function ctxOf(cx, node) {
     };
 }
 /** A Pinner that is passed on, stored or returned may be unpinned elsewhere. */
-export function escapePinners(cx, v, _at) {
+export function escapePinners(cx, v) {
     if (!v.pinner)
         return;
     for (const use of cx.log.pinners.values())

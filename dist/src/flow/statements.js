@@ -72,7 +72,7 @@ export function walkStmt(cx, stmt, env) {
                 const u = unparen(e);
                 const v = u.type === 'call_expression' ? evalCall(cx, u, env, ctxOf(cx, u), 'return') : evalExpr(cx, e, env, ctxOf(cx, e));
                 if (u.type !== 'call_expression')
-                    escapePinners(cx, v, e);
+                    escapePinners(cx, v);
                 if (i === 0 && cx.pos.fnStack.length === 1) {
                     if (v.os)
                         cx.out.foreignReturns++;
