@@ -10,9 +10,9 @@ export default defineRule({
     docs: {
       what: `A struct or array passed to a system call (directly as \`uintptr(unsafe.Pointer(&s))\`, or as a
 typed pointer to a function of \`syscall\`, \`golang.org/x/sys/unix\`, \`golang.org/x/sys/windows\` or to
-a function of the scanned tree that converts it inline into a sink) holds a Go pointer in a
-\`uintptr\` field, a \`uintptr\` element or raw bytes: the iovec, SECURITY_ATTRIBUTES, bpf_attr and
-TRUSTEE shapes.`,
+a function of the scanned tree that converts it inline into a sink, or to a function value holding
+a sink or a C function registered with purego) holds a Go pointer in a \`uintptr\` field, a
+\`uintptr\` element or raw bytes: the iovec, SECURITY_ATTRIBUTES, bpf_attr and TRUSTEE shapes.`,
       why: `The compiler's protection covers only the object whose address is converted in the call: \`&s\`.
 The garbage collector scans \`s\` by type, and a \`uintptr\` field is an integer to it, so the object
 that field points to is not kept alive and not updated when it moves (\`unsafe.Pointer\` rule 6;
@@ -78,6 +78,9 @@ func writev(fd int, b []byte) {
     const { call, target, index } = view;
     const handsToOS = (argIndex: number, spread: boolean): boolean => {
       if (target.kind === 'sink' || target.kind === 'syscall-package') return true;
+      // A function value holding a sink or a C function registered with purego: the OS or the
+      // C code reads what the argument points to.
+      if (target.kind === 'indirect') return target.sink !== null || !!target.registered;
       if (target.kind === 'func') return index.argReachesSink(target, argIndex, spread, 'ptr');
       return false;
     };

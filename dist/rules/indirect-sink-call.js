@@ -1,5 +1,6 @@
 // A sink called through a value the compiler cannot resolve statically: an interface, a method
-// value, a function-typed variable, field or parameter. Even an inline conversion is unprotected.
+// value, a function-typed variable, field or parameter, or a C function that an FFI library
+// (purego) bound to a Go function variable. Even an inline conversion is unprotected.
 import { availableFixes, conversionTrail, defineRule, isPinMisuse, keepAliveFix } from '../src/rule-api.js';
 const HOW = {
     'method-value': 'a method value',
@@ -13,19 +14,31 @@ export default defineRule({
     meta: {
         id: 'PL005',
         name: 'indirect-sink-call',
-        summary: 'A system call or DLL procedure called through an interface, method value or function variable does not protect pointers converted in its arguments.',
+        summary: 'A system call, DLL procedure or purego-registered C function called through an interface, method value or function variable does not protect pointers converted in its arguments.',
         docs: {
             what: `A pointer converted to \`uintptr\` — even inline — is passed to a call the compiler cannot resolve
 statically: a method of an interface whose method takes \`uintptr\`s (a \`proc\` interface around
 \`(*LazyProc).Call\`), a method value (\`c := proc.Call; c(...)\`), a package-level variable holding
-\`syscall.Syscall\`, or a function-typed parameter or variable whose signature takes \`uintptr\`s.`,
+\`syscall.Syscall\`, a function-typed field set to a procedure's \`Call\`, or a function-typed parameter
+or variable whose signature takes \`uintptr\`s. What a package-level variable or a struct field holds
+is taken from every file of its package: its initializer, assignments in \`init\` or any other
+function, keyed composite literals. A Go function variable or field filled in by
+\`purego.RegisterFunc\` or \`purego.RegisterLibFunc\` is such a call too, and so is a call of an
+ordinary Go function that forwards its \`uintptr\` parameter to one of these values
+(reported by wrapper-conversion).`,
             why: `The compiler grants the keep-alive of \`unsafe.Pointer\` rule 4 only when it knows the callee at
 compile time (cmd/compile \`escape/call.go\`: \`ir.StaticCalleeName\`). Interface calls, method
 values, function-typed fields, parameters and package variables are dynamic: nothing keeps the
-object alive, whatever the callee turns out to be (golang/go#34684; danieljoos/wincred#80).`,
+object alive, whatever the callee turns out to be (golang/go#34684; danieljoos/wincred#80). A function
+registered with purego is a \`reflect.MakeFunc\` closure that copies its arguments into integers
+and calls the C function through \`syscall_SyscallN\`: it keeps typed pointer arguments alive
+(\`runtime.KeepAlive(args)\` until the C function returns), but a \`uintptr\` argument is a bare
+integer to it, and its Go frames may grow the stack and move a stack object first.`,
             fix: `Call the procedure directly (\`proc.Call(...)\` on a \`*LazyProc\`/\`*Proc\`, or \`syscall.SyscallN\`)
 where the pointer is converted, or pass typed pointers through the interface and convert them
-inline at the direct call; or keep the object alive with \`runtime.KeepAlive\` after the call.`,
+inline at the direct call; or keep the object alive with \`runtime.KeepAlive\` after the call. For a purego
+function, declare the parameter as \`unsafe.Pointer\` or a typed pointer in the function's type, so
+purego keeps the object alive; \`runtime.KeepAlive\` helps only for heap objects there.`,
         },
         examples: {
             bad: `package p
@@ -59,6 +72,8 @@ func getTime(ft *[2]uint32) {
         },
         messages: {
             indirect: '{obj} is converted to uintptr for a call through {how} ({callee}), which the compiler cannot resolve statically, so even an inline conversion is not protected and {obj} may be freed or moved before the call returns; call the procedure directly, or call runtime.KeepAlive({obj}) after the call.',
+            registered: '{obj} is converted to uintptr for {callee}, which calls {cfunc} registered with {api}: a Go closure that protects no uintptr argument, so {obj} may be freed or moved before the C function returns; declare the parameter as unsafe.Pointer or a typed pointer in the function type (purego keeps those alive during the call), or call runtime.KeepAlive({obj}) after the call.',
+            registeredStack: '{obj} is converted to uintptr for {callee}, which calls {cfunc} registered with {api}; runtime.KeepAlive({obj}) keeps it alive, but {obj} may live on the stack and move while the closure runs, so the address can still go stale; declare the parameter as unsafe.Pointer or a typed pointer in the function type (purego keeps those alive and in place).',
         },
         level: 'error',
         precision: 'high',
@@ -76,7 +91,26 @@ func getTime(ft *[2]uint32) {
             return;
         for (const arg of call.args) {
             for (const src of arg.sources) {
-                if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit))
+                if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || isPinMisuse(src.mit))
+                    continue;
+                const kept = view.isMitigated(src.mit);
+                if (target.registered) {
+                    // The closure purego built runs Go code before the C function reads the address: a
+                    // stack object kept alive may still move (stack growth), as through a Go wrapper.
+                    if (kept && (!src.u.obj.stack || src.mit.pin === 'covered'))
+                        continue;
+                    const { api, symbol } = target.registered;
+                    report({
+                        messageId: kept ? 'registeredStack' : 'registered',
+                        ...(kept ? { level: 'note' } : {}),
+                        data: { obj: src.u.obj.name, callee: call.calleeText, cfunc: symbol ? `the C function ${symbol}` : 'a C function', api },
+                        span: arg.span,
+                        ...conversionTrail(src.u, [{ span: arg.span, message: `passed to ${call.calleeText} here (${symbol ? `C function ${symbol}, ` : ''}registered with ${api})` }]),
+                        fixes: kept || src.u.obj.stack ? [] : availableFixes(keepAliveFix(view, src.u.obj)),
+                    });
+                    continue;
+                }
+                if (kept)
                     continue;
                 report({
                     messageId: 'indirect',

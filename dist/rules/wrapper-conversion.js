@@ -1,6 +1,17 @@
 // A pointer converted to uintptr and handed to an ordinary Go function that forwards the integer
 // to a system call: the wrapper's own sink call is protected, the caller's conversion is not.
 import { FOREIGN_ADDRESS_PARAMS, availableFixes, conversionTrail, defineRule, twinFix, isPinMisuse, pinAdvice } from '../src/rule-api.js';
+/** How a finding names where a forwarding chain ends: a sink, or a function value holding one or
+ * a registered C function (a call the compiler cannot resolve statically). */
+function terminalName(t) {
+    if (t.kind === 'sink')
+        return t.name;
+    if (t.kind !== 'indirect')
+        return null;
+    if (t.registered)
+        return `${t.name} (${t.registered.symbol ? `C function ${t.registered.symbol}, ` : ''}registered with ${t.registered.api})`;
+    return t.sink ? `${t.name} (holding ${t.sink})` : null;
+}
 export default defineRule({
     meta: {
         id: 'PL004',
@@ -11,6 +22,9 @@ export default defineRule({
 the scanned tree that is not itself protected (it has a body and no \`//go:uintptrescapes\`) and that
 forwards that \`uintptr\` parameter to a system call, DLL procedure or assembly routine, directly or
 through further wrappers, locals, \`copy\`, \`range\`, slices or \`append\`, across files and packages.
+Forwarding to a function value that holds a sink or a C function registered with purego (a
+package-level variable set in \`init\`, a function-typed field set to \`proc.Call\`) counts too, and
+a call through a function variable or field that holds such a wrapper is a call of the wrapper.
 Generated mkwinsyscall or mksyscall functions with \`uintptr\` parameters are such wrappers, and so
 are exported x/sys functions like \`unix.Prctl\`, \`windows.SetInformationJobObject\` and
 \`windows.RegisterServiceCtrlHandlerEx\`, which pinlint knows from a table
@@ -72,6 +86,7 @@ func getWinsize(fd int, ws *[4]uint16) error {
         },
         messages: {
             wrapper: '{obj} is passed as uintptr to {wrapper}, an ordinary Go function that forwards it to {sink}, so the compiler does not protect the conversion and {obj} may be freed or moved before the call returns; pass a typed pointer to a function that converts it inline{twin}, or mark the wrapper //go:uintptrescapes{pin}.',
+            wrapperIndirect: '{obj} is passed as uintptr to {wrapper}, an ordinary Go function that forwards it to {sink}, a call the compiler cannot resolve statically, so nothing protects the conversion and {obj} may be freed or moved before the call returns; pass a typed pointer down to a direct sink call or to an unsafe.Pointer parameter of the registered function, or mark the wrapper //go:uintptrescapes{pin}.',
             keepAliveStack: '{obj} is passed as uintptr to {wrapper}, which forwards it to {sink}; runtime.KeepAlive({obj}) keeps it alive but {obj} may live on the stack and move while {wrapper} runs, so the address can still go stale; pass a typed pointer instead{pin}.',
         },
         level: 'error',
@@ -132,7 +147,7 @@ func getWinsize(fd int, ws *[4]uint16) error {
                 // sinks: name them all rather than one platform's.
                 const sinkOf = (h) => {
                     const last = h[h.length - 1];
-                    return last && last.target.kind === 'sink' ? last.target.name : null;
+                    return last ? terminalName(last.target) : null;
                 };
                 const sinks = [...new Set(target.refs.flatMap((r) => {
                         const pi = index.paramFor(r.fn, i);
@@ -151,11 +166,11 @@ func getWinsize(fd int, ws *[4]uint16) error {
                 const hopSteps = hops.map((h) => ({
                     span: h.call.args[h.arg]?.span ?? h.call.span,
                     path: h.file.path,
-                    message: h.target.kind === 'sink' ? `${h.fn.name} passes it to ${h.target.name} here` : `${h.fn.name} forwards it to ${h.target.kind === 'func' ? h.target.name : 'a call'} here`,
+                    message: terminalName(h.target) ? `${h.fn.name} passes it to ${terminalName(h.target)} here` : `${h.fn.name} forwards it to ${h.target.kind === 'func' ? h.target.name : 'a call'} here`,
                 }));
                 const sinkCall = hopSteps.slice(-1);
                 report({
-                    messageId: kept ? 'keepAliveStack' : 'wrapper',
+                    messageId: kept ? 'keepAliveStack' : hops[hops.length - 1]?.target.kind === 'indirect' ? 'wrapperIndirect' : 'wrapper',
                     level: kept ? 'note' : undefined,
                     data: { obj: src.u.obj.name, wrapper: target.name, sink, twin, pin: pinAdvice(view.goVersion, src.u.obj.name).replace(/^, /, '; or ') },
                     span: arg.span,

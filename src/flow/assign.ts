@@ -6,6 +6,7 @@ import { isUintptrConversion } from '../go/predicates.js';
 import { callArguments, constIndex, fieldPath, isPure, spanOf, typeText, unparen } from '../go/syntax.js';
 import { type FnContext, type VarInfo, ctxOf, escapePinners } from './context.js';
 import { evalExpr } from './expressions.js';
+import { noteFuncStore } from './func-values.js';
 import { pointeeRoot, rootVar } from './objects.js';
 import { declare, lookup } from './scope.js';
 import { inferType, isProcType, typedZero } from './typing.js';
@@ -65,6 +66,9 @@ export function assign(cx: FnContext, left: SyntaxNode | null, right: SyntaxNode
 export function store(cx: FnContext, target: SyntaxNode, value: AV, env: Env, stmt: SyntaxNode): void {
   const t = unparen(target);
   const where = spanOf(t);
+  // A function value kept in a package-level variable or a struct field: the index joins these
+  // across the package's files (a `var syscallN func(...)` set in init, a field set to proc.Call).
+  noteFuncStore(cx, t, value);
   if (t.type === 'identifier') {
     const info = lookup(cx, t.text);
     if (!info) {

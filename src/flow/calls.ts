@@ -11,6 +11,7 @@ import { evalExpr } from './expressions.js';
 import { noteLegacyUse, recordKeepAliveOrPin } from './mitigation-events.js';
 import type { Ctx } from './reach.js';
 import { markOutParam, maybeRecord } from './record.js';
+import { noteRegistration } from './registration.js';
 import { type AV, EMPTY, type Env, av, isEmpty } from './value.js';
 
 /**
@@ -41,6 +42,7 @@ export function evalCall(cx: FnContext, call: SyntaxNode, env: Env, ctx: Ctx, fo
   const argVals = args.map((a) => evalExpr(cx, a, env, ctx, quiet));
   const callee = calleeOf(cx, f, env, ctx);
   for (const v of argVals) escapePinners(cx, v);
+  if (!quiet) noteRegistration(cx, call, callee, args, env);
   if (!quiet) maybeRecord(cx, call, f, callee, args, argVals, spread, env, ctx, form);
   if (mayCallOS(cx, callee)) for (const a of args) markOutParam(cx, a, env);
   const result = callResult(cx, f, callee, env, ctx, args);

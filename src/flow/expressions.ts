@@ -5,6 +5,7 @@ import type { SyntaxNode } from '../go/parse.js';
 import { constIndex, elementKey, fieldPath, shorten, spanOf, typeText, unparen } from '../go/syntax.js';
 import type { ObjFact } from '../model/facts.js';
 import type { FnContext } from './context.js';
+import { noteLiteralFuncs } from './func-values.js';
 import { objOf, rootVar } from './objects.js';
 import type { Ctx } from './reach.js';
 import { lookup } from './scope.js';
@@ -170,6 +171,7 @@ export function compositeLiteral(cx: FnContext, e: SyntaxNode, env: Env, ctx: Ct
       position++;
     }
   }
+  if (!isList) noteLiteralFuncs(cx, typeStr, fields, e);
   const extra = typedZero(cx.file, typeStr, EMPTY);
   return { ...extra, fields, elems, slots };
 }

@@ -40,6 +40,7 @@ export function extractFacts(path: string, dir: string, text: string, knowledge:
     generated: isGeneratedFile(text),
     funcs: [],
     pkgVars: [],
+    funcBindings: [],
     types: [],
     notifications: [],
     suppressions: parseSuppressions(text),

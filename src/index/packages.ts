@@ -1,7 +1,7 @@
 // The packages of the scanned tree: files grouped by directory and package clause, each package
 // with its import path, functions, methods, package variables and types. Packages that share an
 // import path (build-tagged duplicates) are all kept, not merged.
-import type { FileFacts, FuncFact, PkgVarFact, TypeFact } from '../model/facts.js';
+import type { CalleeFact, FileFacts, FuncFact, FuncSlot, PkgVarFact, TypeFact } from '../model/facts.js';
 
 export interface PackageInfo {
   /** Directory relative to the repository root. */
@@ -14,6 +14,22 @@ export interface PackageInfo {
   methods: Map<string, Map<string, FuncRef[]>>;
   vars: Map<string, PkgVarFact>;
   types: Map<string, TypeFact>;
+  /** Function values stored in package-level variables and struct fields, by slotKey, from
+   * every file of the package (initializers, assignments in any function, registrations). */
+  funcValues: Map<string, FuncBinding[]>;
+}
+
+/** One function value a slot may hold, with the file whose imports name it. */
+export interface FuncBinding {
+  file: FileFacts;
+  value: CalleeFact;
+}
+
+/** A key naming a slot, the same in every file of the package. */
+export function slotKey(slot: FuncSlot): string {
+  if (slot.kind === 'pkgvar') return `var:${slot.name}`;
+  if (slot.kind === 'field') return `field:${slot.type}.${slot.field}`;
+  return `varfield:${slot.name}.${slot.field}`;
 }
 
 export interface FuncRef {
@@ -46,6 +62,7 @@ export class PackageIndex {
       }
       for (const v of f.pkgVars) if (!pkg.vars.has(v.name) || v.kind !== 'other') pkg.vars.set(v.name, v);
       for (const t of f.types) pkg.types.set(t.name, t);
+      addFuncValues(pkg.funcValues, f);
     }
   }
 
@@ -58,7 +75,7 @@ export class PackageIndex {
       pkg = {
         dir: f.dir, name: pkgName,
         importPath: base && pkgName.endsWith('_test') ? `${base}_test` : base,
-        files: [], funcs: new Map(), methods: new Map(), vars: new Map(), types: new Map(),
+        files: [], funcs: new Map(), methods: new Map(), vars: new Map(), types: new Map(), funcValues: new Map(),
       };
       this.packages.set(key, pkg);
       if (pkg.importPath) {
@@ -78,4 +95,15 @@ export class PackageIndex {
   importedPackages(path: string): PackageInfo[] {
     return this.byImportPath.get(path) ?? [];
   }
+}
+
+/** Adds a file's function values to its package's: the initializers of package-level function
+ * variables (`var syscallN = syscall.SyscallN`) and the bindings the walk recorded. */
+function addFuncValues(into: Map<string, FuncBinding[]>, f: FileFacts): void {
+  const add = (slot: FuncSlot, value: CalleeFact): void => {
+    const key = slotKey(slot);
+    into.set(key, [...(into.get(key) ?? []), { file: f, value }]);
+  };
+  for (const v of f.pkgVars) if (v.kind === 'func' && v.target) add({ kind: 'pkgvar', name: v.name }, v.target);
+  for (const b of f.funcBindings ?? []) add(b.slot, b.value);
 }

@@ -3,9 +3,9 @@
 // package-level procedure variables, fields and interfaces are followed; the result says whether
 // the call is a protected sink, a function of the tree, a configured or known wrapper, an x/sys
 // or syscall function outside the tree, or a call the compiler cannot resolve statically.
-import type { CalleeFact, FileFacts, FuncFact, PkgVarFact, RecvFact } from '../model/facts.js';
+import type { CalleeFact, FileFacts, FuncFact, RecvFact } from '../model/facts.js';
 import { KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod, type SinkTable } from '../knowledge/index.js';
-import type { FuncRef, PackageIndex, PackageInfo } from './packages.js';
+import { type FuncRef, type PackageIndex, type PackageInfo, slotKey } from './packages.js';
 
 /** What a call resolves to. */
 export type Target =
@@ -17,15 +17,27 @@ export type Target =
   | { kind: 'configured-wrapper'; name: string; params?: readonly number[] }
   /** An exported function of a syscall-wrapper package outside the tree (x/sys, syscall). */
   | { kind: 'syscall-package'; name: string }
-  /** A call the compiler cannot resolve statically, to a value that may hold a sink. */
-  | { kind: 'indirect'; name: string; how: string; sink: string | null }
+  /** A call the compiler cannot resolve statically, to a value that may hold a sink (`sink`
+   * names it when known) or a C function registered through an FFI library (`registered`). */
+  | { kind: 'indirect'; name: string; how: string; sink: string | null; registered?: Registered }
   | { kind: 'other' };
+
+/** A C function bound to a Go function value by an FFI registration (`purego.RegisterLibFunc`). */
+export interface Registered {
+  /** The registration function as written, e.g. `purego.RegisterLibFunc`. */
+  api: string;
+  /** The C symbol's name, when written as a string literal. */
+  symbol?: string;
+}
 
 type FuncCallee = Extract<CalleeFact, { kind: 'func' }>;
 type MethodCallee = Extract<CalleeFact, { kind: 'method' }>;
 type IndirectCallee = Extract<CalleeFact, { kind: 'indirect' }>;
 
 export class CalleeResolver {
+  /** Slots being resolved (a bound value naming its own slot ends the search). */
+  private resolving = new Set<string>();
+
   constructor(
     private pkgs: PackageIndex,
     readonly sinks: SinkTable,
@@ -43,6 +55,8 @@ export class CalleeResolver {
         return this.resolveMethod(pkg, callee);
       case 'indirect':
         return this.resolveIndirect(file, pkg, callee);
+      case 'registered':
+        return { kind: 'indirect', name: callee.symbol ?? callee.api, how: 'func-var', sink: null, registered: registeredOf(callee) };
       default:
         return { kind: 'other' };
     }
@@ -68,6 +82,9 @@ export class CalleeResolver {
     }
     const refs = pkg.funcs.get(callee.name) ?? [];
     if (refs.length) return this.funcTarget(name, refs);
+    // A package-level function variable declared in another file of the package.
+    const bound = this.boundTarget(pkg, [slotKey({ kind: 'pkgvar', name: callee.name })], name, 'package-func-var');
+    if (bound) return bound;
     for (const imp of file.imports) {
       if (imp.alias !== '.') continue;
       if (isTableSinkFunc(this.sinks, imp.path, callee.name)) return { kind: 'sink', name };
@@ -90,6 +107,13 @@ export class CalleeResolver {
   private methodOfPkgVar(pkg: PackageInfo | undefined, callee: MethodCallee, recv: Extract<RecvFact, { kind: 'pkgvar' }>, display: string): Target {
     const owners = recv.pkg ? this.pkgs.importedPackages(recv.pkg) : pkg ? [pkg] : [];
     const v = owners.map((p) => p.vars.get(recv.name)).find((x) => x);
+    // A function-typed field of the variable given a function value somewhere in its package.
+    const typeName = v?.type?.replace(/^\*/, '');
+    const slots = [slotKey({ kind: 'pkgvar-field', name: recv.name, field: callee.name }), ...(typeName ? [slotKey({ kind: 'field', type: typeName, field: callee.name })] : [])];
+    for (const owner of owners) {
+      const bound = this.boundTarget(owner, slots, display, 'func-field');
+      if (bound) return bound;
+    }
     if (v?.kind === 'proc') return this.procMethod(display, callee.name, v.api);
     // A procedure kept in an interface-typed variable (wincred's `var procCredRead proc =`).
     if (v?.kind === 'iface-proc' && this.isSinkMethodName(callee.name)) return { kind: 'indirect', name: display, how: 'interface', sink: null };
@@ -113,6 +137,8 @@ export class CalleeResolver {
     if (!m) return { kind: 'other' };
     const refs = pkg.methods.get(m[1] as string)?.get(callee.name) ?? [];
     if (refs.length) return this.funcTarget(display, refs);
+    const bound = this.boundTarget(pkg, [slotKey({ kind: 'field', type: m[1] as string, field: callee.name })], display, 'func-field');
+    if (bound) return bound;
     const t = pkg.types.get(m[1] as string);
     if (t?.kind === 'interface' && t.uintptrMethods?.includes(callee.name)) return { kind: 'indirect', name: display, how: 'interface', sink: null };
     return { kind: 'other' };
@@ -121,13 +147,17 @@ export class CalleeResolver {
   private methodOfType(pkg: PackageInfo | undefined, callee: MethodCallee, recv: Extract<RecvFact, { kind: 'type' }>, display: string): Target {
     if (recv.pkg) {
       if (isTableSinkMethod(this.sinks, recv.pkg, recv.name, callee.name)) return { kind: 'sink', name: display };
-      const refs = this.pkgs.importedPackages(recv.pkg).flatMap((p) => p.methods.get(recv.name)?.get(callee.name) ?? []);
-      return refs.length ? this.funcTarget(display, refs) : { kind: 'other' };
+      const owners = this.pkgs.importedPackages(recv.pkg);
+      const refs = owners.flatMap((p) => p.methods.get(recv.name)?.get(callee.name) ?? []);
+      if (refs.length) return this.funcTarget(display, refs);
+      return owners.map((p) => this.fieldOfType(p, recv.name, callee.name, display)).find((t) => t) ?? { kind: 'other' };
     }
     if (!pkg) return { kind: 'other' };
     if (pkg.importPath && isTableSinkMethod(this.sinks, pkg.importPath, recv.name, callee.name)) return { kind: 'sink', name: display };
     const refs = pkg.methods.get(recv.name)?.get(callee.name) ?? [];
     if (refs.length) return this.funcTarget(display, refs);
+    const field = this.fieldOfType(pkg, recv.name, callee.name, display);
+    if (field) return field;
     // A call through an interface whose method takes uintptrs (the wincred `proc` shape):
     // whatever it holds, the compiler cannot see the callee (golang/go#34684).
     const t = pkg.types.get(recv.name);
@@ -138,20 +168,62 @@ export class CalleeResolver {
   }
 
   private resolveIndirect(file: FileFacts, pkg: PackageInfo | undefined, callee: IndirectCallee): Target {
-    const sink = callee.target ? this.resolve(file, callee.target) : null;
-    if (sink?.kind === 'sink') return { kind: 'indirect', name: callee.name, how: callee.how, sink: sink.name };
+    const held = callee.target ? this.resolve(file, callee.target) : null;
+    if (held?.kind === 'sink') return { kind: 'indirect', name: callee.name, how: callee.how, sink: held.name };
+    if (held?.kind === 'indirect' && held.registered) return { ...held, name: callee.name, how: callee.how };
+    // A package-level function variable: what it is given anywhere in the package (its
+    // initializer, an assignment in init or any function, an FFI registration).
+    if (callee.pkgVar && pkg) {
+      const bound = this.boundTarget(pkg, [slotKey({ kind: 'pkgvar', name: callee.name })], callee.name, 'package-func-var');
+      if (bound) return bound;
+    }
     // A function-typed parameter or variable whose type takes uintptrs, e.g. the signature
     // of (*LazyProc).Call: it exists to hold a procedure.
     const named = callee.typeName && pkg ? this.isUintptrFuncType(callee.typeName, pkg) : false;
     if ((callee.uintptrSignature || named) && (callee.how === 'func-param' || callee.how === 'func-var' || callee.how === 'func-field')) {
       return { kind: 'indirect', name: callee.name, how: callee.how, sink: null };
     }
-    if (callee.how === 'func-var' && pkg?.vars.get(callee.name)?.kind === 'func') {
-      const v = pkg.vars.get(callee.name) as PkgVarFact;
-      const t = v.target ? this.resolve(file, v.target) : null;
-      if (t?.kind === 'sink') return { kind: 'indirect', name: callee.name, how: 'package-func-var', sink: t.name };
-    }
+    // A local holding a function of the tree (reassigned, so no longer a static callee): the
+    // call reaches that function, and its wrapper summary applies.
+    if (held?.kind === 'func') return held;
     return { kind: 'other' };
+  }
+
+  /**
+   * What a slot (a package-level variable, a struct field) may hold, from the function values
+   * given to it in any file of the package: a registered C function first, then a sink (both
+   * calls through the slot are unprotected), then functions of the tree (a wrapper summary
+   * applies to the call). Null when nothing known is bound.
+   */
+  private boundTarget(pkg: PackageInfo, keys: string[], display: string, how: string): Target | null {
+    const values = keys.flatMap((k) => pkg.funcValues.get(k) ?? []);
+    const guard = `${pkg.dir}\u0000${pkg.name}\u0000${keys.join(',')}`;
+    if (values.length === 0 || this.resolving.has(guard)) return null;
+    this.resolving.add(guard);
+    try {
+      const targets = values.map((b) => this.resolve(b.file, b.value));
+      const registered = targets.find((t) => t.kind === 'indirect' && t.registered);
+      if (registered?.kind === 'indirect' && registered.registered) return { kind: 'indirect', name: display, how, sink: null, registered: registered.registered };
+      const sink = targets.find((t) => t.kind === 'sink');
+      if (sink?.kind === 'sink') return { kind: 'indirect', name: display, how, sink: sink.name };
+      const refs = targets.flatMap((t) => (t.kind === 'func' ? t.refs : []));
+      return refs.length ? { kind: 'func', name: display, refs: [...new Set(refs)] } : null;
+    } finally {
+      this.resolving.delete(guard);
+    }
+  }
+
+  /** `x.f(...)` on a value of struct type `typeName` (of `pkg`) whose field `f` is given a
+   * function value somewhere in the package: in a value of that type, or in a package-level
+   * variable of that type (x may point to it). */
+  private fieldOfType(pkg: PackageInfo, typeName: string, field: string, display: string): Target | null {
+    const keys = [slotKey({ kind: 'field', type: typeName, field })];
+    // Bindings are few, variables many (x/sys/windows has thousands): scan the bindings.
+    for (const key of pkg.funcValues.keys()) {
+      const m = /^varfield:(\w+)\.(\w+)$/.exec(key);
+      if (m && m[2] === field && pkg.vars.get(m[1] as string)?.type?.replace(/^\*/, '') === typeName) keys.push(key);
+    }
+    return this.boundTarget(pkg, keys, display, 'func-field');
   }
 
   /** Reports whether a type (text) is a function type taking uintptrs, written out or named. */
@@ -192,6 +264,9 @@ export class CalleeResolver {
   returnsForeign(file: FileFacts, callee: CalleeFact): boolean {
     const t = this.resolve(file, callee);
     if (t.kind === 'func') return t.refs.every((r) => r.fn.returnsForeign);
+    // What a system call or a C function returns is an integer or memory the Go collector does
+    // not manage, as for a direct sink call (flow/callee.ts callResult).
+    if (t.kind === 'indirect' && (t.sink !== null || t.registered)) return true;
     if (callee.kind === 'method' && callee.recv.kind === 'unknown') {
       const pkg = this.pkgs.packageOf(file);
       const refs = [...(pkg?.methods.values() ?? [])].flatMap((m) => m.get(callee.name) ?? []);
@@ -210,4 +285,8 @@ export function isProtected(fn: FuncFact): boolean {
  * receive a pointer as an integer, so only such a bodyless function is worth treating as a sink. */
 export function takesUintptr(fn: FuncFact): boolean {
   return fn.params.some((p) => p.type === 'uintptr' || p.type === '[]uintptr');
+}
+
+function registeredOf(callee: Extract<CalleeFact, { kind: 'registered' }>): Registered {
+  return { api: callee.api, ...(callee.symbol !== undefined ? { symbol: callee.symbol } : {}) };
 }

@@ -155,6 +155,10 @@ export class Summaries {
 
   argReachesSink(t: Target, j: number, spread: boolean, kind: 'uintptr' | 'ptr'): boolean {
     if (t.kind === 'sink') return true;
+    // A function value known to hold a sink or a registered C function (resolve.ts boundTarget):
+    // a uintptr parameter forwarded to it reaches the OS with nothing protecting it, and a
+    // typed pointer handed to it is read there.
+    if (t.kind === 'indirect') return t.sink !== null || !!t.registered;
     // x/sys and syscall wrappers hand typed pointer arguments to the OS (mksyscall output).
     if (t.kind === 'syscall-package') return kind === 'ptr';
     if (t.kind !== 'func') return false;

@@ -16,3 +16,4 @@ export {
   RETAINING_WRAPPER_PACKAGES, RETAINING_APIS, RETAINING_SYSCALLS, ASYNC_IO_HINTS, WAIT_IO_HINTS, type RetainingApi,
 } from './retaining.js';
 export { KNOWN_UINTPTR_WRAPPERS } from './xsys-wrappers.js';
+export { FUNC_REGISTRATIONS, FUNC_REGISTRATION_NAMES, funcRegistration, type FuncRegistration } from './ffi-registration.js';

@@ -120,8 +120,31 @@ export type CalleeFact =
   | { kind: 'func'; pkg: string | null; qualifier: string | null; name: string }
   | { kind: 'method'; name: string; recv: RecvFact; recvText: string; methodExpr?: boolean }
   /** A call through a value the compiler cannot resolve statically (golang/go#34684). */
-  | { kind: 'indirect'; name: string; how: 'method-value' | 'func-var' | 'func-param' | 'func-field' | 'interface'; target?: CalleeFact; uintptrSignature?: boolean; typeName?: string }
+  | { kind: 'indirect'; name: string; how: 'method-value' | 'func-var' | 'func-param' | 'func-field' | 'interface'; target?: CalleeFact; uintptrSignature?: boolean; typeName?: string; pkgVar?: boolean }
+  /** What a function variable holds after an FFI registration (`purego.RegisterLibFunc(&fn, lib,
+   * "write")`, knowledge/ffi-registration.ts): a C function behind a Go closure. Only ever the
+   * value of a variable or field, never the callee of a call as written. */
+  | { kind: 'registered'; pkg: string; api: string; symbol?: string }
   | { kind: 'unknown' };
+
+/** Where a function value is kept: a package-level variable of this package, a field of this
+ * package's struct type, or a field of a package-level variable (whose type the index knows). */
+export type FuncSlot =
+  | { kind: 'pkgvar'; name: string }
+  | { kind: 'field'; type: string; field: string }
+  | { kind: 'pkgvar-field'; name: string; field: string };
+
+/**
+ * A function value stored in a package-level variable or a struct field somewhere in the file: an
+ * assignment in any function (`init` too), a keyed composite literal, an FFI registration. The
+ * index joins the bindings of every file of the package, so a call through the variable or field
+ * knows what it may call (a sink, a C function, a wrapper of the tree).
+ */
+export interface FuncBindingFact {
+  slot: FuncSlot;
+  value: CalleeFact;
+  span: Span;
+}
 
 export interface CallFact {
   callee: CalleeFact;
@@ -211,6 +234,8 @@ export interface FileFacts {
   generated: boolean;
   funcs: FuncFact[];
   pkgVars: PkgVarFact[];
+  /** Function values stored in package-level variables and struct fields (FuncBindingFact). */
+  funcBindings: FuncBindingFact[];
   types: TypeFact[];
   notifications: Notification[];
   /** Inline `//pinlint:ignore` comments. */

@@ -1,18 +1,20 @@
 // One file's work, the same on the main thread and in a worker: read it, skip it when it cannot
 // matter, extract its facts. Returns data only (structured-clone safe), never throws.
 import { extractFacts } from '../flow/extract.js';
+import { FUNC_REGISTRATION_NAMES } from '../knowledge/index.js';
 import { describeError, readGoFile } from './read.js';
 /**
  * Reports whether a file can hold anything pinlint follows. A file that names neither uintptr,
- * unsafe, a DLL constructor, a Pinner nor an API that retains typed pointers (overlapped I/O,
- * callback contexts) cannot convert a pointer, forward one, define a proc, pin, or hand Go memory
- * to the OS for later: skipping its parse is safe, and most of a tree's bytes are such files
- * (DESIGN.md §9).
+ * unsafe, a DLL constructor, a Pinner, an API that retains typed pointers (overlapped I/O,
+ * callback contexts) nor an FFI registration function (`purego.RegisterLibFunc`, whose file may
+ * bind a C function to a variable declared elsewhere) cannot convert a pointer, forward one,
+ * define a proc or a C function, pin, or hand Go memory to the OS for later: skipping its parse
+ * is safe, and most of a tree's bytes are such files (DESIGN.md §9).
  */
 export function mayMatter(text) {
     return PREFILTER.test(text);
 }
-const PREFILTER = /uintptr|unsafe|NewProc|FindProc|LazyDLL|LoadDLL|Pinner|pinlint:ignore|Overlapped|RegisterServiceCtrlHandler|CreateThread|SetWindowLongPtr/;
+const PREFILTER = new RegExp(['uintptr', 'unsafe', 'NewProc', 'FindProc', 'LazyDLL', 'LoadDLL', 'Pinner', 'pinlint:ignore', 'Overlapped', 'RegisterServiceCtrlHandler', 'CreateThread', 'SetWindowLongPtr', ...FUNC_REGISTRATION_NAMES].join('|'));
 export function extractOne(task, knowledge) {
     const read = readGoFile(task.real);
     if (!read.ok) {

@@ -2,6 +2,7 @@ import { isUintptrConversion } from '../go/predicates.js';
 import { callArguments, constIndex, fieldPath, isPure, spanOf, typeText, unparen } from '../go/syntax.js';
 import { ctxOf, escapePinners } from './context.js';
 import { evalExpr } from './expressions.js';
+import { noteFuncStore } from './func-values.js';
 import { pointeeRoot, rootVar } from './objects.js';
 import { declare, lookup } from './scope.js';
 import { inferType, isProcType, typedZero } from './typing.js';
@@ -61,6 +62,9 @@ export function assign(cx, left, right, env, define, stmt, compound = false) {
 export function store(cx, target, value, env, stmt) {
     const t = unparen(target);
     const where = spanOf(t);
+    // A function value kept in a package-level variable or a struct field: the index joins these
+    // across the package's files (a `var syscallN func(...)` set in init, a field set to proc.Call).
+    noteFuncStore(cx, t, value);
     if (t.type === 'identifier') {
         const info = lookup(cx, t.text);
         if (!info) {

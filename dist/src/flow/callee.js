@@ -2,6 +2,7 @@ import { qualified } from '../go/predicates.js';
 import { stringLiteralValue, unparen } from '../go/syntax.js';
 import { DLL_CONSTRUCTORS, DLL_PACKAGES, DLL_TYPES, PROC_METHODS, SYSCALL_WRAPPER_PACKAGES } from '../knowledge/index.js';
 import { evalExpr } from './expressions.js';
+import { heldFieldCallee, registeredVarCallee } from './func-values.js';
 import { lookup } from './scope.js';
 import { typeRef } from './typing.js';
 import { EMPTY, av } from './value.js';
@@ -15,6 +16,9 @@ export function calleeOf(cx, f, env, ctx) {
             const typeName = /^[A-Za-z_]\w*$/.test(t) ? { typeName: t } : {};
             if (info.kind === 'param')
                 return { kind: 'indirect', name: f.text, how: 'func-param', uintptrSignature, ...typeName };
+            const registered = registeredVarCallee(f.text, v);
+            if (registered)
+                return registered;
             // A local variable holding a named function is a static call (cmd/compile
             // StaticValue); one holding a method value is not (golang/go#34684).
             if (v.func && v.func.kind === 'func') {
@@ -26,7 +30,7 @@ export function calleeOf(cx, f, env, ctx) {
             return { kind: 'indirect', name: f.text, how: 'func-var', uintptrSignature, ...typeName };
         }
         if (cx.file.pkgVarNames.has(f.text))
-            return { kind: 'indirect', name: f.text, how: 'func-var' };
+            return { kind: 'indirect', name: f.text, how: 'func-var', pkgVar: true };
         const dot = cx.file.dotImports.find((p) => cx.file.k.sinks.funcs[p]?.includes(f.text));
         return { kind: 'func', pkg: dot ?? null, qualifier: null, name: f.text };
     }
@@ -58,6 +62,9 @@ export function calleeOf(cx, f, env, ctx) {
             return { kind: 'method', name, recv: { kind: 'proc', ...(rv.procName ? { api: rv.procName } : {}) }, recvText: op.text };
         if (rv.func && !rv.fields)
             return { kind: 'indirect', name: op.text + '.' + name, how: 'func-field', target: rv.func };
+        const held = heldFieldCallee(rv, name, `${op.text}.${name}`);
+        if (held)
+            return held;
         let recv = { kind: 'unknown' };
         if (op.type === 'identifier') {
             const info = lookup(cx, op.text);

@@ -6,6 +6,7 @@ import { evalConversion } from './conversions.js';
 import { evalExpr } from './expressions.js';
 import { noteLegacyUse, recordKeepAliveOrPin } from './mitigation-events.js';
 import { markOutParam, maybeRecord } from './record.js';
+import { noteRegistration } from './registration.js';
 import { EMPTY, av, isEmpty } from './value.js';
 /**
  * Evaluates a call: conversions, unsafe helpers, builtins, keep-alive and pin APIs, DLL
@@ -40,6 +41,8 @@ export function evalCall(cx, call, env, ctx, form, quiet = false) {
     const callee = calleeOf(cx, f, env, ctx);
     for (const v of argVals)
         escapePinners(cx, v);
+    if (!quiet)
+        noteRegistration(cx, call, callee, args, env);
     if (!quiet)
         maybeRecord(cx, call, f, callee, args, argVals, spread, env, ctx, form);
     if (mayCallOS(cx, callee))

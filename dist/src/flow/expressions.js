@@ -1,4 +1,5 @@
 import { constIndex, elementKey, fieldPath, shorten, spanOf, typeText, unparen } from '../go/syntax.js';
+import { noteLiteralFuncs } from './func-values.js';
 import { objOf, rootVar } from './objects.js';
 import { lookup } from './scope.js';
 import { typedZero } from './typing.js';
@@ -186,6 +187,8 @@ export function compositeLiteral(cx, e, env, ctx) {
             position++;
         }
     }
+    if (!isList)
+        noteLiteralFuncs(cx, typeStr, fields, e);
     const extra = typedZero(cx.file, typeStr, EMPTY);
     return { ...extra, fields, elems, slots };
 }

@@ -28,6 +28,7 @@ export function extractFacts(path, dir, text, knowledge = DEFAULT_KNOWLEDGE) {
         generated: isGeneratedFile(text),
         funcs: [],
         pkgVars: [],
+        funcBindings: [],
         types: [],
         notifications: [],
         suppressions: parseSuppressions(text),

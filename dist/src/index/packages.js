@@ -1,3 +1,11 @@
+/** A key naming a slot, the same in every file of the package. */
+export function slotKey(slot) {
+    if (slot.kind === 'pkgvar')
+        return `var:${slot.name}`;
+    if (slot.kind === 'field')
+        return `field:${slot.type}.${slot.field}`;
+    return `varfield:${slot.name}.${slot.field}`;
+}
 /** Packages by directory and package clause, by import path, and by file. */
 export class PackageIndex {
     packages = new Map();
@@ -27,6 +35,7 @@ export class PackageIndex {
                     pkg.vars.set(v.name, v);
             for (const t of f.types)
                 pkg.types.set(t.name, t);
+            addFuncValues(pkg.funcValues, f);
         }
     }
     /** The package of a file's directory and package clause, created on first sight. */
@@ -38,7 +47,7 @@ export class PackageIndex {
             pkg = {
                 dir: f.dir, name: pkgName,
                 importPath: base && pkgName.endsWith('_test') ? `${base}_test` : base,
-                files: [], funcs: new Map(), methods: new Map(), vars: new Map(), types: new Map(),
+                files: [], funcs: new Map(), methods: new Map(), vars: new Map(), types: new Map(), funcValues: new Map(),
             };
             this.packages.set(key, pkg);
             if (pkg.importPath) {
@@ -56,4 +65,17 @@ export class PackageIndex {
     importedPackages(path) {
         return this.byImportPath.get(path) ?? [];
     }
+}
+/** Adds a file's function values to its package's: the initializers of package-level function
+ * variables (`var syscallN = syscall.SyscallN`) and the bindings the walk recorded. */
+function addFuncValues(into, f) {
+    const add = (slot, value) => {
+        const key = slotKey(slot);
+        into.set(key, [...(into.get(key) ?? []), { file: f, value }]);
+    };
+    for (const v of f.pkgVars)
+        if (v.kind === 'func' && v.target)
+            add({ kind: 'pkgvar', name: v.name }, v.target);
+    for (const b of f.funcBindings ?? [])
+        add(b.slot, b.value);
 }

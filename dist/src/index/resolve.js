@@ -1,8 +1,11 @@
 import { KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod } from '../knowledge/index.js';
+import { slotKey } from './packages.js';
 export class CalleeResolver {
     pkgs;
     sinks;
     configuredWrappers;
+    /** Slots being resolved (a bound value naming its own slot ends the search). */
+    resolving = new Set();
     constructor(pkgs, sinks, 
     /** Functions outside the tree that configuration declares unprotected uintptr wrappers. */
     configuredWrappers) {
@@ -20,6 +23,8 @@ export class CalleeResolver {
                 return this.resolveMethod(pkg, callee);
             case 'indirect':
                 return this.resolveIndirect(file, pkg, callee);
+            case 'registered':
+                return { kind: 'indirect', name: callee.symbol ?? callee.api, how: 'func-var', sink: null, registered: registeredOf(callee) };
             default:
                 return { kind: 'other' };
         }
@@ -51,6 +56,10 @@ export class CalleeResolver {
         const refs = pkg.funcs.get(callee.name) ?? [];
         if (refs.length)
             return this.funcTarget(name, refs);
+        // A package-level function variable declared in another file of the package.
+        const bound = this.boundTarget(pkg, [slotKey({ kind: 'pkgvar', name: callee.name })], name, 'package-func-var');
+        if (bound)
+            return bound;
         for (const imp of file.imports) {
             if (imp.alias !== '.')
                 continue;
@@ -78,6 +87,14 @@ export class CalleeResolver {
     methodOfPkgVar(pkg, callee, recv, display) {
         const owners = recv.pkg ? this.pkgs.importedPackages(recv.pkg) : pkg ? [pkg] : [];
         const v = owners.map((p) => p.vars.get(recv.name)).find((x) => x);
+        // A function-typed field of the variable given a function value somewhere in its package.
+        const typeName = v?.type?.replace(/^\*/, '');
+        const slots = [slotKey({ kind: 'pkgvar-field', name: recv.name, field: callee.name }), ...(typeName ? [slotKey({ kind: 'field', type: typeName, field: callee.name })] : [])];
+        for (const owner of owners) {
+            const bound = this.boundTarget(owner, slots, display, 'func-field');
+            if (bound)
+                return bound;
+        }
         if (v?.kind === 'proc')
             return this.procMethod(display, callee.name, v.api);
         // A procedure kept in an interface-typed variable (wincred's `var procCredRead proc =`).
@@ -108,6 +125,9 @@ export class CalleeResolver {
         const refs = pkg.methods.get(m[1])?.get(callee.name) ?? [];
         if (refs.length)
             return this.funcTarget(display, refs);
+        const bound = this.boundTarget(pkg, [slotKey({ kind: 'field', type: m[1], field: callee.name })], display, 'func-field');
+        if (bound)
+            return bound;
         const t = pkg.types.get(m[1]);
         if (t?.kind === 'interface' && t.uintptrMethods?.includes(callee.name))
             return { kind: 'indirect', name: display, how: 'interface', sink: null };
@@ -117,8 +137,11 @@ export class CalleeResolver {
         if (recv.pkg) {
             if (isTableSinkMethod(this.sinks, recv.pkg, recv.name, callee.name))
                 return { kind: 'sink', name: display };
-            const refs = this.pkgs.importedPackages(recv.pkg).flatMap((p) => p.methods.get(recv.name)?.get(callee.name) ?? []);
-            return refs.length ? this.funcTarget(display, refs) : { kind: 'other' };
+            const owners = this.pkgs.importedPackages(recv.pkg);
+            const refs = owners.flatMap((p) => p.methods.get(recv.name)?.get(callee.name) ?? []);
+            if (refs.length)
+                return this.funcTarget(display, refs);
+            return owners.map((p) => this.fieldOfType(p, recv.name, callee.name, display)).find((t) => t) ?? { kind: 'other' };
         }
         if (!pkg)
             return { kind: 'other' };
@@ -127,6 +150,9 @@ export class CalleeResolver {
         const refs = pkg.methods.get(recv.name)?.get(callee.name) ?? [];
         if (refs.length)
             return this.funcTarget(display, refs);
+        const field = this.fieldOfType(pkg, recv.name, callee.name, display);
+        if (field)
+            return field;
         // A call through an interface whose method takes uintptrs (the wincred `proc` shape):
         // whatever it holds, the compiler cannot see the callee (golang/go#34684).
         const t = pkg.types.get(recv.name);
@@ -136,22 +162,69 @@ export class CalleeResolver {
         return { kind: 'other' };
     }
     resolveIndirect(file, pkg, callee) {
-        const sink = callee.target ? this.resolve(file, callee.target) : null;
-        if (sink?.kind === 'sink')
-            return { kind: 'indirect', name: callee.name, how: callee.how, sink: sink.name };
+        const held = callee.target ? this.resolve(file, callee.target) : null;
+        if (held?.kind === 'sink')
+            return { kind: 'indirect', name: callee.name, how: callee.how, sink: held.name };
+        if (held?.kind === 'indirect' && held.registered)
+            return { ...held, name: callee.name, how: callee.how };
+        // A package-level function variable: what it is given anywhere in the package (its
+        // initializer, an assignment in init or any function, an FFI registration).
+        if (callee.pkgVar && pkg) {
+            const bound = this.boundTarget(pkg, [slotKey({ kind: 'pkgvar', name: callee.name })], callee.name, 'package-func-var');
+            if (bound)
+                return bound;
+        }
         // A function-typed parameter or variable whose type takes uintptrs, e.g. the signature
         // of (*LazyProc).Call: it exists to hold a procedure.
         const named = callee.typeName && pkg ? this.isUintptrFuncType(callee.typeName, pkg) : false;
         if ((callee.uintptrSignature || named) && (callee.how === 'func-param' || callee.how === 'func-var' || callee.how === 'func-field')) {
             return { kind: 'indirect', name: callee.name, how: callee.how, sink: null };
         }
-        if (callee.how === 'func-var' && pkg?.vars.get(callee.name)?.kind === 'func') {
-            const v = pkg.vars.get(callee.name);
-            const t = v.target ? this.resolve(file, v.target) : null;
-            if (t?.kind === 'sink')
-                return { kind: 'indirect', name: callee.name, how: 'package-func-var', sink: t.name };
-        }
+        // A local holding a function of the tree (reassigned, so no longer a static callee): the
+        // call reaches that function, and its wrapper summary applies.
+        if (held?.kind === 'func')
+            return held;
         return { kind: 'other' };
+    }
+    /**
+     * What a slot (a package-level variable, a struct field) may hold, from the function values
+     * given to it in any file of the package: a registered C function first, then a sink (both
+     * calls through the slot are unprotected), then functions of the tree (a wrapper summary
+     * applies to the call). Null when nothing known is bound.
+     */
+    boundTarget(pkg, keys, display, how) {
+        const values = keys.flatMap((k) => pkg.funcValues.get(k) ?? []);
+        const guard = `${pkg.dir}\u0000${pkg.name}\u0000${keys.join(',')}`;
+        if (values.length === 0 || this.resolving.has(guard))
+            return null;
+        this.resolving.add(guard);
+        try {
+            const targets = values.map((b) => this.resolve(b.file, b.value));
+            const registered = targets.find((t) => t.kind === 'indirect' && t.registered);
+            if (registered?.kind === 'indirect' && registered.registered)
+                return { kind: 'indirect', name: display, how, sink: null, registered: registered.registered };
+            const sink = targets.find((t) => t.kind === 'sink');
+            if (sink?.kind === 'sink')
+                return { kind: 'indirect', name: display, how, sink: sink.name };
+            const refs = targets.flatMap((t) => (t.kind === 'func' ? t.refs : []));
+            return refs.length ? { kind: 'func', name: display, refs: [...new Set(refs)] } : null;
+        }
+        finally {
+            this.resolving.delete(guard);
+        }
+    }
+    /** `x.f(...)` on a value of struct type `typeName` (of `pkg`) whose field `f` is given a
+     * function value somewhere in the package: in a value of that type, or in a package-level
+     * variable of that type (x may point to it). */
+    fieldOfType(pkg, typeName, field, display) {
+        const keys = [slotKey({ kind: 'field', type: typeName, field })];
+        // Bindings are few, variables many (x/sys/windows has thousands): scan the bindings.
+        for (const key of pkg.funcValues.keys()) {
+            const m = /^varfield:(\w+)\.(\w+)$/.exec(key);
+            if (m && m[2] === field && pkg.vars.get(m[1])?.type?.replace(/^\*/, '') === typeName)
+                keys.push(key);
+        }
+        return this.boundTarget(pkg, keys, display, 'func-field');
     }
     /** Reports whether a type (text) is a function type taking uintptrs, written out or named. */
     isUintptrFuncType(t, pkg) {
@@ -192,6 +265,10 @@ export class CalleeResolver {
         const t = this.resolve(file, callee);
         if (t.kind === 'func')
             return t.refs.every((r) => r.fn.returnsForeign);
+        // What a system call or a C function returns is an integer or memory the Go collector does
+        // not manage, as for a direct sink call (flow/callee.ts callResult).
+        if (t.kind === 'indirect' && (t.sink !== null || t.registered))
+            return true;
         if (callee.kind === 'method' && callee.recv.kind === 'unknown') {
             const pkg = this.pkgs.packageOf(file);
             const refs = [...(pkg?.methods.values() ?? [])].flatMap((m) => m.get(callee.name) ?? []);
@@ -208,4 +285,7 @@ export function isProtected(fn) {
  * receive a pointer as an integer, so only such a bodyless function is worth treating as a sink. */
 export function takesUintptr(fn) {
     return fn.params.some((p) => p.type === 'uintptr' || p.type === '[]uintptr');
+}
+function registeredOf(callee) {
+    return { api: callee.api, ...(callee.symbol !== undefined ? { symbol: callee.symbol } : {}) };
 }

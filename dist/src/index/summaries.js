@@ -147,6 +147,11 @@ export class Summaries {
     argReachesSink(t, j, spread, kind) {
         if (t.kind === 'sink')
             return true;
+        // A function value known to hold a sink or a registered C function (resolve.ts boundTarget):
+        // a uintptr parameter forwarded to it reaches the OS with nothing protecting it, and a
+        // typed pointer handed to it is read there.
+        if (t.kind === 'indirect')
+            return t.sink !== null || !!t.registered;
         // x/sys and syscall wrappers hand typed pointer arguments to the OS (mksyscall output).
         if (t.kind === 'syscall-package')
             return kind === 'ptr';

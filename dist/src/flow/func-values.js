@@ -1,0 +1,72 @@
+import { spanOf, unparen } from '../go/syntax.js';
+import { lookup } from './scope.js';
+import { typeRef } from './typing.js';
+/** The package-level variable or struct field an assignment to `target` writes, when it is one
+ * the index can find again: `v`, `v.f` of a package-level `v`, `x.f` of a local, parameter or
+ * receiver whose declared type is a struct type of this package. */
+export function funcSlotOf(cx, target) {
+    const t = unparen(target);
+    if (t.type === 'identifier') {
+        if (t.text === '_' || lookup(cx, t.text) || cx.file.pkgFuncNames.has(t.text))
+            return null;
+        return { kind: 'pkgvar', name: t.text };
+    }
+    if (t.type !== 'selector_expression')
+        return null;
+    const operand = t.childForFieldName('operand');
+    const field = t.childForFieldName('field')?.text;
+    const op = operand ? unparen(operand) : null;
+    if (!op || !field || op.type !== 'identifier')
+        return null;
+    const info = lookup(cx, op.text);
+    if (info) {
+        const ref = info.type ? typeRef(cx.file, info.type) : null;
+        return ref && ref.pkg === null ? { kind: 'field', type: ref.name, field } : null;
+    }
+    if (cx.file.imports.has(op.text) || cx.file.pkgFuncNames.has(op.text))
+        return null;
+    return { kind: 'pkgvar-field', name: op.text, field };
+}
+/** Records that `target` is given `value` when the value is a function and the target a slot
+ * the index can see (a package-level variable, a struct field). */
+export function noteFuncStore(cx, target, value) {
+    if (!value.func)
+        return;
+    const slot = funcSlotOf(cx, target);
+    if (slot)
+        addBinding(cx, slot, value.func, target);
+}
+/** Records the function values of a keyed composite literal of a struct type of this package
+ * (`hooks{syscall: syscall.Syscall}`, `&kernelAPI{systemTime: proc.Call}`). */
+export function noteLiteralFuncs(cx, typeStr, fields, lit) {
+    if (!fields)
+        return;
+    const ref = typeRef(cx.file, typeStr);
+    if (!ref || ref.pkg !== null || ref.pointer)
+        return;
+    for (const [field, v] of fields) {
+        if (v.func && !field.startsWith('#'))
+            addBinding(cx, { kind: 'field', type: ref.name, field }, v.func, lit);
+    }
+}
+function addBinding(cx, slot, value, where) {
+    const span = spanOf(where);
+    const key = JSON.stringify(slot);
+    // Loop bodies are walked twice: one binding per place and slot.
+    const list = cx.file.facts.funcBindings;
+    if (list.some((b) => b.span.startLine === span.startLine && b.span.startColumn === span.startColumn && JSON.stringify(b.slot) === key))
+        return;
+    list.push({ slot, value, span });
+}
+/** A call through a local that holds a registered C function (`var f func(...)` filled in by
+ * `purego.RegisterLibFunc(&f, …)`). */
+export function registeredVarCallee(name, v) {
+    return v.func?.kind === 'registered' ? { kind: 'indirect', name, how: 'func-var', target: v.func } : null;
+}
+/** A call `x.f(...)` where the walk knows that field `f` of the local `x` holds a function value
+ * (a struct literal, an assignment, a registration in this function): a function-typed field is
+ * never a static callee. */
+export function heldFieldCallee(operand, field, text) {
+    const fv = operand.fields?.get(field);
+    return fv?.func ? { kind: 'indirect', name: text, how: 'func-field', target: fv.func } : null;
+}
