@@ -159,7 +159,8 @@ export class Summaries {
   /** Reports whether argument `j` of a call to `t` reaches a sink argument. */
 
   argReachesSink(t: Target, j: number, spread: boolean, kind: 'uintptr' | 'ptr'): boolean {
-    if (t.kind === 'sink') return true;
+    // A call into C hands the OS (C) every argument, pointer or integer, unprotected (resolve.ts).
+    if (t.kind === 'sink' || t.kind === 'cgo') return true;
     // x/sys and syscall wrappers hand typed pointer arguments to the OS (mksyscall output).
     if (t.kind === 'syscall-package') return kind === 'ptr';
     if (t.kind !== 'func') return false;

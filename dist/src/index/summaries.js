@@ -150,7 +150,8 @@ export class Summaries {
     }
     /** Reports whether argument `j` of a call to `t` reaches a sink argument. */
     argReachesSink(t, j, spread, kind) {
-        if (t.kind === 'sink')
+        // A call into C hands the OS (C) every argument, pointer or integer, unprotected (resolve.ts).
+        if (t.kind === 'sink' || t.kind === 'cgo')
             return true;
         // x/sys and syscall wrappers hand typed pointer arguments to the OS (mksyscall output).
         if (t.kind === 'syscall-package')
