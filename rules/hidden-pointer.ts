@@ -8,11 +8,14 @@ export default defineRule({
     name: 'hidden-pointer',
     summary: 'A Go pointer stored as uintptr inside a struct, array or buffer that is passed to a system call is invisible to the garbage collector.',
     docs: {
-      what: `A struct or array passed to a system call (directly as \`uintptr(unsafe.Pointer(&s))\`, or as a
-typed pointer to a function of \`syscall\`, \`golang.org/x/sys/unix\`, \`golang.org/x/sys/windows\` or to
-a function of the scanned tree that converts it inline into a sink, or to a function value holding
-a sink or a C function registered with purego) holds a Go pointer in a \`uintptr\` field, a
-\`uintptr\` element or raw bytes: the iovec, SECURITY_ATTRIBUTES, bpf_attr and TRUSTEE shapes.`,
+      what: `A struct or array passed to a system call (directly as \`uintptr(unsafe.Pointer(&s))\`, as a
+typed pointer to a function of \`syscall\`, \`golang.org/x/sys/unix\`, \`golang.org/x/sys/windows\`, to
+a C function through cgo, to a function value holding a sink or a C function registered with
+purego, or to a function of the scanned tree or a known x/sys wrapper that hands it on to a sink,
+whether it takes a typed pointer and converts it inline or takes the address as a \`uintptr\` and
+forwards it, like an \`ioctl\` wrapper) holds a Go pointer in a \`uintptr\` field, a \`uintptr\`
+element or raw bytes: the iovec, SECURITY_ATTRIBUTES, bpf_attr, ifreq and TRUSTEE shapes, and C
+structs with a \`uintptr_t\` field, which cgo's pointer check cannot see either.`,
       why: `The compiler's protection covers only the object whose address is converted in the call: \`&s\`.
 The garbage collector scans \`s\` by type, and a \`uintptr\` field is an integer to it, so the object
 that field points to is not kept alive and not updated when it moves (\`unsafe.Pointer\` rule 6;
@@ -76,12 +79,16 @@ func writev(fd int, b []byte) {
   },
   checkCall(view, report) {
     const { call, target, index } = view;
+    // The container reaches the OS directly, through a typed-pointer wrapper, or as the integer
+    // a uintptr wrapper forwards (`ioctl(fd, req, uintptr(unsafe.Pointer(&s)))`): whichever way,
+    // the pointer in its uintptr field is invisible to the collector (unsafe.Pointer rule 6).
     const handsToOS = (argIndex: number, spread: boolean): boolean => {
-      if (target.kind === 'sink' || target.kind === 'syscall-package') return true;
+      if (target.kind === 'sink' || target.kind === 'syscall-package' || target.kind === 'cgo') return true;
       // A function value holding a sink or a C function registered with purego: the OS or the
       // C code reads what the argument points to.
       if (target.kind === 'indirect') return target.sink !== null || !!target.registered;
-      if (target.kind === 'func') return index.argReachesSink(target, argIndex, spread, 'ptr');
+      if (target.kind === 'configured-wrapper') return !target.params || target.params.includes(argIndex);
+      if (target.kind === 'func') return index.argReachesSink(target, argIndex, spread, 'ptr') || index.argReachesSink(target, argIndex, spread, 'uintptr');
       return false;
     };
     call.args.forEach((arg, i) => {

@@ -88,7 +88,7 @@ func writev(fd int, b []byte) {
   checkCall(view, report) {
     const { call, target, index } = view;
     const reaches = (i: number, spread: boolean): boolean =>
-      target.kind === 'sink' || target.kind === 'syscall-package' || (target.kind === 'func' && (index.argReachesSink(target, i, spread, 'uintptr') || index.argReachesSink(target, i, spread, 'ptr')));
+      target.kind === 'sink' || target.kind === 'syscall-package' || target.kind === 'cgo' || (target.kind === 'func' && (index.argReachesSink(target, i, spread, 'uintptr') || index.argReachesSink(target, i, spread, 'ptr')));
     call.args.forEach((arg, i) => {
       if (!reaches(i, arg.spread)) return;
       for (const src of arg.sources) {

@@ -87,7 +87,7 @@ func writev(fd int, b []byte) {
     },
     checkCall(view, report) {
         const { call, target, index } = view;
-        const reaches = (i, spread) => target.kind === 'sink' || target.kind === 'syscall-package' || (target.kind === 'func' && (index.argReachesSink(target, i, spread, 'uintptr') || index.argReachesSink(target, i, spread, 'ptr')));
+        const reaches = (i, spread) => target.kind === 'sink' || target.kind === 'syscall-package' || target.kind === 'cgo' || (target.kind === 'func' && (index.argReachesSink(target, i, spread, 'uintptr') || index.argReachesSink(target, i, spread, 'ptr')));
         call.args.forEach((arg, i) => {
             if (!reaches(i, arg.spread))
                 return;

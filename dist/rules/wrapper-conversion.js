@@ -1,10 +1,10 @@
 // A pointer converted to uintptr and handed to an ordinary Go function that forwards the integer
 // to a system call: the wrapper's own sink call is protected, the caller's conversion is not.
 import { FOREIGN_ADDRESS_PARAMS, availableFixes, conversionTrail, defineRule, twinFix, isPinMisuse, pinAdvice } from '../src/rule-api.js';
-/** How a finding names where a forwarding chain ends: a sink, or a function value holding one or
- * a registered C function (a call the compiler cannot resolve statically). */
+/** How a finding names where a forwarding chain ends: a sink, a call into C, or a function value
+ * holding a sink or a registered C function (a call the compiler cannot resolve statically). */
 function terminalName(t) {
-    if (t.kind === 'sink')
+    if (t.kind === 'sink' || t.kind === 'cgo')
         return t.name;
     if (t.kind !== 'indirect')
         return null;
@@ -29,20 +29,30 @@ Generated mkwinsyscall or mksyscall functions with \`uintptr\` parameters are su
 are exported x/sys functions like \`unix.Prctl\`, \`windows.SetInformationJobObject\` and
 \`windows.RegisterServiceCtrlHandlerEx\`, which pinlint knows from a table
 (\`KNOWN_UINTPTR_WRAPPERS\` in \`src/knowledge/xsys-wrappers.ts\`) when x/sys is not in the scanned tree.
-Functions named as wrappers in the configuration file are treated the same way.`,
+Functions named as wrappers in the configuration file are treated the same way. A call into C
+through cgo (\`C.f(C.uintptr_t(uintptr(unsafe.Pointer(p))))\`, converted inline or before) is one
+too: cgo compiles it to a call of a generated Go function, and a Go function that forwards its
+\`uintptr\` parameter to C is a wrapper like any other. \`C.T(x)\` for a C type \`T\` is a conversion,
+not a call.`,
             why: `The compiler keeps an object alive only for a conversion written in the argument list of the
 protected call itself (\`unsafe.Pointer\` rule 4; cmd/compile \`escape/call.go\`). In the wrapper the
 value is a plain integer parameter: the object may be freed, or moved when the wrapper grows the
 stack, before the system call runs. x/sys added \`ioctlPtr\` (golang/go#44834) and \`ptracePtr\`
 (#58387) for exactly this; hcsshim#1438 and dominikh/go-tools#1063 are the same bug.
 \`runtime.KeepAlive\` after the call keeps a heap object alive but cannot stop a stack object from
-moving: that case is reported as a note.`,
+moving: that case is reported as a note. cgo's generated \`_Cfunc_f\` (cmd/cgo \`out.go\`) keeps its
+pointer arguments alive (\`_Cgo_use\` makes them escape to the heap) and checks them against the cgo
+pointer rules, but an integer argument gets neither: \`go build -gcflags=-m\` reports \`new(T) does not
+escape\` for an object whose address is passed to C as \`C.uintptr_t\`, and \`escapes to heap\` when
+it is passed as \`unsafe.Pointer\`.`,
             fix: `Change the wrapper to take a typed pointer (\`unsafe.Pointer\` or \`*T\`) and convert it inline in
 its own sink call (the \`ioctlPtr\` shape), or call an existing \`…Ptr\` twin; or mark a thin forwarder
 \`//go:uintptrescapes\` (it then forces the object to the heap and keeps it alive). Where neither is
-possible, pin the object with \`runtime.Pinner\` across the call.`,
-            whenOk: `The integer is not a Go pointer (memory from the OS, a package-level variable): pinlint stays quiet
-when it can see that.`,
+possible, pin the object with \`runtime.Pinner\` across the call. For C, pass the address as a
+pointer (\`unsafe.Pointer\` or \`*C.T\`), or hand C a \`runtime/cgo.Handle\` when it only needs to give
+the value back.`,
+            whenOk: `The integer is not a Go pointer (memory from the OS or from C, such as \`C.malloc\` or
+\`C.CString\`, a package-level variable, a \`cgo.Handle\`): pinlint stays quiet when it can see that.`,
         },
         examples: {
             bad: `package p
@@ -88,6 +98,8 @@ func getWinsize(fd int, ws *[4]uint16) error {
             wrapper: '{obj} is passed as uintptr to {wrapper}, an ordinary Go function that forwards it to {sink}, so the compiler does not protect the conversion and {obj} may be freed or moved before the call returns; pass a typed pointer to a function that converts it inline{twin}, or mark the wrapper //go:uintptrescapes{pin}.',
             wrapperIndirect: '{obj} is passed as uintptr to {wrapper}, an ordinary Go function that forwards it to {sink}, a call the compiler cannot resolve statically, so nothing protects the conversion and {obj} may be freed or moved before the call returns; pass a typed pointer down to a direct sink call or to an unsafe.Pointer parameter of the registered function, or mark the wrapper //go:uintptrescapes{pin}.',
             keepAliveStack: '{obj} is passed as uintptr to {wrapper}, which forwards it to {sink}; runtime.KeepAlive({obj}) keeps it alive but {obj} may live on the stack and move while {wrapper} runs, so the address can still go stale; pass a typed pointer instead{pin}.',
+            cgo: '{obj} is passed to the C function {func} as an integer, which cgo neither keeps alive nor checks (it does both only for pointer arguments), so {obj} may be freed or moved before C uses the address; pass it as a pointer (unsafe.Pointer or *C.T){pin}, or give C a runtime/cgo.Handle instead of an address.',
+            cgoKeepAliveStack: '{obj} is passed to the C function {func} as an integer; runtime.KeepAlive({obj}) keeps it alive but {obj} may live on the stack and move while the Go function cgo generates for {func} runs, so the address can still go stale; pass it as a pointer instead{pin}.',
         },
         level: 'error',
         precision: 'high',
@@ -103,6 +115,10 @@ func getWinsize(fd int, ws *[4]uint16) error {
     },
     checkCall(view, report) {
         const { call, target, index } = view;
+        if (target.kind === 'cgo') {
+            checkCgoCall(view, target.name, report);
+            return;
+        }
         if (target.kind === 'configured-wrapper') {
             // Declared a wrapper by configuration or known as one (x/sys): every pointer-derived
             // argument (at the listed parameters) is unprotected.
@@ -181,3 +197,28 @@ func getWinsize(fd int, ws *[4]uint16) error {
         });
     },
 });
+/**
+ * A call into C with a pointer-derived integer argument. cmd/cgo compiles `C.f(args)` to a call of
+ * `_Cfunc_f`, an ordinary Go function (out.go): it keeps pointer arguments alive through
+ * `_Cgo_use` and checks them (`_cgoCheckPointer`), but an integer is neither, whether converted in
+ * the argument list or before. runtime.KeepAlive after the call keeps a heap object alive; a stack
+ * object can still move when `_Cfunc_f` grows the stack (a note), as for any Go wrapper.
+ */
+function checkCgoCall(view, func, report) {
+    for (const arg of view.call.args) {
+        for (const src of arg.sources) {
+            if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || isPinMisuse(src.mit) || src.mit.pin === 'covered')
+                continue;
+            const kept = view.isMitigated(src.mit);
+            if (kept && !src.u.obj.stack)
+                continue;
+            report({
+                messageId: kept ? 'cgoKeepAliveStack' : 'cgo',
+                level: kept ? 'note' : undefined,
+                data: { obj: src.u.obj.name, func, pin: pinAdvice(view.goVersion, src.u.obj.name) },
+                span: arg.span,
+                ...conversionTrail(src.u, [{ span: arg.span, message: `passed to ${func} here` }]),
+            });
+        }
+    }
+}

@@ -5,7 +5,7 @@ import type { SyntaxNode } from '../go/parse.js';
 import { qualified } from '../go/predicates.js';
 import { stringLiteralValue, unparen } from '../go/syntax.js';
 import type { CalleeFact, RecvFact } from '../model/facts.js';
-import { DLL_CONSTRUCTORS, DLL_PACKAGES, DLL_TYPES, PROC_METHODS, SYSCALL_WRAPPER_PACKAGES } from '../knowledge/index.js';
+import { CGO_GO_COPIES, CGO_PACKAGE, DLL_CONSTRUCTORS, DLL_PACKAGES, DLL_TYPES, PROC_METHODS, SYSCALL_WRAPPER_PACKAGES } from '../knowledge/index.js';
 import type { FnContext } from './context.js';
 import { evalExpr } from './expressions.js';
 import { heldFieldCallee, registeredVarCallee } from './func-values.js';
@@ -101,7 +101,9 @@ export function callResult(cx: FnContext, f: SyntaxNode, callee: CalleeFact, env
   if (callee.kind === 'func' && callee.pkg) {
     if (cx.file.k.osAllocators[callee.pkg]?.includes(callee.name)) return av({ os: true });
     if (DLL_PACKAGES.includes(callee.pkg) && DLL_CONSTRUCTORS.includes(callee.name)) return av({ dll: true });
-    if (callee.pkg === 'C') return av({ os: true });
+    // What a C function returns is C memory or a C integer; cgo's GoString/GoBytes copy into
+    // new Go memory (cmd/cgo, "Go references to C"). C.T(x) conversions never get here (cgo.ts).
+    if (callee.pkg === CGO_PACKAGE) return CGO_GO_COPIES.includes(callee.name) ? EMPTY : av({ os: true });
   }
   if (callee.kind === 'method' && PROC_METHODS.includes(callee.name)) {
     // NewProc/FindProc on a DLL object: a procedure whose Call is a sink.
@@ -120,6 +122,6 @@ export function callResult(cx: FnContext, f: SyntaxNode, callee: CalleeFact, env
 export function mayCallOS(cx: FnContext, callee: CalleeFact): boolean {
   if (callee.kind === 'indirect') return true;
   if (callee.kind === 'method') return cx.file.sinkMethodNames.has(callee.name);
-  if (callee.kind === 'func') return cx.file.sinkFuncNames.has(callee.name) || (!!callee.pkg && SYSCALL_WRAPPER_PACKAGES.includes(callee.pkg));
+  if (callee.kind === 'func') return cx.file.sinkFuncNames.has(callee.name) || (!!callee.pkg && (SYSCALL_WRAPPER_PACKAGES.includes(callee.pkg) || callee.pkg === CGO_PACKAGE));
   return false;
 }

@@ -5,6 +5,7 @@ import { callArguments, unparen } from '../go/syntax.js';
 import type { CallFact } from '../model/facts.js';
 import { evalBuiltin } from './builtins.js';
 import { callResult, calleeOf, mayCallOS } from './callee.js';
+import { evalCgoConversion } from './cgo.js';
 import { type FnContext, escapePinners } from './context.js';
 import { evalConversion } from './conversions.js';
 import { evalExpr } from './expressions.js';
@@ -24,7 +25,7 @@ export function evalCall(cx: FnContext, call: SyntaxNode, env: Env, ctx: Ctx, fo
   const f = unparen(fn);
   const { args, spread } = callArguments(call);
 
-  const converted = evalConversion(cx, call, f, args, env, ctx, quiet);
+  const converted = evalConversion(cx, call, f, args, env, ctx, quiet) ?? evalCgoConversion(cx, call, args, env, ctx, quiet);
   if (converted) return converted;
   if (f.type === 'func_literal') {
     // An immediately invoked closure runs here and now: walk it as part of this function.

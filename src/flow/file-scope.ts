@@ -4,10 +4,11 @@
 // hold procedures or Pinners) and the knowledge tables in force. Built once per file by the
 // declaration scan (declarations.ts) and read, never changed, by everything that runs after it
 // except the two counters that keep keys unique across the file.
+import { cgoPreamble, preambleTypeNames } from '../go/cgo.js';
 import type { SyntaxNode } from '../go/parse.js';
 import type { NameScope } from '../go/predicates.js';
 import type { FileFacts, ImportSpec } from '../model/facts.js';
-import { KEEP_ALIVE, OS_ALLOCATORS, SINKS, sinkMethodNames, type SinkTable } from '../knowledge/index.js';
+import { CGO_PACKAGE, KEEP_ALIVE, OS_ALLOCATORS, SINKS, sinkMethodNames, type SinkTable } from '../knowledge/index.js';
 
 /** The domain tables extraction consults: the built-in ones, extended by configuration. */
 export interface Knowledge {
@@ -41,6 +42,8 @@ export interface FileScope {
   readonly pkgValueVars: Set<string>;
   readonly sinkMethodNames: Set<string>;
   readonly sinkFuncNames: Set<string>;
+  /** C type names the cgo preamble declares with typedef (`C.req_t(x)` is then a conversion). */
+  readonly cTypes: ReadonlySet<string>;
   /** File-wide counters: branch/loop/closure ids and variable key suffixes (`name#n`). */
   readonly seq: { nextId: number; varSeq: number };
 }
@@ -68,6 +71,7 @@ export function newFileScope(facts: FileFacts, root: SyntaxNode, k: Knowledge): 
     structFields: new Map(), pkgValueVars: new Set(),
     sinkMethodNames: sinkMethodNames(k.sinks),
     sinkFuncNames: new Set(Object.values(k.sinks.funcs).flat()),
+    cTypes: facts.imports.some((i) => i.path === CGO_PACKAGE) ? preambleTypeNames(cgoPreamble(root) ?? '') : new Set(),
     seq: { nextId: 1, varSeq: 0 },
   };
 }

@@ -4,7 +4,7 @@
 // the call is a protected sink, a function of the tree, a configured or known wrapper, an x/sys
 // or syscall function outside the tree, or a call the compiler cannot resolve statically.
 import type { CalleeFact, FileFacts, FuncFact, RecvFact } from '../model/facts.js';
-import { KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod, type SinkTable } from '../knowledge/index.js';
+import { CGO_HELPERS, CGO_PACKAGE, KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod, type SinkTable } from '../knowledge/index.js';
 import { type FuncRef, type PackageIndex, type PackageInfo, slotKey } from './packages.js';
 
 /** What a call resolves to. */
@@ -17,6 +17,10 @@ export type Target =
   | { kind: 'configured-wrapper'; name: string; params?: readonly number[] }
   /** An exported function of a syscall-wrapper package outside the tree (x/sys, syscall). */
   | { kind: 'syscall-package'; name: string }
+  /** A call into C (`C.f(...)`): cmd/cgo compiles it to an ordinary Go function, `_Cfunc_f`,
+   * that keeps alive and checks only pointer arguments (out.go `_Cgo_use`), so an integer
+   * argument is the address of nothing to the collector. */
+  | { kind: 'cgo'; name: string }
   /** A call the compiler cannot resolve statically, to a value that may hold a sink (`sink`
    * names it when known) or a C function registered through an FFI library (`registered`). */
   | { kind: 'indirect'; name: string; how: string; sink: string | null; registered?: Registered }
@@ -64,6 +68,7 @@ export class CalleeResolver {
 
   private resolveFunc(file: FileFacts, pkg: PackageInfo | undefined, callee: FuncCallee): Target {
     const name = callee.pkg ? `${callee.qualifier ?? callee.pkg}.${callee.name}` : callee.name;
+    if (callee.pkg === CGO_PACKAGE) return CGO_HELPERS.includes(callee.name) ? { kind: 'other' } : { kind: 'cgo', name };
     if (callee.pkg) {
       if (isTableSinkFunc(this.sinks, callee.pkg, callee.name)) return { kind: 'sink', name };
       if (this.configuredWrappers[callee.pkg]?.includes(callee.name)) return { kind: 'configured-wrapper', name };

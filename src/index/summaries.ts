@@ -112,7 +112,12 @@ export class Summaries {
           const p = fn.params[index];
           if (!p) continue;
           const isUintptr = p.type === 'uintptr' || p.type === '[]uintptr';
-          const reaches = this.argReachesSink(t, j, arg.spread, isUintptr && !pointer ? 'uintptr' : 'ptr');
+          // A pointer parameter converted inline reaches the OS whether the callee takes it as a
+          // typed pointer or as the uintptr it forwards (`ioctl(fd, req, uintptr(unsafe.Pointer(arg)))`):
+          // either way what the pointer points to goes to the OS, so this is a pointer parameter.
+          const reaches = pointer
+            ? this.argReachesSink(t, j, arg.spread, 'ptr') || this.argReachesSink(t, j, arg.spread, 'uintptr')
+            : this.argReachesSink(t, j, arg.spread, isUintptr ? 'uintptr' : 'ptr');
           if (!reaches) continue;
           const set = isUintptr && !pointer ? sum.uintptrParams : sum.ptrParams;
           if (!set.has(index)) {
@@ -154,7 +159,8 @@ export class Summaries {
   /** Reports whether argument `j` of a call to `t` reaches a sink argument. */
 
   argReachesSink(t: Target, j: number, spread: boolean, kind: 'uintptr' | 'ptr'): boolean {
-    if (t.kind === 'sink') return true;
+    // A call into C hands the OS (C) every argument, pointer or integer, unprotected (resolve.ts).
+    if (t.kind === 'sink' || t.kind === 'cgo') return true;
     // A function value known to hold a sink or a registered C function (resolve.ts boundTarget):
     // a uintptr parameter forwarded to it reaches the OS with nothing protecting it, and a
     // typed pointer handed to it is read there.

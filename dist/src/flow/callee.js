@@ -1,6 +1,6 @@
 import { qualified } from '../go/predicates.js';
 import { stringLiteralValue, unparen } from '../go/syntax.js';
-import { DLL_CONSTRUCTORS, DLL_PACKAGES, DLL_TYPES, PROC_METHODS, SYSCALL_WRAPPER_PACKAGES } from '../knowledge/index.js';
+import { CGO_GO_COPIES, CGO_PACKAGE, DLL_CONSTRUCTORS, DLL_PACKAGES, DLL_TYPES, PROC_METHODS, SYSCALL_WRAPPER_PACKAGES } from '../knowledge/index.js';
 import { evalExpr } from './expressions.js';
 import { heldFieldCallee, registeredVarCallee } from './func-values.js';
 import { lookup } from './scope.js';
@@ -114,8 +114,10 @@ export function callResult(cx, f, callee, env, ctx, args) {
             return av({ os: true });
         if (DLL_PACKAGES.includes(callee.pkg) && DLL_CONSTRUCTORS.includes(callee.name))
             return av({ dll: true });
-        if (callee.pkg === 'C')
-            return av({ os: true });
+        // What a C function returns is C memory or a C integer; cgo's GoString/GoBytes copy into
+        // new Go memory (cmd/cgo, "Go references to C"). C.T(x) conversions never get here (cgo.ts).
+        if (callee.pkg === CGO_PACKAGE)
+            return CGO_GO_COPIES.includes(callee.name) ? EMPTY : av({ os: true });
     }
     if (callee.kind === 'method' && PROC_METHODS.includes(callee.name)) {
         // NewProc/FindProc on a DLL object: a procedure whose Call is a sink.
@@ -136,6 +138,6 @@ export function mayCallOS(cx, callee) {
     if (callee.kind === 'method')
         return cx.file.sinkMethodNames.has(callee.name);
     if (callee.kind === 'func')
-        return cx.file.sinkFuncNames.has(callee.name) || (!!callee.pkg && SYSCALL_WRAPPER_PACKAGES.includes(callee.pkg));
+        return cx.file.sinkFuncNames.has(callee.name) || (!!callee.pkg && (SYSCALL_WRAPPER_PACKAGES.includes(callee.pkg) || callee.pkg === CGO_PACKAGE));
     return false;
 }

@@ -1,6 +1,7 @@
 import { callArguments, unparen } from '../go/syntax.js';
 import { evalBuiltin } from './builtins.js';
 import { callResult, calleeOf, mayCallOS } from './callee.js';
+import { evalCgoConversion } from './cgo.js';
 import { escapePinners } from './context.js';
 import { evalConversion } from './conversions.js';
 import { evalExpr } from './expressions.js';
@@ -18,7 +19,7 @@ export function evalCall(cx, call, env, ctx, form, quiet = false) {
         return EMPTY;
     const f = unparen(fn);
     const { args, spread } = callArguments(call);
-    const converted = evalConversion(cx, call, f, args, env, ctx, quiet);
+    const converted = evalConversion(cx, call, f, args, env, ctx, quiet) ?? evalCgoConversion(cx, call, args, env, ctx, quiet);
     if (converted)
         return converted;
     if (f.type === 'func_literal') {

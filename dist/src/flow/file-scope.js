@@ -1,4 +1,11 @@
-import { KEEP_ALIVE, OS_ALLOCATORS, SINKS, sinkMethodNames } from '../knowledge/index.js';
+// What the flow analysis knows about one file before it walks any function body: its imports,
+// the names it declares at package level (so a body can tell a global from a local), the types
+// that matter (named uintptr types, function types with uintptr parameters, struct fields that
+// hold procedures or Pinners) and the knowledge tables in force. Built once per file by the
+// declaration scan (declarations.ts) and read, never changed, by everything that runs after it
+// except the two counters that keep keys unique across the file.
+import { cgoPreamble, preambleTypeNames } from '../go/cgo.js';
+import { CGO_PACKAGE, KEEP_ALIVE, OS_ALLOCATORS, SINKS, sinkMethodNames } from '../knowledge/index.js';
 export const DEFAULT_KNOWLEDGE = { sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS };
 /** A file scope with its imports filled in; the declaration scan adds the declared names. */
 export function newFileScope(facts, root, k) {
@@ -25,6 +32,7 @@ export function newFileScope(facts, root, k) {
         structFields: new Map(), pkgValueVars: new Set(),
         sinkMethodNames: sinkMethodNames(k.sinks),
         sinkFuncNames: new Set(Object.values(k.sinks.funcs).flat()),
+        cTypes: facts.imports.some((i) => i.path === CGO_PACKAGE) ? preambleTypeNames(cgoPreamble(root) ?? '') : new Set(),
         seq: { nextId: 1, varSeq: 0 },
     };
 }

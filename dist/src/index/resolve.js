@@ -1,4 +1,4 @@
-import { KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod } from '../knowledge/index.js';
+import { CGO_HELPERS, CGO_PACKAGE, KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod } from '../knowledge/index.js';
 import { slotKey } from './packages.js';
 export class CalleeResolver {
     pkgs;
@@ -31,6 +31,8 @@ export class CalleeResolver {
     }
     resolveFunc(file, pkg, callee) {
         const name = callee.pkg ? `${callee.qualifier ?? callee.pkg}.${callee.name}` : callee.name;
+        if (callee.pkg === CGO_PACKAGE)
+            return CGO_HELPERS.includes(callee.name) ? { kind: 'other' } : { kind: 'cgo', name };
         if (callee.pkg) {
             if (isTableSinkFunc(this.sinks, callee.pkg, callee.name))
                 return { kind: 'sink', name };

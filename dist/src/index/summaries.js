@@ -101,7 +101,12 @@ export class Summaries {
                     if (!p)
                         continue;
                     const isUintptr = p.type === 'uintptr' || p.type === '[]uintptr';
-                    const reaches = this.argReachesSink(t, j, arg.spread, isUintptr && !pointer ? 'uintptr' : 'ptr');
+                    // A pointer parameter converted inline reaches the OS whether the callee takes it as a
+                    // typed pointer or as the uintptr it forwards (`ioctl(fd, req, uintptr(unsafe.Pointer(arg)))`):
+                    // either way what the pointer points to goes to the OS, so this is a pointer parameter.
+                    const reaches = pointer
+                        ? this.argReachesSink(t, j, arg.spread, 'ptr') || this.argReachesSink(t, j, arg.spread, 'uintptr')
+                        : this.argReachesSink(t, j, arg.spread, isUintptr ? 'uintptr' : 'ptr');
                     if (!reaches)
                         continue;
                     const set = isUintptr && !pointer ? sum.uintptrParams : sum.ptrParams;
@@ -145,7 +150,8 @@ export class Summaries {
     }
     /** Reports whether argument `j` of a call to `t` reaches a sink argument. */
     argReachesSink(t, j, spread, kind) {
-        if (t.kind === 'sink')
+        // A call into C hands the OS (C) every argument, pointer or integer, unprotected (resolve.ts).
+        if (t.kind === 'sink' || t.kind === 'cgo')
             return true;
         // A function value known to hold a sink or a registered C function (resolve.ts boundTarget):
         // a uintptr parameter forwarded to it reaches the OS with nothing protecting it, and a

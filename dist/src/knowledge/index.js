@@ -13,3 +13,4 @@ export { RUNTIME_MANAGED_PACKAGES, AFTER_FORK_FUNCS, isUnderPackage } from './ex
 export { RETAINING_WRAPPER_PACKAGES, RETAINING_APIS, RETAINING_SYSCALLS, ASYNC_IO_HINTS, WAIT_IO_HINTS, } from './retaining.js';
 export { KNOWN_UINTPTR_WRAPPERS } from './xsys-wrappers.js';
 export { FUNC_REGISTRATIONS, FUNC_REGISTRATION_NAMES, funcRegistration } from './ffi-registration.js';
+export { CGO_PACKAGE, C_NUMERIC_TYPES, C_NARROW_TYPES, C_TYPE_PREFIXES, C_TYPE_SUFFIX, CGO_GO_COPIES, CGO_HELPERS } from './cgo.js';
