@@ -17,7 +17,10 @@ Generated mkwinsyscall or mksyscall functions with \`uintptr\` parameters are su
 are exported x/sys functions like \`unix.Prctl\`, \`windows.SetInformationJobObject\` and
 \`windows.RegisterServiceCtrlHandlerEx\`, which pinlint knows from a table
 (\`KNOWN_UINTPTR_WRAPPERS\` in \`src/knowledge/xsys-wrappers.ts\`) when x/sys is not in the scanned tree.
-Functions named as wrappers in the configuration file are treated the same way.`,
+Functions named as wrappers in the configuration file are treated the same way. A call is resolved
+among the definitions that can be built together with the calling file (file-name GOOS/GOARCH
+suffixes, \`//go:build\` lines): a call in \`pty_linux.go\` reaches the \`!solaris\` wrapper even when
+the solaris variant is protected, and a file without constraints sees every variant.`,
       why: `The compiler keeps an object alive only for a conversion written in the argument list of the
 protected call itself (\`unsafe.Pointer\` rule 4; cmd/compile \`escape/call.go\`). In the wrapper the
 value is a plain integer parameter: the object may be freed, or moved when the wrapper grows the
@@ -122,23 +125,24 @@ func getWinsize(fd int, ws *[4]uint16) error {
         if (!ref) continue;
         const param = index.paramFor(ref.fn, i) as number;
         if (FOREIGN_ADDRESS_PARAMS[ref.pkg.importPath ?? '']?.[ref.fn.name]?.includes(param)) continue;
-        const hops = index.chainFrom(ref.fn, param);
-        // Build-tagged variants of one wrapper (ioctl for linux, solaris, …) may end in different
-        // sinks: name them all rather than one platform's.
+        const hops = index.chainFrom(ref.fn, param, view.file);
+        // Build-tagged variants of one wrapper that can be built with this file (a file without
+        // constraints sees ioctl for linux, solaris, …) may end in different sinks: name them
+        // all rather than one platform's.
         const sinkOf = (h: Hop[]): string | null => {
           const last = h[h.length - 1];
           return last && last.target.kind === 'sink' ? last.target.name : null;
         };
         const sinks = [...new Set(target.refs.flatMap((r) => {
           const pi = index.paramFor(r.fn, i);
-          const s = pi !== null && index.summaryOf(r.fn)?.uintptrParams.has(pi) ? sinkOf(index.chainFrom(r.fn, pi)) : null;
+          const s = pi !== null && index.summaryOf(r.fn)?.uintptrParams.has(pi) ? sinkOf(index.chainFrom(r.fn, pi, view.file)) : null;
           return s ? [s] : [];
         }))].sort();
         const sink = sinks.length > 1 ? `a system call (${sinks.join(', ')}, by platform)` : sinks[0] ?? 'a system call';
         const kept = view.isMitigated(src.mit);
         if (kept && !src.u.obj.stack) continue;
         const twinName = `${ref.fn.name}Ptr`;
-        const twinRefs = ref.fn.recv ? ref.pkg.methods.get(ref.fn.recv)?.get(twinName) : ref.pkg.funcs.get(twinName);
+        const twinRefs = ref.fn.recv ? index.methodsNamed(ref.pkg, ref.fn.recv, twinName, view.file) : index.funcsNamed(ref.pkg, twinName, view.file);
         const twin = twinRefs?.length ? ` (${twinName} exists)` : '';
         // The twin takes the pointer as unsafe.Pointer at the same position: call it instead.
         const twinTakesPointer = twinRefs?.some((r) => /^(\w+\.)?Pointer$/.test(r.fn.params[param]?.type ?? '')) ?? false;

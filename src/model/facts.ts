@@ -201,6 +201,17 @@ export interface TypeFact {
   uintptrSignature?: boolean;
 }
 
+/**
+ * A build constraint as a boolean expression over build tags (`go help buildconstraint`): the
+ * file name's GOOS/GOARCH suffixes and the `//go:build` line (or legacy `// +build` lines),
+ * joined by `and`. Plain data, so it crosses to workers as a structured clone.
+ */
+export type BuildExpr =
+  | { tag: string }
+  | { not: BuildExpr }
+  | { and: BuildExpr[] }
+  | { or: BuildExpr[] };
+
 export interface FileFacts {
   /** Repository-relative path with `/` separators. */
   path: string;
@@ -215,6 +226,8 @@ export interface FileFacts {
   notifications: Notification[];
   /** Inline `//pinlint:ignore` comments. */
   suppressions: SuppressionFact[];
+  /** The file's build constraint; absent when the file builds everywhere. */
+  build?: BuildExpr;
   /** Where to add an import, for fixes: after `import (` or the single import line; the
    * offsets of the existing specs' lines and their paths, in order. */
   importSite?: { openEnd: number; specs: Array<{ path: string; lineStart: number }>; parenthesized: boolean; declRange: Range } | null;

@@ -12,3 +12,4 @@ export { NAMED_UINTPTR_TYPES } from './uintptr-types.js';
 export { RUNTIME_MANAGED_PACKAGES, AFTER_FORK_FUNCS, isUnderPackage } from './exemptions.js';
 export { RETAINING_WRAPPER_PACKAGES, RETAINING_APIS, RETAINING_SYSCALLS, ASYNC_IO_HINTS, WAIT_IO_HINTS, } from './retaining.js';
 export { KNOWN_UINTPTR_WRAPPERS } from './xsys-wrappers.js';
+export { KNOWN_OS, KNOWN_ARCH, UNIX_OS, IMPLIED_OS_TAGS } from './platforms.js';
