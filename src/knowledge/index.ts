@@ -13,7 +13,7 @@ export { OS_ALLOCATORS, FOREIGN_ADDRESS_PARAMS } from './os-memory.js';
 export { NAMED_UINTPTR_TYPES } from './uintptr-types.js';
 export { RUNTIME_MANAGED_PACKAGES, AFTER_FORK_FUNCS, isUnderPackage } from './exemptions.js';
 export {
-  RETAINING_WRAPPER_PACKAGES, RETAINING_APIS, RETAINING_SYSCALLS, ASYNC_IO_HINTS, WAIT_IO_HINTS, type RetainingApi,
+  RETAINING_WRAPPER_PACKAGES, RETAINING_APIS, RETAINING_SYSCALLS, ASYNC_IO_HINTS, WAIT_IO_CALLS, HANDLE_OPENERS, type RetainingApi, type RetainingForm,
 } from './retaining.js';
 export { KNOWN_UINTPTR_WRAPPERS } from './xsys-wrappers.js';
 export { KNOWN_OS, KNOWN_ARCH, UNIX_OS, IMPLIED_OS_TAGS } from './platforms.js';

@@ -136,6 +136,9 @@ export interface CallFact {
   nameRange?: Range;
   /** The statement holding the call: where a `runtime.KeepAlive` can go after it. */
   stmt?: { range: Range; indent: string; isReturn: boolean; inBlock: boolean };
+  /** For a call that may retain its arguments: the handle it is given (its first argument) was
+   * opened in this function with the overlapped flag, or with known flags without it. */
+  handle?: 'overlapped' | 'sync';
 }
 
 export interface PinnerLeak {
@@ -170,7 +173,7 @@ export interface FuncFact {
   returnsForeign: boolean;
   /** The body shows overlapped I/O handled asynchronously (ASYNC_IO_HINTS). */
   asyncIO: boolean;
-  /** The body waits for I/O completion (WAIT_IO_HINTS) before returning. */
+  /** The body waits for I/O completion (a call of WAIT_IO_CALLS that is no poll). */
   waitsForIO: boolean;
 }
 

@@ -10,6 +10,6 @@ export { KEEP_ALIVE, PINNER } from './keep-alive.js';
 export { OS_ALLOCATORS, FOREIGN_ADDRESS_PARAMS } from './os-memory.js';
 export { NAMED_UINTPTR_TYPES } from './uintptr-types.js';
 export { RUNTIME_MANAGED_PACKAGES, AFTER_FORK_FUNCS, isUnderPackage } from './exemptions.js';
-export { RETAINING_WRAPPER_PACKAGES, RETAINING_APIS, RETAINING_SYSCALLS, ASYNC_IO_HINTS, WAIT_IO_HINTS, } from './retaining.js';
+export { RETAINING_WRAPPER_PACKAGES, RETAINING_APIS, RETAINING_SYSCALLS, ASYNC_IO_HINTS, WAIT_IO_CALLS, HANDLE_OPENERS, } from './retaining.js';
 export { KNOWN_UINTPTR_WRAPPERS } from './xsys-wrappers.js';
 export { KNOWN_OS, KNOWN_ARCH, UNIX_OS, IMPLIED_OS_TAGS } from './platforms.js';
