@@ -115,7 +115,8 @@ as a callback context.`,
       whenOk: `The call is synchronous in practice (no OVERLAPPED passed, a handle opened without
 \`FILE_FLAG_OVERLAPPED\`, or the code waits for completion — \`GetOverlappedResult\` with bWait
 TRUE, \`WaitForSingleObject\`, a completion-port wait — while the object stays referenced and on
-the heap). An OVERLAPPED the caller passes in is the caller's to keep alive.`,
+the heap). An OVERLAPPED or buffer the caller passes in, or gets back from a \`return\` after the
+call, is the caller's to keep alive until the operation completes.`,
     },
     examples: {
       bad: `package p
@@ -181,8 +182,9 @@ func startRead(h windows.Handle, r *request) error {
       for (const src of arg.sources) {
         const obj = objectOf(src);
         if (!obj || src.kind === 'param') continue;
-        // Only memory this function allocated or whose address it took: a caller's object, or
-        // one handed out by another function, may well outlive the operation.
+        // Only memory this function allocated or whose address it took: a caller's object, one
+        // handed out by another function, or one returned to the caller may well outlive the
+        // operation.
         if (!obj.fresh || !view.isGoMemory(obj)) continue;
         if (!('mit' in src)) continue;
         // Safe: a pin this function never releases (it outlives the operation); or the function
@@ -190,6 +192,8 @@ func startRead(h windows.Handle, r *request) error {
         // KeepAlive without a wait ends before the OS is done, and a stack object can move
         // during the wait.
         if (src.mit.pinHeld) continue;
+        // Returned to the caller, which holds it from then on (as an object it passes in).
+        if (src.mit.returned) continue;
         if (view.fn.waitsForIO && (src.mit.pin === 'covered' || (!obj.stack && view.isMitigated(src.mit)))) continue;
         if (seen.has(obj.name)) continue;
         seen.add(obj.name);

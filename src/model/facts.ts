@@ -72,6 +72,8 @@ export interface Mitigation {
   keepAliveVia?: string;
   /** Pinned before the call by a Pinner that this function never unpins: the pin outlives it. */
   pinHeld?: boolean;
+  /** A `return` after the call (on some path) hands the object to the caller. */
+  returned?: boolean;
   pin: PinState;
   pinner?: string;
   pinSpan?: Span;
