@@ -1,34 +1,57 @@
 // A Go pointer handed to an API that keeps using it after the call returns: overlapped I/O,
 // callback contexts, asynchronous kernel I/O. Keeping it alive across the call is not enough.
-import { defineRule, goAtLeast, RETAINING_APIS, RETAINING_SYSCALLS, RETAINING_WRAPPER_PACKAGES, type ArgSource, type CallView, type ObjFact } from '../src/rule-api.js';
+import { defineRule, goAtLeast, RETAINING_APIS, RETAINING_SYSCALLS, RETAINING_WRAPPER_PACKAGES, type ArgSource, type CallView, type ObjFact, type RetainingApi, type RetainingForm } from '../src/rule-api.js';
 
 interface Use {
   api: string;
   source: string;
   /** Argument indexes the OS keeps; null means every pointer argument (raw syscalls). */
   retained: number[] | null;
+  /** The function starts the operation and returns without waiting for it or handling it as
+   * pending: why the operation is asynchronous all the same. */
+  leftPending?: string;
+}
+
+const isNil = (t: string | undefined): boolean => t === undefined || t === 'nil' || t === '0' || t === 'uintptr(0)';
+
+/**
+ * How an overlapped call runs (Win32 "Synchronous and Asynchronous I/O"): not retained without
+ * an OVERLAPPED or on a handle this function opened without the overlapped flag; retained when
+ * the function handles the operation as asynchronous (ASYNC_IO_HINTS: a pending result, a wait,
+ * an event); and retained, left pending, when it shows neither but the call is asynchronous all
+ * the same: the handle was opened overlapped here, the API ignores an OVERLAPPED on a synchronous
+ * handle, or no byte count is asked for (the result is meant to come through the OVERLAPPED).
+ * ReadFile with a byte count and an OVERLAPPED is positional I/O on a synchronous handle, as
+ * internal/poll's Pread does, and stays quiet.
+ */
+function overlappedUse(view: CallView, api: RetainingApi, form: RetainingForm): Use | null {
+  const { call, fn } = view;
+  const use: Use = { api: api.name, source: api.source, retained: form.retained };
+  if (form.when === undefined) return use;
+  if (isNil(call.args[form.when]?.text) || call.handle === 'sync') return null;
+  if (fn.asyncIO) return use;
+  if (fn.waitsForIO) return null;
+  if (call.handle === 'overlapped') return { ...use, leftPending: 'the handle was opened with the overlapped flag here' };
+  if (!api.syncOverlapped) return { ...use, leftPending: `${api.name} ignores an OVERLAPPED on a synchronous handle, so this call is asynchronous` };
+  if (form.count !== undefined && isNil(call.args[form.count]?.text)) return { ...use, leftPending: 'no byte count is asked for, so the result is to come through the OVERLAPPED' };
+  return null;
 }
 
 /** Reports which retaining API a call is, if any, and which of its arguments the OS keeps. */
 function retainingUse(view: CallView): Use | null {
   const { call, target } = view;
-  // Overlapped I/O retains only when asynchronous: an OVERLAPPED is passed and the function shows
-  // it handles a pending operation (ASYNC_IO_HINTS); otherwise it only carries an offset.
-  const live = (when: number | undefined): boolean => {
-    if (when === undefined) return true;
-    const t = call.args[when]?.text;
-    return t !== undefined && t !== 'nil' && t !== '0' && view.fn.asyncIO;
-  };
   if (call.callee.kind === 'func' && call.callee.pkg && RETAINING_WRAPPER_PACKAGES.includes(call.callee.pkg)) {
     const name = call.callee.name;
     const api = RETAINING_APIS.find((a) => a.name === name && a.go);
-    if (api?.go && live(api.go.when)) return { api: name, source: api.source, retained: api.go.retained };
+    const use = api?.go ? overlappedUse(view, api, api.go) : null;
+    if (use) return use;
   }
   if (target.kind === 'sink' && target.api) {
     const name = target.api;
     const api = RETAINING_APIS.find((a) => a.name === name && a.raw);
     // The proc's arguments start at index 0 (Call's variadic list).
-    if (api?.raw && live(api.raw.when)) return { api: name, source: api.source, retained: api.raw.retained };
+    const use = api?.raw ? overlappedUse(view, api, api.raw) : null;
+    if (use) return use;
   }
   if (target.kind === 'sink') {
     const first = call.args[0]?.text ?? '';
@@ -47,13 +70,14 @@ function objectOf(src: ArgSource): ObjFact | null {
 
 /** The table of retaining APIs for the doc page, rendered from the knowledge data. */
 const API_TABLE = [
-  '| API | Retained arguments (Go wrapper / DLL proc) | Source |',
-  '| --- | --- | --- |',
+  '| API | Retained arguments (Go wrapper / DLL proc) | OVERLAPPED on a synchronous handle | Source |',
+  '| --- | --- | --- | --- |',
   ...RETAINING_APIS.map((a) => {
-    const form = (f?: { retained: number[]; when?: number }): string => (f ? `${f.retained.join(', ')}${f.when !== undefined ? ` when ${f.when} is not nil` : ''}` : '–');
-    return `| \`${a.name}\` | ${form(a.go)} / ${form(a.raw)} | ${a.source} |`;
+    const form = (f?: RetainingForm): string => (f ? `${f.retained.join(', ')}${f.when !== undefined ? ` when ${f.when} is not nil` : ''}${f.count !== undefined ? ` (byte count ${f.count})` : ''}` : '–');
+    const sync = a.go?.when === undefined && a.raw?.when === undefined ? '–' : a.syncOverlapped ? `carries ${a.syncOverlapped}` : 'ignored';
+    return `| \`${a.name}\` | ${form(a.go)} / ${form(a.raw)} | ${sync} | ${a.source} |`;
   }),
-  ...RETAINING_SYSCALLS.map((c) => `| \`${c.sysno}\` (raw system call) | pointers in the arguments | ${c.source} |`),
+  ...RETAINING_SYSCALLS.map((c) => `| \`${c.sysno}\` (raw system call) | pointers in the arguments | – | ${c.source} |`),
 ].join('\n');
 
 export default defineRule({
@@ -68,10 +92,16 @@ struct it allocated) is passed to an API that retains it after returning: overla
 \`ConnectNamedPipe\` with a non-nil OVERLAPPED), callback contexts (\`RegisterServiceCtrlHandlerEx\`,
 \`CreateThread\`'s parameter, \`SetWindowLongPtr\` user data), and Linux asynchronous I/O
 (\`io_submit\`, \`io_uring_enter\`, \`io_uring_register\`) — through x/sys or \`syscall\` wrappers or
-DLL procedures named after them. Overlapped I/O counts only in a function that handles it as
-asynchronous (it checks \`ERROR_IO_PENDING\`, waits, or sets an event); otherwise the OVERLAPPED
-only carries the file offset. The list is data in \`src/knowledge/retaining.ts\`; argument positions count
-from 0:
+DLL procedures named after them. Overlapped I/O counts in a function that handles it as
+asynchronous (it checks \`ERROR_IO_PENDING\`, waits, or sets an event), and in one that starts it
+and returns without waiting (it returns the call's error, or ignores it) when the call is
+asynchronous all the same: the function opened the handle with \`FILE_FLAG_OVERLAPPED\`, the API
+ignores an OVERLAPPED on a synchronous handle (\`DeviceIoControl\`, \`WSARecv\`, \`WSASend\`,
+\`ConnectNamedPipe\`, \`ReadDirectoryChanges\`), or \`ReadFile\`/\`WriteFile\` is given no byte count.
+A handle the function opened without the flag is synchronous, and \`ReadFile\`/\`WriteFile\` with a
+byte count is taken as positional I/O on a synchronous handle (the OVERLAPPED only carries the
+offset, as in internal/poll's \`Pread\`). The list is data in \`src/knowledge/retaining.ts\`;
+argument positions count from 0:
 
 ${API_TABLE}`,
       why: `Every protection the compiler or \`runtime.KeepAlive\` gives ends when the call returns, but the
@@ -82,8 +112,11 @@ the object may be collected, or — for a stack variable — the frame may be go
 same function before completion), or allocate the memory outside the Go heap (\`windows.LocalAlloc\`,
 \`VirtualAlloc\`, \`mmap\`), or keep a Go-side handle table and pass an index instead of a pointer
 as a callback context.`,
-      whenOk: `The call is synchronous in practice (no OVERLAPPED passed, or the code waits for completion
-while the object stays referenced and on the heap).`,
+      whenOk: `The call is synchronous in practice (no OVERLAPPED passed, a handle opened without
+\`FILE_FLAG_OVERLAPPED\`, or the code waits for completion — \`GetOverlappedResult\` with bWait
+TRUE, \`WaitForSingleObject\`, a completion-port wait — while the object stays referenced and on
+the heap). An OVERLAPPED or buffer the caller passes in, or gets back from a \`return\` after the
+call, is the caller's to keep alive until the operation completes.`,
     },
     examples: {
       bad: `package p
@@ -125,6 +158,7 @@ func startRead(h windows.Handle, r *request) error {
     },
     messages: {
       retained: '{obj} is passed to {api}, which keeps using it after the call returns ({source}), so {obj} may be freed or moved while the OS still writes or reads it; {fix}',
+      leftPending: '{obj} is passed to {api}, which keeps using it after the call returns ({source}), and this function returns without waiting for the operation ({why}), so {obj} may be freed or moved while the OS still writes or reads it; wait for completion before returning, or {fix}',
     },
     level: 'warning',
     precision: 'medium',
@@ -148,8 +182,9 @@ func startRead(h windows.Handle, r *request) error {
       for (const src of arg.sources) {
         const obj = objectOf(src);
         if (!obj || src.kind === 'param') continue;
-        // Only memory this function allocated or whose address it took: a caller's object, or
-        // one handed out by another function, may well outlive the operation.
+        // Only memory this function allocated or whose address it took: a caller's object, one
+        // handed out by another function, or one returned to the caller may well outlive the
+        // operation.
         if (!obj.fresh || !view.isGoMemory(obj)) continue;
         if (!('mit' in src)) continue;
         // Safe: a pin this function never releases (it outlives the operation); or the function
@@ -157,12 +192,14 @@ func startRead(h windows.Handle, r *request) error {
         // KeepAlive without a wait ends before the OS is done, and a stack object can move
         // during the wait.
         if (src.mit.pinHeld) continue;
+        // Returned to the caller, which holds it from then on (as an object it passes in).
+        if (src.mit.returned) continue;
         if (view.fn.waitsForIO && (src.mit.pin === 'covered' || (!obj.stack && view.isMitigated(src.mit)))) continue;
         if (seen.has(obj.name)) continue;
         seen.add(obj.name);
         report({
-          messageId: 'retained',
-          data: { obj: obj.name, api: use.api, source: use.source, fix },
+          messageId: use.leftPending ? 'leftPending' : 'retained',
+          data: { obj: obj.name, api: use.api, source: use.source, fix, why: use.leftPending ?? '' },
           span: arg.span,
         });
       }

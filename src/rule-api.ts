@@ -9,7 +9,7 @@ import type { SuppressionUse } from './model/facts.js';
 
 export type { ArgFact, ArgSource, CallFact, FileFacts, FuncFact, Mitigation, ObjFact, UptrFact, PinnerLeak } from './model/facts.js';
 export type { Target, Summary, Hop } from './index/tree-index.js';
-export { FOREIGN_ADDRESS_PARAMS, RETAINING_APIS, RETAINING_SYSCALLS, RETAINING_WRAPPER_PACKAGES } from './knowledge/index.js';
+export { FOREIGN_ADDRESS_PARAMS, RETAINING_APIS, RETAINING_SYSCALLS, RETAINING_WRAPPER_PACKAGES, type RetainingApi, type RetainingForm } from './knowledge/index.js';
 export type { Fix, RuleMeta, Span, TextEdit } from './model/findings.js';
 export type { SuppressionUse } from './model/facts.js';
 

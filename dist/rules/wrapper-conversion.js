@@ -33,7 +33,10 @@ Functions named as wrappers in the configuration file are treated the same way. 
 through cgo (\`C.f(C.uintptr_t(uintptr(unsafe.Pointer(p))))\`, converted inline or before) is one
 too: cgo compiles it to a call of a generated Go function, and a Go function that forwards its
 \`uintptr\` parameter to C is a wrapper like any other. \`C.T(x)\` for a C type \`T\` is a conversion,
-not a call.`,
+not a call. A call is resolved
+among the definitions that can be built together with the calling file (file-name GOOS/GOARCH
+suffixes, \`//go:build\` lines): a call in \`pty_linux.go\` reaches the \`!solaris\` wrapper even when
+the solaris variant is protected, and a file without constraints sees every variant.`,
             why: `The compiler keeps an object alive only for a conversion written in the argument list of the
 protected call itself (\`unsafe.Pointer\` rule 4; cmd/compile \`escape/call.go\`). In the wrapper the
 value is a plain integer parameter: the object may be freed, or moved when the wrapper grows the
@@ -158,16 +161,17 @@ func getWinsize(fd int, ws *[4]uint16) error {
                 const param = index.paramFor(ref.fn, i);
                 if (FOREIGN_ADDRESS_PARAMS[ref.pkg.importPath ?? '']?.[ref.fn.name]?.includes(param))
                     continue;
-                const hops = index.chainFrom(ref.fn, param);
-                // Build-tagged variants of one wrapper (ioctl for linux, solaris, …) may end in different
-                // sinks: name them all rather than one platform's.
+                const hops = index.chainFrom(ref.fn, param, view.file);
+                // Build-tagged variants of one wrapper that can be built with this file (a file without
+                // constraints sees ioctl for linux, solaris, …) may end in different sinks: name them
+                // all rather than one platform's.
                 const sinkOf = (h) => {
                     const last = h[h.length - 1];
                     return last ? terminalName(last.target) : null;
                 };
                 const sinks = [...new Set(target.refs.flatMap((r) => {
                         const pi = index.paramFor(r.fn, i);
-                        const s = pi !== null && index.summaryOf(r.fn)?.uintptrParams.has(pi) ? sinkOf(index.chainFrom(r.fn, pi)) : null;
+                        const s = pi !== null && index.summaryOf(r.fn)?.uintptrParams.has(pi) ? sinkOf(index.chainFrom(r.fn, pi, view.file)) : null;
                         return s ? [s] : [];
                     }))].sort();
                 const sink = sinks.length > 1 ? `a system call (${sinks.join(', ')}, by platform)` : sinks[0] ?? 'a system call';
@@ -175,7 +179,7 @@ func getWinsize(fd int, ws *[4]uint16) error {
                 if (kept && !src.u.obj.stack)
                     continue;
                 const twinName = `${ref.fn.name}Ptr`;
-                const twinRefs = ref.fn.recv ? ref.pkg.methods.get(ref.fn.recv)?.get(twinName) : ref.pkg.funcs.get(twinName);
+                const twinRefs = ref.fn.recv ? index.methodsNamed(ref.pkg, ref.fn.recv, twinName, view.file) : index.funcsNamed(ref.pkg, twinName, view.file);
                 const twin = twinRefs?.length ? ` (${twinName} exists)` : '';
                 // The twin takes the pointer as unsafe.Pointer at the same position: call it instead.
                 const twinTakesPointer = twinRefs?.some((r) => /^(\w+\.)?Pointer$/.test(r.fn.params[param]?.type ?? '')) ?? false;

@@ -11,6 +11,7 @@ import { evalConversion } from './conversions.js';
 import { evalExpr } from './expressions.js';
 import { noteLegacyUse, recordKeepAliveOrPin } from './mitigation-events.js';
 import type { Ctx } from './reach.js';
+import { openedHandle } from './io.js';
 import { markOutParam, maybeRecord } from './record.js';
 import { noteRegistration } from './registration.js';
 import { type AV, EMPTY, type Env, av, isEmpty } from './value.js';
@@ -47,5 +48,7 @@ export function evalCall(cx: FnContext, call: SyntaxNode, env: Env, ctx: Ctx, fo
   if (!quiet) maybeRecord(cx, call, f, callee, args, argVals, spread, env, ctx, form);
   if (mayCallOS(cx, callee)) for (const a of args) markOutParam(cx, a, env);
   const result = callResult(cx, f, callee, env, ctx, args);
-  return isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
+  const out = isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
+  const handle = openedHandle(cx.file, callee, args);
+  return handle ? { ...out, handle } : out;
 }

@@ -27,6 +27,8 @@ export interface KeepAliveEvent { keys: string[]; ctx: Ctx; span: Span; via?: st
 export interface PinEvent { pinner: string; keys: string[]; ctx: Ctx; span: Span }
 export interface UnpinEvent { pinner: string; ctx: Ctx; span: Span }
 export interface AssignEvent { key: string; ctx: Ctx }
+/** A `return` of the function (not of a closure) that hands objects to the caller. */
+export interface ReturnEvent { keys: string[]; ctx: Ctx }
 
 export interface PendingCall {
   fact: CallFact;
@@ -48,6 +50,7 @@ export interface EventLog {
   calls: PendingCall[];
   /** Pinner variables by key. */
   pinners: Map<string, PinnerUse>;
+  returns: ReturnEvent[];
 }
 
 /** Where the walk is: the branch arms and loops around the current statement, the exits of the

@@ -5,12 +5,13 @@
 import type { SyntaxNode } from '../go/parse.js';
 import { directivesOf, paramFacts, spanOf, typeText, unparen } from '../go/syntax.js';
 import type { FuncFact, ParamFact, PkgVarFact, TypeFact } from '../model/facts.js';
-import { ASYNC_IO_HINTS, WAIT_IO_HINTS } from '../knowledge/index.js';
+import { ASYNC_IO_HINTS } from '../knowledge/index.js';
 import { calleeOf } from './callee.js';
 import { evalCall } from './calls.js';
 import { type FlowOps, type FunctionOutcome, ctxOf } from './context.js';
 import { evalExpr } from './expressions.js';
 import type { FileScope } from './file-scope.js';
+import { waitsForIO } from './io.js';
 import { finishCalls, pinnerLeaks } from './mitigations.js';
 import { declare, newFnContext } from './scope.js';
 import { walkBlock, walkClosure, walkInline } from './statements.js';
@@ -158,7 +159,7 @@ export function funcDecl(fs: FileScope, decl: SyntaxNode): void {
     storesParam: false,
     returnsForeign: false,
     asyncIO: !!body && ASYNC_IO_HINTS.test(body.text),
-    waitsForIO: !!body && WAIT_IO_HINTS.test(body.text),
+    waitsForIO: !!body && waitsForIO(body),
   };
   if (body) {
     const out = walkFunctionBody(fs, fact, body, recvParam, results);

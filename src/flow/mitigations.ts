@@ -45,6 +45,8 @@ export function mitigationFor(cx: FnContext, call: Ctx, keys: string[]): Mitigat
       else { delete mit.keepAliveVia; break; }
     }
   }
+  // Handed to the caller by a return after the call: the caller holds it from then on.
+  if (cx.log.returns.some((r) => match(r.keys) && r.ctx.fn === call.fn && isReachableAfter(call, r.ctx))) mit.returned = true;
   // runtime.Pinner: Pin before the call and no Unpin between Pin and the call.
   const before = cx.log.pins.filter((p) => match(p.keys) && p.ctx.end <= call.start && isReachableAfter(p.ctx, call));
   const after = cx.log.pins.filter((p) => match(p.keys) && p.ctx.start >= call.end && !before.includes(p));

@@ -77,6 +77,7 @@ export function maybeRecord(cx: FnContext, call: SyntaxNode, f: SyntaxNode, call
   const fact: CallFact = { callee, calleeText: shorten(f.text), span: spanOf(call), args: argFacts, spread, form };
   const nameNode = f.type === 'selector_expression' ? f.childForFieldName('field') : f.type === 'identifier' ? f : null;
   if (nameNode) fact.nameRange = { start: nameNode.startIndex, end: nameNode.endIndex };
+  if (mayRetain && vals[0]?.handle) fact.handle = vals[0].handle;
   const stmt = enclosingStatement(call);
   if (stmt) {
     const lineStart = cx.file.text.lastIndexOf('\n', stmt.startIndex - 1) + 1;

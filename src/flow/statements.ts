@@ -8,6 +8,7 @@ import { assign, store, varSpec } from './assign.js';
 import { evalCall } from './calls.js';
 import { type FnContext, ctxOf, escapePinners } from './context.js';
 import { evalExpr } from './expressions.js';
+import { objOf } from './objects.js';
 import { declare, lookup, popScope, pushScope } from './scope.js';
 import { EMPTY, type Env, INT, allElems, av, held, joinEnvs } from './value.js';
 
@@ -73,6 +74,11 @@ export function walkStmt(cx: FnContext, stmt: SyntaxNode, env: Env): Env | null 
         if (i === 0 && cx.pos.fnStack.length === 1) {
           if (v.os) cx.out.foreignReturns++;
           else cx.out.otherReturns++;
+        }
+        // A pointer, slice or string handed to the caller (a struct returned by value is a copy).
+        if (cx.pos.fnStack.length === 1 && v.ptrs.length > 0) {
+          const keys = [...v.ptrs.flatMap((o) => o.keys), ...(objOf(cx, e, env, ctxOf(cx, e))?.keys ?? [])];
+          if (keys.length > 0) cx.log.returns.push({ keys, ctx: ctxOf(cx, stmt) });
         }
       });
       return null;

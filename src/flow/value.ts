@@ -35,6 +35,8 @@ export interface AV {
   /** Element values at constant indexes (`a[2] = x`, positional literal elements); `elems`
    * holds what was written at unknown indexes. */
   slots: Map<number, AV> | null;
+  /** A handle opened here: overlapped (on some path), or synchronous (on every path). */
+  handle?: 'overlapped' | 'sync';
 }
 
 export const EMPTY: AV = Object.freeze({
@@ -48,7 +50,7 @@ export function av(partial: Partial<AV>): AV {
 
 export function isEmpty(v: AV): boolean {
   return v.uptrs.length === 0 && v.ptrs.length === 0 && !v.unsafePtr && !v.os && v.params.length === 0 &&
-    !v.fields && !v.elems && !v.proc && !v.dll && !v.pinner && !v.func && !v.int && !v.slots && v.numeric.length === 0 && !v.from;
+    !v.fields && !v.elems && !v.proc && !v.dll && !v.pinner && !v.func && !v.int && !v.slots && v.numeric.length === 0 && !v.from && !v.handle;
 }
 
 export function uptrKey(u: UptrFact): string {
@@ -91,7 +93,14 @@ export function join(a: AV, b: AV): AV {
     int: a.int && b.int,
     slots: joinSlots(a.slots, b.slots),
     numeric: unionBy(a.numeric, b.numeric, uptrKey),
+    ...joinHandle(a.handle, b.handle),
   };
+}
+
+/** Overlapped if either may be; synchronous only if both are. */
+function joinHandle(a: AV['handle'], b: AV['handle']): Pick<AV, 'handle'> {
+  if (a === 'overlapped' || b === 'overlapped') return { handle: 'overlapped' };
+  return a === 'sync' && b === 'sync' ? { handle: 'sync' } : {};
 }
 
 export function joinSlots(a: Map<number, AV> | null, b: Map<number, AV> | null): Map<number, AV> | null {

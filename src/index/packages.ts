@@ -1,7 +1,10 @@
 // The packages of the scanned tree: files grouped by directory and package clause, each package
 // with its import path, functions, methods, package variables and types. Packages that share an
-// import path (build-tagged duplicates) are all kept, not merged.
+// import path (build-tagged duplicates) are all kept, not merged. Lookups by name take the
+// asking file, so that of several build-constrained definitions only those that can be built
+// with it are seen (platforms.ts).
 import type { CalleeFact, FileFacts, FuncFact, FuncSlot, PkgVarFact, TypeFact } from '../model/facts.js';
+import { BuildCompat } from './platforms.js';
 
 export interface PackageInfo {
   /** Directory relative to the repository root. */
@@ -17,6 +20,14 @@ export interface PackageInfo {
   /** Function values stored in package-level variables and struct fields, by slotKey, from
    * every file of the package (initializers, assignments in any function, registrations). */
   funcValues: Map<string, FuncBinding[]>;
+  /** Every declaration of each package variable and type, with its file (build variants). */
+  varDecls: Map<string, Array<Decl<PkgVarFact>>>;
+  typeDecls: Map<string, Array<Decl<TypeFact>>>;
+}
+
+export interface Decl<T> {
+  file: FileFacts;
+  fact: T;
 }
 
 /** One function value a slot may hold, with the file whose imports name it. */
@@ -43,6 +54,7 @@ export class PackageIndex {
   readonly packages = new Map<string, PackageInfo>();
   readonly byImportPath = new Map<string, PackageInfo[]>();
   private fileToPkg = new Map<FileFacts, PackageInfo>();
+  readonly builds = new BuildCompat();
 
   constructor(files: FileFacts[], importPathOf: (dir: string) => string | null) {
     for (const f of files) {
@@ -60,8 +72,14 @@ export class PackageIndex {
           pkg.funcs.set(fn.name, [...(pkg.funcs.get(fn.name) ?? []), ref]);
         }
       }
-      for (const v of f.pkgVars) if (!pkg.vars.has(v.name) || v.kind !== 'other') pkg.vars.set(v.name, v);
-      for (const t of f.types) pkg.types.set(t.name, t);
+      for (const v of f.pkgVars) {
+        if (!pkg.vars.has(v.name) || v.kind !== 'other') pkg.vars.set(v.name, v);
+        pushDecl(pkg.varDecls, v.name, { file: f, fact: v });
+      }
+      for (const t of f.types) {
+        pkg.types.set(t.name, t);
+        pushDecl(pkg.typeDecls, t.name, { file: f, fact: t });
+      }
       addFuncValues(pkg.funcValues, f);
     }
   }
@@ -75,7 +93,7 @@ export class PackageIndex {
       pkg = {
         dir: f.dir, name: pkgName,
         importPath: base && pkgName.endsWith('_test') ? `${base}_test` : base,
-        files: [], funcs: new Map(), methods: new Map(), vars: new Map(), types: new Map(), funcValues: new Map(),
+        files: [], funcs: new Map(), methods: new Map(), vars: new Map(), types: new Map(), funcValues: new Map(), varDecls: new Map(), typeDecls: new Map(),
       };
       this.packages.set(key, pkg);
       if (pkg.importPath) {
@@ -95,6 +113,35 @@ export class PackageIndex {
   importedPackages(path: string): PackageInfo[] {
     return this.byImportPath.get(path) ?? [];
   }
+
+  /** The functions named `name` of `pkgs` that can be built with `from`. */
+  funcs(pkgs: PackageInfo[], name: string, from: FileFacts | undefined): FuncRef[] {
+    return this.builds.select(from, pkgs.flatMap((p) => p.funcs.get(name) ?? []), (r) => r.file);
+  }
+
+  /** The methods `recv.name` of `pkgs` that can be built with `from`. */
+  methods(pkgs: PackageInfo[], recv: string, name: string, from: FileFacts | undefined): FuncRef[] {
+    return this.builds.select(from, pkgs.flatMap((p) => p.methods.get(recv)?.get(name) ?? []), (r) => r.file);
+  }
+
+  /** The package variable `name` of `pkg` as declared for a build with `from`: of several
+   * compatible declarations, the last that holds something pinlint tracks, else the first. */
+  variable(pkg: PackageInfo | undefined, name: string, from: FileFacts | undefined): PkgVarFact | undefined {
+    const decls = this.builds.select(from, pkg?.varDecls.get(name) ?? [], (d) => d.file);
+    return [...decls].reverse().find((d) => d.fact.kind !== 'other')?.fact ?? decls[0]?.fact;
+  }
+
+  /** The type `name` of `pkg` as declared for a build with `from` (the last compatible one). */
+  type(pkg: PackageInfo | undefined, name: string, from: FileFacts | undefined): TypeFact | undefined {
+    const decls = this.builds.select(from, pkg?.typeDecls.get(name) ?? [], (d) => d.file);
+    return decls[decls.length - 1]?.fact;
+  }
+}
+
+function pushDecl<T>(map: Map<string, Array<Decl<T>>>, name: string, d: Decl<T>): void {
+  const list = map.get(name);
+  if (list) list.push(d);
+  else map.set(name, [d]);
 }
 
 /** Adds a file's function values to its package's: the initializers of package-level function

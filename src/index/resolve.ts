@@ -3,6 +3,8 @@
 // package-level procedure variables, fields and interfaces are followed; the result says whether
 // the call is a protected sink, a function of the tree, a configured or known wrapper, an x/sys
 // or syscall function outside the tree, or a call the compiler cannot resolve statically.
+// Every lookup by name sees only the definitions that can be built together with the calling
+// file (platforms.ts), so a solaris caller reaches the solaris variant of a function.
 import type { CalleeFact, FileFacts, FuncFact, RecvFact } from '../model/facts.js';
 import { CGO_HELPERS, CGO_PACKAGE, KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod, type SinkTable } from '../knowledge/index.js';
 import { type FuncRef, type PackageIndex, type PackageInfo, slotKey } from './packages.js';
@@ -56,7 +58,7 @@ export class CalleeResolver {
       case 'func':
         return this.resolveFunc(file, pkg, callee);
       case 'method':
-        return this.resolveMethod(pkg, callee);
+        return this.resolveMethod(file, pkg, callee);
       case 'indirect':
         return this.resolveIndirect(file, pkg, callee);
       case 'registered':
@@ -72,7 +74,7 @@ export class CalleeResolver {
     if (callee.pkg) {
       if (isTableSinkFunc(this.sinks, callee.pkg, callee.name)) return { kind: 'sink', name };
       if (this.configuredWrappers[callee.pkg]?.includes(callee.name)) return { kind: 'configured-wrapper', name };
-      const refs = this.pkgs.importedPackages(callee.pkg).flatMap((p) => p.funcs.get(callee.name) ?? []);
+      const refs = this.pkgs.funcs(this.pkgs.importedPackages(callee.pkg), callee.name, file);
       if (refs.length) return this.funcTarget(name, refs);
       // x/sys wrappers known to forward a Go pointer passed as uintptr, when x/sys itself is
       // not in the scanned tree (in the tree, its summaries say the same).
@@ -82,10 +84,10 @@ export class CalleeResolver {
       return { kind: 'other' };
     }
     if (!pkg) return { kind: 'other' };
+    const refs = this.pkgs.funcs([pkg], callee.name, file);
     if (pkg.importPath && isTableSinkFunc(this.sinks, pkg.importPath, callee.name)) {
-      return { kind: 'sink', name, ...(pkg.funcs.get(callee.name)?.[0] ? { decl: pkg.funcs.get(callee.name)?.[0] as FuncRef } : {}) };
+      return { kind: 'sink', name, ...(refs[0] ? { decl: refs[0] } : {}) };
     }
-    const refs = pkg.funcs.get(callee.name) ?? [];
     if (refs.length) return this.funcTarget(name, refs);
     // A package-level function variable declared in another file of the package.
     const bound = this.boundTarget(pkg, [slotKey({ kind: 'pkgvar', name: callee.name })], name, 'package-func-var');
@@ -93,25 +95,25 @@ export class CalleeResolver {
     for (const imp of file.imports) {
       if (imp.alias !== '.') continue;
       if (isTableSinkFunc(this.sinks, imp.path, callee.name)) return { kind: 'sink', name };
-      const drefs = this.pkgs.importedPackages(imp.path).flatMap((p) => p.funcs.get(callee.name) ?? []);
+      const drefs = this.pkgs.funcs(this.pkgs.importedPackages(imp.path), callee.name, file);
       if (drefs.length) return this.funcTarget(name, drefs);
     }
     return { kind: 'other' };
   }
 
-  private resolveMethod(pkg: PackageInfo | undefined, callee: MethodCallee): Target {
+  private resolveMethod(file: FileFacts, pkg: PackageInfo | undefined, callee: MethodCallee): Target {
     const display = `${callee.recvText}.${callee.name}`;
     const recv = callee.recv;
     if (recv.kind === 'proc') return this.procMethod(display, callee.name, recv.api);
-    if (recv.kind === 'pkgvar') return this.methodOfPkgVar(pkg, callee, recv, display);
-    if (recv.kind === 'field') return this.methodOfField(pkg, callee, recv, display);
-    if (recv.kind === 'type') return this.methodOfType(pkg, callee, recv, display);
+    if (recv.kind === 'pkgvar') return this.methodOfPkgVar(file, pkg, callee, recv, display);
+    if (recv.kind === 'field') return this.methodOfField(file, pkg, callee, recv, display);
+    if (recv.kind === 'type') return this.methodOfType(file, pkg, callee, recv, display);
     return { kind: 'other' };
   }
 
-  private methodOfPkgVar(pkg: PackageInfo | undefined, callee: MethodCallee, recv: Extract<RecvFact, { kind: 'pkgvar' }>, display: string): Target {
+  private methodOfPkgVar(file: FileFacts, pkg: PackageInfo | undefined, callee: MethodCallee, recv: Extract<RecvFact, { kind: 'pkgvar' }>, display: string): Target {
     const owners = recv.pkg ? this.pkgs.importedPackages(recv.pkg) : pkg ? [pkg] : [];
-    const v = owners.map((p) => p.vars.get(recv.name)).find((x) => x);
+    const v = owners.map((p) => this.pkgs.variable(p, recv.name, file)).find((x) => x);
     // A function-typed field of the variable given a function value somewhere in its package.
     const typeName = v?.type?.replace(/^\*/, '');
     const slots = [slotKey({ kind: 'pkgvar-field', name: recv.name, field: callee.name }), ...(typeName ? [slotKey({ kind: 'field', type: typeName, field: callee.name })] : [])];
@@ -123,49 +125,49 @@ export class CalleeResolver {
     // A procedure kept in an interface-typed variable (wincred's `var procCredRead proc =`).
     if (v?.kind === 'iface-proc' && this.isSinkMethodName(callee.name)) return { kind: 'indirect', name: display, how: 'interface', sink: null };
     // A function-typed field of a package-level struct variable.
-    const owner = v?.type ? owners[0]?.types.get(v.type.replace(/^\*/, '')) : undefined;
+    const owner = v?.type ? this.pkgs.type(owners[0], v.type.replace(/^\*/, ''), file) : undefined;
     const ft = owner?.fields?.[callee.name];
-    if (ft && this.isUintptrFuncType(ft, owners[0])) return { kind: 'indirect', name: display, how: 'func-field', sink: null };
+    if (ft && this.isUintptrFuncType(ft, owners[0], file)) return { kind: 'indirect', name: display, how: 'func-field', sink: null };
     if (v?.type && owners[0]) {
-      const refs = owners[0].methods.get(v.type.replace(/^\*/, ''))?.get(callee.name) ?? [];
+      const refs = this.pkgs.methods([owners[0]], v.type.replace(/^\*/, ''), callee.name, file);
       if (refs.length) return this.funcTarget(display, refs);
     }
     return { kind: 'other' };
   }
 
-  private methodOfField(pkg: PackageInfo | undefined, callee: MethodCallee, recv: Extract<RecvFact, { kind: 'field' }>, display: string): Target {
+  private methodOfField(file: FileFacts, pkg: PackageInfo | undefined, callee: MethodCallee, recv: Extract<RecvFact, { kind: 'field' }>, display: string): Target {
     // t.dev.m(): the field's declared type in the owner struct (any file of the package).
-    const ft = pkg?.types.get(recv.owner)?.fields?.[recv.field];
+    const ft = this.pkgs.type(pkg, recv.owner, file)?.fields?.[recv.field];
     if (!ft || !pkg) return { kind: 'other' };
-    if (this.isUintptrFuncType(ft, pkg)) return { kind: 'indirect', name: display, how: 'func-field', sink: null };
+    if (this.isUintptrFuncType(ft, pkg, file)) return { kind: 'indirect', name: display, how: 'func-field', sink: null };
     const m = /^\*?([A-Za-z_]\w*)$/.exec(ft);
     if (!m) return { kind: 'other' };
-    const refs = pkg.methods.get(m[1] as string)?.get(callee.name) ?? [];
+    const refs = this.pkgs.methods([pkg], m[1] as string, callee.name, file);
     if (refs.length) return this.funcTarget(display, refs);
     const bound = this.boundTarget(pkg, [slotKey({ kind: 'field', type: m[1] as string, field: callee.name })], display, 'func-field');
     if (bound) return bound;
-    const t = pkg.types.get(m[1] as string);
+    const t = this.pkgs.type(pkg, m[1] as string, file);
     if (t?.kind === 'interface' && t.uintptrMethods?.includes(callee.name)) return { kind: 'indirect', name: display, how: 'interface', sink: null };
     return { kind: 'other' };
   }
 
-  private methodOfType(pkg: PackageInfo | undefined, callee: MethodCallee, recv: Extract<RecvFact, { kind: 'type' }>, display: string): Target {
+  private methodOfType(file: FileFacts, pkg: PackageInfo | undefined, callee: MethodCallee, recv: Extract<RecvFact, { kind: 'type' }>, display: string): Target {
     if (recv.pkg) {
       if (isTableSinkMethod(this.sinks, recv.pkg, recv.name, callee.name)) return { kind: 'sink', name: display };
       const owners = this.pkgs.importedPackages(recv.pkg);
-      const refs = owners.flatMap((p) => p.methods.get(recv.name)?.get(callee.name) ?? []);
+      const refs = this.pkgs.methods(owners, recv.name, callee.name, file);
       if (refs.length) return this.funcTarget(display, refs);
       return owners.map((p) => this.fieldOfType(p, recv.name, callee.name, display)).find((t) => t) ?? { kind: 'other' };
     }
     if (!pkg) return { kind: 'other' };
     if (pkg.importPath && isTableSinkMethod(this.sinks, pkg.importPath, recv.name, callee.name)) return { kind: 'sink', name: display };
-    const refs = pkg.methods.get(recv.name)?.get(callee.name) ?? [];
+    const refs = this.pkgs.methods([pkg], recv.name, callee.name, file);
     if (refs.length) return this.funcTarget(display, refs);
     const field = this.fieldOfType(pkg, recv.name, callee.name, display);
     if (field) return field;
     // A call through an interface whose method takes uintptrs (the wincred `proc` shape):
     // whatever it holds, the compiler cannot see the callee (golang/go#34684).
-    const t = pkg.types.get(recv.name);
+    const t = this.pkgs.type(pkg, recv.name, file);
     if (t?.kind === 'interface' && t.uintptrMethods?.includes(callee.name)) {
       return { kind: 'indirect', name: display, how: 'interface', sink: null };
     }
@@ -184,7 +186,7 @@ export class CalleeResolver {
     }
     // A function-typed parameter or variable whose type takes uintptrs, e.g. the signature
     // of (*LazyProc).Call: it exists to hold a procedure.
-    const named = callee.typeName && pkg ? this.isUintptrFuncType(callee.typeName, pkg) : false;
+    const named = callee.typeName && pkg ? this.isUintptrFuncType(callee.typeName, pkg, file) : false;
     if ((callee.uintptrSignature || named) && (callee.how === 'func-param' || callee.how === 'func-var' || callee.how === 'func-field')) {
       return { kind: 'indirect', name: callee.name, how: callee.how, sink: null };
     }
@@ -232,9 +234,9 @@ export class CalleeResolver {
   }
 
   /** Reports whether a type (text) is a function type taking uintptrs, written out or named. */
-  private isUintptrFuncType(t: string, pkg: PackageInfo | undefined): boolean {
+  private isUintptrFuncType(t: string, pkg: PackageInfo | undefined, file: FileFacts): boolean {
     if (t.startsWith('func')) return /uintptr\b/.test(t);
-    return !!pkg?.types.get(t)?.uintptrSignature;
+    return !!this.pkgs.type(pkg, t, file)?.uintptrSignature;
   }
 
   private isSinkMethodName(name: string): boolean {
@@ -274,7 +276,8 @@ export class CalleeResolver {
     if (t.kind === 'indirect' && (t.sink !== null || t.registered)) return true;
     if (callee.kind === 'method' && callee.recv.kind === 'unknown') {
       const pkg = this.pkgs.packageOf(file);
-      const refs = [...(pkg?.methods.values() ?? [])].flatMap((m) => m.get(callee.name) ?? []);
+      const all = [...(pkg?.methods.values() ?? [])].flatMap((m) => m.get(callee.name) ?? []);
+      const refs = this.pkgs.builds.select(file, all, (r) => r.file);
       return refs.length > 0 && refs.every((r) => r.fn.returnsForeign);
     }
     return false;

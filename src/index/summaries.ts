@@ -133,9 +133,11 @@ export class Summaries {
 
   /**
    * The forwarding chain from parameter `param` of `fn` to the sink: each hop is a call that
-   * passes the value on. Bounded and cycle-safe (recursive wrappers).
+   * passes the value on. Bounded and cycle-safe (recursive wrappers). Where a hop may reach
+   * several build variants, the chain follows one that can be built with `from` (the file the
+   * finding is in), so the locations shown stay on the caller's platform.
    */
-  chainFrom(fn: FuncFact, param: number): Hop[] {
+  chainFrom(fn: FuncFact, param: number, from?: FileFacts): Hop[] {
     const hops: Hop[] = [];
     const seen = new Set<string>();
     let cur: { fn: FuncFact; param: number } | null = { fn, param };
@@ -147,10 +149,11 @@ export class Summaries {
       if (!hop) break;
       hops.push(hop);
       if (hop.target.kind !== 'func') break;
-      const next: FuncRef | undefined = hop.target.refs.find((r: FuncRef) => {
+      const forwarding: FuncRef[] = hop.target.refs.filter((r: FuncRef) => {
         const pi = paramFor(r.fn, hop.arg);
         return pi !== null && this.summaries.get(r.fn)?.uintptrParams.has(pi);
       });
+      const next: FuncRef | undefined = this.pkgs.builds.select(from, forwarding, (r: FuncRef) => r.file)[0];
       cur = next ? { fn: next.fn, param: paramFor(next.fn, hop.arg) as number } : null;
     }
     return hops;

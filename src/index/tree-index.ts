@@ -7,7 +7,7 @@
 // (packages.ts), callee resolution (resolve.ts) and summaries (summaries.ts).
 import type { CalleeFact, FileFacts, FuncFact } from '../model/facts.js';
 import { SINKS, type SinkTable } from '../knowledge/index.js';
-import { PackageIndex, type PackageInfo } from './packages.js';
+import { PackageIndex, type FuncRef, type PackageInfo } from './packages.js';
 import { CalleeResolver, type Target } from './resolve.js';
 import { Summaries, paramFor, type Hop, type Summary } from './summaries.js';
 
@@ -60,10 +60,21 @@ export class TreeIndex {
 
   /**
    * The forwarding chain from parameter `param` of `fn` to the sink: each hop is a call that
-   * passes the value on. Bounded and cycle-safe (recursive wrappers).
+   * passes the value on. Bounded and cycle-safe (recursive wrappers). With `from`, build
+   * variants that can be built with that file are followed first.
    */
-  chainFrom(fn: FuncFact, param: number): Hop[] {
-    return this.summaries.chainFrom(fn, param);
+  chainFrom(fn: FuncFact, param: number, from?: FileFacts): Hop[] {
+    return this.summaries.chainFrom(fn, param, from);
+  }
+
+  /** The functions `name` of `pkg` that can be built with `from` (every one when none can). */
+  funcsNamed(pkg: PackageInfo, name: string, from?: FileFacts): FuncRef[] {
+    return this.pkgs.funcs([pkg], name, from);
+  }
+
+  /** The methods `recv.name` of `pkg` that can be built with `from` (every one when none can). */
+  methodsNamed(pkg: PackageInfo, recv: string, name: string, from?: FileFacts): FuncRef[] {
+    return this.pkgs.methods([pkg], recv, name, from);
   }
 
   /** Reports whether a call returns memory the Go collector does not manage (resolve.ts). */

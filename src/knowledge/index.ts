@@ -13,8 +13,9 @@ export { OS_ALLOCATORS, FOREIGN_ADDRESS_PARAMS } from './os-memory.js';
 export { NAMED_UINTPTR_TYPES } from './uintptr-types.js';
 export { RUNTIME_MANAGED_PACKAGES, AFTER_FORK_FUNCS, isUnderPackage } from './exemptions.js';
 export {
-  RETAINING_WRAPPER_PACKAGES, RETAINING_APIS, RETAINING_SYSCALLS, ASYNC_IO_HINTS, WAIT_IO_HINTS, type RetainingApi,
+  RETAINING_WRAPPER_PACKAGES, RETAINING_APIS, RETAINING_SYSCALLS, ASYNC_IO_HINTS, WAIT_IO_CALLS, HANDLE_OPENERS, type RetainingApi, type RetainingForm,
 } from './retaining.js';
 export { KNOWN_UINTPTR_WRAPPERS } from './xsys-wrappers.js';
 export { FUNC_REGISTRATIONS, FUNC_REGISTRATION_NAMES, funcRegistration, type FuncRegistration } from './ffi-registration.js';
 export { CGO_PACKAGE, C_NUMERIC_TYPES, C_NARROW_TYPES, C_TYPE_PREFIXES, C_TYPE_SUFFIX, CGO_GO_COPIES, CGO_HELPERS } from './cgo.js';
+export { KNOWN_OS, KNOWN_ARCH, UNIX_OS, IMPLIED_OS_TAGS } from './platforms.js';

@@ -1,20 +1,32 @@
 // APIs that keep a pointer after they return (overlapped I/O, callback contexts, Linux aio and
-// io_uring), and the words that show a function treats overlapped I/O as asynchronous or waits
-// for it: keeping memory alive across such a call is not enough.
+// io_uring), the words that show a function treats overlapped I/O as asynchronous, the calls
+// that wait for it, and the functions that open handles for it: keeping memory alive across such
+// a call is not enough.
 
 /**
  * APIs that keep a pointer after they return (DESIGN.md §1 "retained"): the OS writes into or
  * reads from the memory later, so keeping it alive across the call is not enough; only a pin
  * held until completion, or memory the OS owns, is safe.
  * - `go`: argument indexes of the Go wrapper in `pkgs` (x/sys/windows, syscall) that are retained,
- *   and the index that must be non-nil for retention (the OVERLAPPED), if any.
+ *   the index that must be non-nil for retention (the OVERLAPPED), if any, and the index of the
+ *   out-parameter that receives the byte count of a synchronous call, if any.
  * - `raw`: the same for the Win32 parameter order, when called through a DLL proc's `Call`.
+ * - `syncOverlapped`: what the OVERLAPPED means on a handle opened without FILE_FLAG_OVERLAPPED,
+ *   when it means anything; an API without one ignores it there, so passing one shows the call is
+ *   meant to be asynchronous.
  */
+export interface RetainingForm {
+  retained: number[];
+  when?: number;
+  count?: number;
+}
+
 export interface RetainingApi {
   name: string;
   source: string;
-  go?: { retained: number[]; when?: number };
-  raw?: { retained: number[]; when?: number };
+  go?: RetainingForm;
+  raw?: RetainingForm;
+  syncOverlapped?: string;
 }
 
 const WINDOWS_WRAPPERS = ['golang.org/x/sys/windows', 'syscall'];
@@ -23,13 +35,19 @@ export const RETAINING_WRAPPER_PACKAGES: readonly string[] = WINDOWS_WRAPPERS;
 export const RETAINING_APIS: readonly RetainingApi[] = [
   // Overlapped I/O: the buffer and the OVERLAPPED are used until the operation completes
   // (Win32 docs "Synchronous and Asynchronous I/O"; golang/go#67437 discussion).
-  { name: 'ReadFile', source: 'Win32 ReadFile: lpBuffer and lpOverlapped are used until the I/O completes', go: { retained: [1, 3], when: 3 }, raw: { retained: [1, 4], when: 4 } },
-  { name: 'WriteFile', source: 'Win32 WriteFile: lpBuffer and lpOverlapped are used until the I/O completes', go: { retained: [1, 3], when: 3 }, raw: { retained: [1, 4], when: 4 } },
-  { name: 'DeviceIoControl', source: 'Win32 DeviceIoControl with lpOverlapped: buffers are used until completion', go: { retained: [2, 4, 7], when: 7 }, raw: { retained: [2, 4, 7], when: 7 } },
-  { name: 'ReadDirectoryChanges', source: 'Win32 ReadDirectoryChangesW with lpOverlapped', go: { retained: [1, 6], when: 6 } },
-  { name: 'ReadDirectoryChangesW', source: 'Win32 ReadDirectoryChangesW with lpOverlapped', raw: { retained: [1, 6], when: 6 } },
-  { name: 'WSARecv', source: 'Winsock WSARecv with lpOverlapped: buffers are filled after return', go: { retained: [1, 5], when: 5 }, raw: { retained: [1, 5], when: 5 } },
-  { name: 'WSASend', source: 'Winsock WSASend with lpOverlapped', go: { retained: [1, 5], when: 5 }, raw: { retained: [1, 5], when: 5 } },
+  // On a synchronous handle ReadFile and WriteFile take the file offset from the OVERLAPPED
+  // (positional I/O, as internal/poll's Pread does) and report the count in lpNumberOf…;
+  // "use NULL for this parameter if this is an asynchronous operation" (Win32 ReadFile docs).
+  { name: 'ReadFile', source: 'Win32 ReadFile: lpBuffer and lpOverlapped are used until the I/O completes', go: { retained: [1, 3], when: 3, count: 2 }, raw: { retained: [1, 4], when: 4, count: 3 }, syncOverlapped: 'the file offset' },
+  { name: 'WriteFile', source: 'Win32 WriteFile: lpBuffer and lpOverlapped are used until the I/O completes', go: { retained: [1, 3], when: 3, count: 2 }, raw: { retained: [1, 4], when: 4, count: 3 }, syncOverlapped: 'the file offset' },
+  // "If hDevice was opened without specifying FILE_FLAG_OVERLAPPED, lpOverlapped is ignored"
+  // (Win32 DeviceIoControl docs); the same holds for the others below on synchronous handles and
+  // non-overlapped sockets.
+  { name: 'DeviceIoControl', source: 'Win32 DeviceIoControl with lpOverlapped: buffers are used until completion', go: { retained: [2, 4, 7], when: 7, count: 6 }, raw: { retained: [2, 4, 7], when: 7, count: 6 } },
+  { name: 'ReadDirectoryChanges', source: 'Win32 ReadDirectoryChangesW with lpOverlapped', go: { retained: [1, 6], when: 6, count: 5 } },
+  { name: 'ReadDirectoryChangesW', source: 'Win32 ReadDirectoryChangesW with lpOverlapped', raw: { retained: [1, 6], when: 6, count: 5 } },
+  { name: 'WSARecv', source: 'Winsock WSARecv with lpOverlapped: buffers are filled after return', go: { retained: [1, 5], when: 5, count: 3 }, raw: { retained: [1, 5], when: 5, count: 3 } },
+  { name: 'WSASend', source: 'Winsock WSASend with lpOverlapped', go: { retained: [1, 5], when: 5, count: 3 }, raw: { retained: [1, 5], when: 5, count: 3 } },
   { name: 'ConnectNamedPipe', source: 'Win32 ConnectNamedPipe with lpOverlapped', go: { retained: [1], when: 1 }, raw: { retained: [1], when: 1 } },
   // Contexts handed back to callbacks later.
   { name: 'RegisterServiceCtrlHandlerEx', source: 'the context is passed to every later handler call (golang/go#67437; x/sys 348425aa)', go: { retained: [2] } },
@@ -54,6 +72,32 @@ export const RETAINING_SYSCALLS: readonly { sysno: string; source: string }[] = 
  */
 export const ASYNC_IO_HINTS = /ERROR_IO_PENDING|GetOverlappedResult|WaitForSingleObject|WaitForMultipleObjects|GetQueuedCompletionStatus|CancelIoEx|HEvent|ERROR_IO_INCOMPLETE/;
 
-/** Calls that wait for an overlapped operation to finish, so memory kept alive or pinned up to
- * them is safe (Win32 GetOverlappedResult with bWait, WaitFor*Object(s)). */
-export const WAIT_IO_HINTS = /GetOverlappedResult(Ex)?\(|WaitForSingleObject|WaitForMultipleObjects|GetQueuedCompletionStatus/;
+/**
+ * Calls that wait for an overlapped operation to finish, so memory kept alive or pinned up to
+ * them is safe. `go`/`raw`: the argument (Go wrapper / Win32 order) that says whether the call
+ * waits; a literal `false` or `0` there makes it a poll, not a wait.
+ */
+export const WAIT_IO_CALLS: readonly { name: string; go: number; raw: number; source: string }[] = [
+  { name: 'GetOverlappedResult', go: 3, raw: 3, source: 'Win32 GetOverlappedResult: "If this parameter [bWait] is TRUE … the function does not return until the operation has been completed"' },
+  { name: 'GetOverlappedResultEx', go: 3, raw: 3, source: 'Win32 GetOverlappedResultEx: dwMilliseconds 0 returns at once' },
+  { name: 'WaitForSingleObject', go: 1, raw: 1, source: 'Win32 WaitForSingleObject: dwMilliseconds 0 only tests the object' },
+  { name: 'WaitForSingleObjectEx', go: 1, raw: 1, source: 'Win32 WaitForSingleObjectEx: dwMilliseconds 0 only tests the object' },
+  // x/sys: WaitForMultipleObjects(handles []Handle, waitAll bool, waitMilliseconds uint32).
+  { name: 'WaitForMultipleObjects', go: 2, raw: 3, source: 'Win32 WaitForMultipleObjects: dwMilliseconds 0 only tests the objects' },
+  { name: 'WaitForMultipleObjectsEx', go: 3, raw: 3, source: 'Win32 WaitForMultipleObjectsEx: dwMilliseconds 0 only tests the objects' },
+  { name: 'GetQueuedCompletionStatus', go: 4, raw: 4, source: 'Win32 GetQueuedCompletionStatus: waits up to dwMilliseconds for a completion packet' },
+  { name: 'GetQueuedCompletionStatusEx', go: 4, raw: 4, source: 'Win32 GetQueuedCompletionStatusEx: waits up to dwMilliseconds for completion packets' },
+];
+
+/**
+ * Functions that open a handle, the argument holding their flags, and the flag that makes the
+ * handle overlapped: without it every read and write on the handle completes before returning
+ * ("If this flag is not specified, then I/O operations are serialized, even if the calls to the
+ * read and write functions specify an OVERLAPPED structure", Win32 CreateFile docs). Argument
+ * indexes are those of the x/sys and syscall wrappers (and of the Win32 functions).
+ */
+export const HANDLE_OPENERS: readonly { name: string; flags: number; overlapped: string; source: string }[] = [
+  { name: 'CreateFile', flags: 5, overlapped: 'FILE_FLAG_OVERLAPPED', source: 'Win32 CreateFileW dwFlagsAndAttributes' },
+  { name: 'CreateNamedPipe', flags: 1, overlapped: 'FILE_FLAG_OVERLAPPED', source: 'Win32 CreateNamedPipeW dwOpenMode' },
+  { name: 'WSASocket', flags: 5, overlapped: 'WSA_FLAG_OVERLAPPED', source: 'Winsock WSASocketW dwFlags' },
+];

@@ -72,6 +72,8 @@ export interface Mitigation {
   keepAliveVia?: string;
   /** Pinned before the call by a Pinner that this function never unpins: the pin outlives it. */
   pinHeld?: boolean;
+  /** A `return` after the call (on some path) hands the object to the caller. */
+  returned?: boolean;
   pin: PinState;
   pinner?: string;
   pinSpan?: Span;
@@ -159,6 +161,9 @@ export interface CallFact {
   nameRange?: Range;
   /** The statement holding the call: where a `runtime.KeepAlive` can go after it. */
   stmt?: { range: Range; indent: string; isReturn: boolean; inBlock: boolean };
+  /** For a call that may retain its arguments: the handle it is given (its first argument) was
+   * opened in this function with the overlapped flag, or with known flags without it. */
+  handle?: 'overlapped' | 'sync';
 }
 
 export interface PinnerLeak {
@@ -193,7 +198,7 @@ export interface FuncFact {
   returnsForeign: boolean;
   /** The body shows overlapped I/O handled asynchronously (ASYNC_IO_HINTS). */
   asyncIO: boolean;
-  /** The body waits for I/O completion (WAIT_IO_HINTS) before returning. */
+  /** The body waits for I/O completion (a call of WAIT_IO_CALLS that is no poll). */
   waitsForIO: boolean;
 }
 
@@ -224,6 +229,17 @@ export interface TypeFact {
   uintptrSignature?: boolean;
 }
 
+/**
+ * A build constraint as a boolean expression over build tags (`go help buildconstraint`): the
+ * file name's GOOS/GOARCH suffixes and the `//go:build` line (or legacy `// +build` lines),
+ * joined by `and`. Plain data, so it crosses to workers as a structured clone.
+ */
+export type BuildExpr =
+  | { tag: string }
+  | { not: BuildExpr }
+  | { and: BuildExpr[] }
+  | { or: BuildExpr[] };
+
 export interface FileFacts {
   /** Repository-relative path with `/` separators. */
   path: string;
@@ -240,6 +256,8 @@ export interface FileFacts {
   notifications: Notification[];
   /** Inline `//pinlint:ignore` comments. */
   suppressions: SuppressionFact[];
+  /** The file's build constraint; absent when the file builds everywhere. */
+  build?: BuildExpr;
   /** Where to add an import, for fixes: after `import (` or the single import line; the
    * offsets of the existing specs' lines and their paths, in order. */
   importSite?: { openEnd: number; specs: Array<{ path: string; lineStart: number }>; parenthesized: boolean; declRange: Range } | null;

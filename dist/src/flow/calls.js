@@ -6,6 +6,7 @@ import { escapePinners } from './context.js';
 import { evalConversion } from './conversions.js';
 import { evalExpr } from './expressions.js';
 import { noteLegacyUse, recordKeepAliveOrPin } from './mitigation-events.js';
+import { openedHandle } from './io.js';
 import { markOutParam, maybeRecord } from './record.js';
 import { noteRegistration } from './registration.js';
 import { EMPTY, av, isEmpty } from './value.js';
@@ -50,5 +51,7 @@ export function evalCall(cx, call, env, ctx, form, quiet = false) {
         for (const a of args)
             markOutParam(cx, a, env);
     const result = callResult(cx, f, callee, env, ctx, args);
-    return isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
+    const out = isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
+    const handle = openedHandle(cx.file, callee, args);
+    return handle ? { ...out, handle } : out;
 }

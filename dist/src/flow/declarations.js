@@ -1,9 +1,10 @@
 import { directivesOf, paramFacts, spanOf, typeText, unparen } from '../go/syntax.js';
-import { ASYNC_IO_HINTS, WAIT_IO_HINTS } from '../knowledge/index.js';
+import { ASYNC_IO_HINTS } from '../knowledge/index.js';
 import { calleeOf } from './callee.js';
 import { evalCall } from './calls.js';
 import { ctxOf } from './context.js';
 import { evalExpr } from './expressions.js';
+import { waitsForIO } from './io.js';
 import { finishCalls, pinnerLeaks } from './mitigations.js';
 import { declare, newFnContext } from './scope.js';
 import { walkBlock, walkClosure, walkInline } from './statements.js';
@@ -174,7 +175,7 @@ export function funcDecl(fs, decl) {
         storesParam: false,
         returnsForeign: false,
         asyncIO: !!body && ASYNC_IO_HINTS.test(body.text),
-        waitsForIO: !!body && WAIT_IO_HINTS.test(body.text),
+        waitsForIO: !!body && waitsForIO(body),
     };
     if (body) {
         const out = walkFunctionBody(fs, fact, body, recvParam, results);

@@ -9,6 +9,7 @@
 // callee.ts, record.ts (evaluation and call recording), assign.ts and statements.ts (the
 // walker), mitigation-events.ts and mitigations.ts (what keeps objects alive), declarations.ts
 // (package level and function bodies). This module turns a parse into FileFacts.
+import { buildConstraintOf } from '../go/build.js';
 import { parseGo } from '../go/parse.js';
 import { textForParser } from '../go/positions.js';
 import { parseSuppressions } from '../go/suppress.js';
@@ -52,6 +53,9 @@ export function extractFacts(path, dir, text, knowledge = DEFAULT_KNOWLEDGE) {
         facts.notifications.push({ level: 'warning', id: 'parse-error', message: 'no package clause: is this a Go file?', path });
     }
     facts.importSite = importSiteOf(root);
+    const build = buildConstraintOf(path, text);
+    if (build)
+        facts.build = build;
     scanDeclarations(newFileScope(facts, root, knowledge));
     return facts;
 }

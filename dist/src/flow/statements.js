@@ -3,6 +3,7 @@ import { assign, store, varSpec } from './assign.js';
 import { evalCall } from './calls.js';
 import { ctxOf, escapePinners } from './context.js';
 import { evalExpr } from './expressions.js';
+import { objOf } from './objects.js';
 import { declare, lookup, popScope, pushScope } from './scope.js';
 import { EMPTY, INT, allElems, av, held, joinEnvs } from './value.js';
 /** Walks a block in a new scope; returns the environment after it, or null if it never falls through. */
@@ -78,6 +79,12 @@ export function walkStmt(cx, stmt, env) {
                         cx.out.foreignReturns++;
                     else
                         cx.out.otherReturns++;
+                }
+                // A pointer, slice or string handed to the caller (a struct returned by value is a copy).
+                if (cx.pos.fnStack.length === 1 && v.ptrs.length > 0) {
+                    const keys = [...v.ptrs.flatMap((o) => o.keys), ...(objOf(cx, e, env, ctxOf(cx, e))?.keys ?? [])];
+                    if (keys.length > 0)
+                        cx.log.returns.push({ keys, ctx: ctxOf(cx, stmt) });
                 }
             });
             return null;

@@ -7,7 +7,7 @@ export function av(partial) {
 }
 export function isEmpty(v) {
     return v.uptrs.length === 0 && v.ptrs.length === 0 && !v.unsafePtr && !v.os && v.params.length === 0 &&
-        !v.fields && !v.elems && !v.proc && !v.dll && !v.pinner && !v.func && !v.int && !v.slots && v.numeric.length === 0 && !v.from;
+        !v.fields && !v.elems && !v.proc && !v.dll && !v.pinner && !v.func && !v.int && !v.slots && v.numeric.length === 0 && !v.from && !v.handle;
 }
 export function uptrKey(u) {
     return `${u.obj.keys.join(',')}|${u.conv.startLine}:${u.conv.startColumn}|${u.via}|${u.holder ?? ''}`;
@@ -56,7 +56,14 @@ export function join(a, b) {
         int: a.int && b.int,
         slots: joinSlots(a.slots, b.slots),
         numeric: unionBy(a.numeric, b.numeric, uptrKey),
+        ...joinHandle(a.handle, b.handle),
     };
+}
+/** Overlapped if either may be; synchronous only if both are. */
+function joinHandle(a, b) {
+    if (a === 'overlapped' || b === 'overlapped')
+        return { handle: 'overlapped' };
+    return a === 'sync' && b === 'sync' ? { handle: 'sync' } : {};
 }
 export function joinSlots(a, b) {
     if (!a)

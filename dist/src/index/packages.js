@@ -1,3 +1,4 @@
+import { BuildCompat } from './platforms.js';
 /** A key naming a slot, the same in every file of the package. */
 export function slotKey(slot) {
     if (slot.kind === 'pkgvar')
@@ -11,6 +12,7 @@ export class PackageIndex {
     packages = new Map();
     byImportPath = new Map();
     fileToPkg = new Map();
+    builds = new BuildCompat();
     constructor(files, importPathOf) {
         for (const f of files) {
             if (!f.pkgName)
@@ -30,11 +32,15 @@ export class PackageIndex {
                     pkg.funcs.set(fn.name, [...(pkg.funcs.get(fn.name) ?? []), ref]);
                 }
             }
-            for (const v of f.pkgVars)
+            for (const v of f.pkgVars) {
                 if (!pkg.vars.has(v.name) || v.kind !== 'other')
                     pkg.vars.set(v.name, v);
-            for (const t of f.types)
+                pushDecl(pkg.varDecls, v.name, { file: f, fact: v });
+            }
+            for (const t of f.types) {
                 pkg.types.set(t.name, t);
+                pushDecl(pkg.typeDecls, t.name, { file: f, fact: t });
+            }
             addFuncValues(pkg.funcValues, f);
         }
     }
@@ -47,7 +53,7 @@ export class PackageIndex {
             pkg = {
                 dir: f.dir, name: pkgName,
                 importPath: base && pkgName.endsWith('_test') ? `${base}_test` : base,
-                files: [], funcs: new Map(), methods: new Map(), vars: new Map(), types: new Map(), funcValues: new Map(),
+                files: [], funcs: new Map(), methods: new Map(), vars: new Map(), types: new Map(), funcValues: new Map(), varDecls: new Map(), typeDecls: new Map(),
             };
             this.packages.set(key, pkg);
             if (pkg.importPath) {
@@ -65,6 +71,32 @@ export class PackageIndex {
     importedPackages(path) {
         return this.byImportPath.get(path) ?? [];
     }
+    /** The functions named `name` of `pkgs` that can be built with `from`. */
+    funcs(pkgs, name, from) {
+        return this.builds.select(from, pkgs.flatMap((p) => p.funcs.get(name) ?? []), (r) => r.file);
+    }
+    /** The methods `recv.name` of `pkgs` that can be built with `from`. */
+    methods(pkgs, recv, name, from) {
+        return this.builds.select(from, pkgs.flatMap((p) => p.methods.get(recv)?.get(name) ?? []), (r) => r.file);
+    }
+    /** The package variable `name` of `pkg` as declared for a build with `from`: of several
+     * compatible declarations, the last that holds something pinlint tracks, else the first. */
+    variable(pkg, name, from) {
+        const decls = this.builds.select(from, pkg?.varDecls.get(name) ?? [], (d) => d.file);
+        return [...decls].reverse().find((d) => d.fact.kind !== 'other')?.fact ?? decls[0]?.fact;
+    }
+    /** The type `name` of `pkg` as declared for a build with `from` (the last compatible one). */
+    type(pkg, name, from) {
+        const decls = this.builds.select(from, pkg?.typeDecls.get(name) ?? [], (d) => d.file);
+        return decls[decls.length - 1]?.fact;
+    }
+}
+function pushDecl(map, name, d) {
+    const list = map.get(name);
+    if (list)
+        list.push(d);
+    else
+        map.set(name, [d]);
 }
 /** Adds a file's function values to its package's: the initializers of package-level function
  * variables (`var syscallN = syscall.SyscallN`) and the bindings the walk recorded. */

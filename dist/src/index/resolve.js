@@ -20,7 +20,7 @@ export class CalleeResolver {
             case 'func':
                 return this.resolveFunc(file, pkg, callee);
             case 'method':
-                return this.resolveMethod(pkg, callee);
+                return this.resolveMethod(file, pkg, callee);
             case 'indirect':
                 return this.resolveIndirect(file, pkg, callee);
             case 'registered':
@@ -38,7 +38,7 @@ export class CalleeResolver {
                 return { kind: 'sink', name };
             if (this.configuredWrappers[callee.pkg]?.includes(callee.name))
                 return { kind: 'configured-wrapper', name };
-            const refs = this.pkgs.importedPackages(callee.pkg).flatMap((p) => p.funcs.get(callee.name) ?? []);
+            const refs = this.pkgs.funcs(this.pkgs.importedPackages(callee.pkg), callee.name, file);
             if (refs.length)
                 return this.funcTarget(name, refs);
             // x/sys wrappers known to forward a Go pointer passed as uintptr, when x/sys itself is
@@ -52,10 +52,10 @@ export class CalleeResolver {
         }
         if (!pkg)
             return { kind: 'other' };
+        const refs = this.pkgs.funcs([pkg], callee.name, file);
         if (pkg.importPath && isTableSinkFunc(this.sinks, pkg.importPath, callee.name)) {
-            return { kind: 'sink', name, ...(pkg.funcs.get(callee.name)?.[0] ? { decl: pkg.funcs.get(callee.name)?.[0] } : {}) };
+            return { kind: 'sink', name, ...(refs[0] ? { decl: refs[0] } : {}) };
         }
-        const refs = pkg.funcs.get(callee.name) ?? [];
         if (refs.length)
             return this.funcTarget(name, refs);
         // A package-level function variable declared in another file of the package.
@@ -67,28 +67,28 @@ export class CalleeResolver {
                 continue;
             if (isTableSinkFunc(this.sinks, imp.path, callee.name))
                 return { kind: 'sink', name };
-            const drefs = this.pkgs.importedPackages(imp.path).flatMap((p) => p.funcs.get(callee.name) ?? []);
+            const drefs = this.pkgs.funcs(this.pkgs.importedPackages(imp.path), callee.name, file);
             if (drefs.length)
                 return this.funcTarget(name, drefs);
         }
         return { kind: 'other' };
     }
-    resolveMethod(pkg, callee) {
+    resolveMethod(file, pkg, callee) {
         const display = `${callee.recvText}.${callee.name}`;
         const recv = callee.recv;
         if (recv.kind === 'proc')
             return this.procMethod(display, callee.name, recv.api);
         if (recv.kind === 'pkgvar')
-            return this.methodOfPkgVar(pkg, callee, recv, display);
+            return this.methodOfPkgVar(file, pkg, callee, recv, display);
         if (recv.kind === 'field')
-            return this.methodOfField(pkg, callee, recv, display);
+            return this.methodOfField(file, pkg, callee, recv, display);
         if (recv.kind === 'type')
-            return this.methodOfType(pkg, callee, recv, display);
+            return this.methodOfType(file, pkg, callee, recv, display);
         return { kind: 'other' };
     }
-    methodOfPkgVar(pkg, callee, recv, display) {
+    methodOfPkgVar(file, pkg, callee, recv, display) {
         const owners = recv.pkg ? this.pkgs.importedPackages(recv.pkg) : pkg ? [pkg] : [];
-        const v = owners.map((p) => p.vars.get(recv.name)).find((x) => x);
+        const v = owners.map((p) => this.pkgs.variable(p, recv.name, file)).find((x) => x);
         // A function-typed field of the variable given a function value somewhere in its package.
         const typeName = v?.type?.replace(/^\*/, '');
         const slots = [slotKey({ kind: 'pkgvar-field', name: recv.name, field: callee.name }), ...(typeName ? [slotKey({ kind: 'field', type: typeName, field: callee.name })] : [])];
@@ -103,44 +103,44 @@ export class CalleeResolver {
         if (v?.kind === 'iface-proc' && this.isSinkMethodName(callee.name))
             return { kind: 'indirect', name: display, how: 'interface', sink: null };
         // A function-typed field of a package-level struct variable.
-        const owner = v?.type ? owners[0]?.types.get(v.type.replace(/^\*/, '')) : undefined;
+        const owner = v?.type ? this.pkgs.type(owners[0], v.type.replace(/^\*/, ''), file) : undefined;
         const ft = owner?.fields?.[callee.name];
-        if (ft && this.isUintptrFuncType(ft, owners[0]))
+        if (ft && this.isUintptrFuncType(ft, owners[0], file))
             return { kind: 'indirect', name: display, how: 'func-field', sink: null };
         if (v?.type && owners[0]) {
-            const refs = owners[0].methods.get(v.type.replace(/^\*/, ''))?.get(callee.name) ?? [];
+            const refs = this.pkgs.methods([owners[0]], v.type.replace(/^\*/, ''), callee.name, file);
             if (refs.length)
                 return this.funcTarget(display, refs);
         }
         return { kind: 'other' };
     }
-    methodOfField(pkg, callee, recv, display) {
+    methodOfField(file, pkg, callee, recv, display) {
         // t.dev.m(): the field's declared type in the owner struct (any file of the package).
-        const ft = pkg?.types.get(recv.owner)?.fields?.[recv.field];
+        const ft = this.pkgs.type(pkg, recv.owner, file)?.fields?.[recv.field];
         if (!ft || !pkg)
             return { kind: 'other' };
-        if (this.isUintptrFuncType(ft, pkg))
+        if (this.isUintptrFuncType(ft, pkg, file))
             return { kind: 'indirect', name: display, how: 'func-field', sink: null };
         const m = /^\*?([A-Za-z_]\w*)$/.exec(ft);
         if (!m)
             return { kind: 'other' };
-        const refs = pkg.methods.get(m[1])?.get(callee.name) ?? [];
+        const refs = this.pkgs.methods([pkg], m[1], callee.name, file);
         if (refs.length)
             return this.funcTarget(display, refs);
         const bound = this.boundTarget(pkg, [slotKey({ kind: 'field', type: m[1], field: callee.name })], display, 'func-field');
         if (bound)
             return bound;
-        const t = pkg.types.get(m[1]);
+        const t = this.pkgs.type(pkg, m[1], file);
         if (t?.kind === 'interface' && t.uintptrMethods?.includes(callee.name))
             return { kind: 'indirect', name: display, how: 'interface', sink: null };
         return { kind: 'other' };
     }
-    methodOfType(pkg, callee, recv, display) {
+    methodOfType(file, pkg, callee, recv, display) {
         if (recv.pkg) {
             if (isTableSinkMethod(this.sinks, recv.pkg, recv.name, callee.name))
                 return { kind: 'sink', name: display };
             const owners = this.pkgs.importedPackages(recv.pkg);
-            const refs = owners.flatMap((p) => p.methods.get(recv.name)?.get(callee.name) ?? []);
+            const refs = this.pkgs.methods(owners, recv.name, callee.name, file);
             if (refs.length)
                 return this.funcTarget(display, refs);
             return owners.map((p) => this.fieldOfType(p, recv.name, callee.name, display)).find((t) => t) ?? { kind: 'other' };
@@ -149,7 +149,7 @@ export class CalleeResolver {
             return { kind: 'other' };
         if (pkg.importPath && isTableSinkMethod(this.sinks, pkg.importPath, recv.name, callee.name))
             return { kind: 'sink', name: display };
-        const refs = pkg.methods.get(recv.name)?.get(callee.name) ?? [];
+        const refs = this.pkgs.methods([pkg], recv.name, callee.name, file);
         if (refs.length)
             return this.funcTarget(display, refs);
         const field = this.fieldOfType(pkg, recv.name, callee.name, display);
@@ -157,7 +157,7 @@ export class CalleeResolver {
             return field;
         // A call through an interface whose method takes uintptrs (the wincred `proc` shape):
         // whatever it holds, the compiler cannot see the callee (golang/go#34684).
-        const t = pkg.types.get(recv.name);
+        const t = this.pkgs.type(pkg, recv.name, file);
         if (t?.kind === 'interface' && t.uintptrMethods?.includes(callee.name)) {
             return { kind: 'indirect', name: display, how: 'interface', sink: null };
         }
@@ -178,7 +178,7 @@ export class CalleeResolver {
         }
         // A function-typed parameter or variable whose type takes uintptrs, e.g. the signature
         // of (*LazyProc).Call: it exists to hold a procedure.
-        const named = callee.typeName && pkg ? this.isUintptrFuncType(callee.typeName, pkg) : false;
+        const named = callee.typeName && pkg ? this.isUintptrFuncType(callee.typeName, pkg, file) : false;
         if ((callee.uintptrSignature || named) && (callee.how === 'func-param' || callee.how === 'func-var' || callee.how === 'func-field')) {
             return { kind: 'indirect', name: callee.name, how: callee.how, sink: null };
         }
@@ -229,10 +229,10 @@ export class CalleeResolver {
         return this.boundTarget(pkg, keys, display, 'func-field');
     }
     /** Reports whether a type (text) is a function type taking uintptrs, written out or named. */
-    isUintptrFuncType(t, pkg) {
+    isUintptrFuncType(t, pkg, file) {
         if (t.startsWith('func'))
             return /uintptr\b/.test(t);
-        return !!pkg?.types.get(t)?.uintptrSignature;
+        return !!this.pkgs.type(pkg, t, file)?.uintptrSignature;
     }
     isSinkMethodName(name) {
         return Object.values(this.sinks.methods).some((types) => Object.values(types).some((ms) => ms.includes(name)));
@@ -273,7 +273,8 @@ export class CalleeResolver {
             return true;
         if (callee.kind === 'method' && callee.recv.kind === 'unknown') {
             const pkg = this.pkgs.packageOf(file);
-            const refs = [...(pkg?.methods.values() ?? [])].flatMap((m) => m.get(callee.name) ?? []);
+            const all = [...(pkg?.methods.values() ?? [])].flatMap((m) => m.get(callee.name) ?? []);
+            const refs = this.pkgs.builds.select(file, all, (r) => r.file);
             return refs.length > 0 && refs.every((r) => r.fn.returnsForeign);
         }
         return false;

@@ -123,9 +123,11 @@ export class Summaries {
     }
     /**
      * The forwarding chain from parameter `param` of `fn` to the sink: each hop is a call that
-     * passes the value on. Bounded and cycle-safe (recursive wrappers).
+     * passes the value on. Bounded and cycle-safe (recursive wrappers). Where a hop may reach
+     * several build variants, the chain follows one that can be built with `from` (the file the
+     * finding is in), so the locations shown stay on the caller's platform.
      */
-    chainFrom(fn, param) {
+    chainFrom(fn, param, from) {
         const hops = [];
         const seen = new Set();
         let cur = { fn, param };
@@ -140,10 +142,11 @@ export class Summaries {
             hops.push(hop);
             if (hop.target.kind !== 'func')
                 break;
-            const next = hop.target.refs.find((r) => {
+            const forwarding = hop.target.refs.filter((r) => {
                 const pi = paramFor(r.fn, hop.arg);
                 return pi !== null && this.summaries.get(r.fn)?.uintptrParams.has(pi);
             });
+            const next = this.pkgs.builds.select(from, forwarding, (r) => r.file)[0];
             cur = next ? { fn: next.fn, param: paramFor(next.fn, hop.arg) } : null;
         }
         return hops;

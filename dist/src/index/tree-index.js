@@ -41,10 +41,19 @@ export class TreeIndex {
     }
     /**
      * The forwarding chain from parameter `param` of `fn` to the sink: each hop is a call that
-     * passes the value on. Bounded and cycle-safe (recursive wrappers).
+     * passes the value on. Bounded and cycle-safe (recursive wrappers). With `from`, build
+     * variants that can be built with that file are followed first.
      */
-    chainFrom(fn, param) {
-        return this.summaries.chainFrom(fn, param);
+    chainFrom(fn, param, from) {
+        return this.summaries.chainFrom(fn, param, from);
+    }
+    /** The functions `name` of `pkg` that can be built with `from` (every one when none can). */
+    funcsNamed(pkg, name, from) {
+        return this.pkgs.funcs([pkg], name, from);
+    }
+    /** The methods `recv.name` of `pkg` that can be built with `from` (every one when none can). */
+    methodsNamed(pkg, recv, name, from) {
+        return this.pkgs.methods([pkg], recv, name, from);
     }
     /** Reports whether a call returns memory the Go collector does not manage (resolve.ts). */
     returnsForeign(file, callee) {

@@ -1,0 +1,111 @@
+import { IMPLIED_OS_TAGS, KNOWN_ARCH, KNOWN_OS, UNIX_OS } from '../knowledge/index.js';
+const OS = new Set(KNOWN_OS);
+const ARCH = new Set(KNOWN_ARCH);
+const UNIX = new Set(UNIX_OS);
+/** Free tags beyond this many are not enumerated: the conjunction is taken as satisfiable. */
+const MAX_FREE_TAGS = 8;
+/** The tags a GOOS sets (go/build `matchTag`): its name, the tags it implies and `unix`. */
+function osTags(os) {
+    return [os, ...(IMPLIED_OS_TAGS[os] ?? []), ...(UNIX.has(os) ? ['unix'] : [])];
+}
+const OS_TAGS = KNOWN_OS.map(osTags);
+/** The distinct ways the platforms can set the tags in `mentioned`: GOOS values (or GOARCH
+ * values) that agree on every mentioned tag are one case. */
+function cases(tagSets, mentioned) {
+    const out = new Map();
+    for (const tags of tagSets) {
+        const seen = tags.filter((t) => mentioned.has(t));
+        out.set(seen.join(' '), seen);
+    }
+    return [...out.values()];
+}
+/** Reports whether a tag is decided by GOOS and GOARCH; every other tag (cgo, gc, go1.18, a
+ * -tags word) may be set or not. */
+function isPlatformTag(tag) {
+    return OS.has(tag) || ARCH.has(tag) || tag === 'unix';
+}
+function tagsOf(x, out) {
+    if ('tag' in x)
+        out.add(x.tag);
+    else if ('not' in x)
+        tagsOf(x.not, out);
+    else
+        for (const y of 'and' in x ? x.and : x.or)
+            tagsOf(y, out);
+    return out;
+}
+function holds(x, set) {
+    if ('tag' in x)
+        return set(x.tag);
+    if ('not' in x)
+        return !holds(x.not, set);
+    if ('and' in x)
+        return x.and.every((y) => holds(y, set));
+    return x.or.some((y) => holds(y, set));
+}
+/** Reports whether every expression can hold in one build: some GOOS/GOARCH pair and some choice
+ * of the other tags satisfy them all. */
+export function satisfiable(exprs) {
+    if (exprs.length === 0)
+        return true;
+    const all = { and: exprs };
+    const mentioned = tagsOf(all, new Set());
+    const free = [...mentioned].filter((t) => !isPlatformTag(t));
+    if (free.length > MAX_FREE_TAGS)
+        return true;
+    const archCases = cases(KNOWN_ARCH.map((a) => [a]), mentioned);
+    for (const osCase of cases(OS_TAGS, mentioned)) {
+        for (const archCase of archCases) {
+            const platform = new Set([...osCase, ...archCase]);
+            for (let bits = 0; bits < 1 << free.length; bits++) {
+                const set = (tag) => {
+                    const i = free.indexOf(tag);
+                    return i >= 0 ? (bits & (1 << i)) !== 0 : platform.has(tag);
+                };
+                if (holds(all, set))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+/** Compatibility of files' build constraints, memoized by the pair of constraints. */
+export class BuildCompat {
+    keys = new WeakMap();
+    memo = new Map();
+    keyOf(f) {
+        let k = this.keys.get(f);
+        if (k === undefined) {
+            k = f.build ? JSON.stringify(f.build) : '';
+            this.keys.set(f, k);
+        }
+        return k;
+    }
+    /** Reports whether files `a` and `b` can be part of one build. */
+    compatible(a, b) {
+        if (!a.build || !b.build || a === b)
+            return true;
+        const ka = this.keyOf(a);
+        const kb = this.keyOf(b);
+        if (ka === kb)
+            return satisfiableMemo(this.memo, ka, [a.build]);
+        const key = ka < kb ? `${ka}\u0000${kb}` : `${kb}\u0000${ka}`;
+        return satisfiableMemo(this.memo, key, [a.build, b.build]);
+    }
+    /** The items whose file can be built with `from`; all of them when none can (a definition
+     * the constraints rule out is still better than none, and it is what pinlint did before). */
+    select(from, items, fileOf) {
+        if (!from?.build || items.length === 0)
+            return items;
+        const ok = items.filter((it) => this.compatible(from, fileOf(it)));
+        return ok.length > 0 ? ok : items;
+    }
+}
+function satisfiableMemo(memo, key, exprs) {
+    let v = memo.get(key);
+    if (v === undefined) {
+        v = satisfiable(exprs);
+        memo.set(key, v);
+    }
+    return v;
+}
