@@ -2,6 +2,7 @@
 // matter, extract its facts. Returns data only (structured-clone safe), never throws.
 import { extractFacts, type Knowledge } from '../flow/extract.js';
 import type { FileFacts } from '../model/facts.js';
+import type { TypeView } from '../model/view.js';
 import { describeError, readGoFile } from './read.js';
 import type { Notification } from '../model/findings.js';
 
@@ -12,6 +13,10 @@ export interface ExtractTask {
   path: string;
   dir: string;
   report: boolean;
+  /** The import path of the file's package, when known. */
+  importPath?: string | null;
+  /** What the type layer knows of names this file uses (a second analysis). */
+  view?: TypeView;
 }
 
 export type ExtractOutcome =
@@ -39,7 +44,7 @@ export function extractOne(task: ExtractTask, knowledge: Knowledge): ExtractOutc
   if (!mayMatter(read.text)) return { kind: 'skipped' };
   let facts: FileFacts;
   try {
-    facts = extractFacts(task.path, task.dir, read.text, knowledge);
+    facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, ...(task.view ? { view: task.view } : {}) });
   } catch (err) {
     // Expressions nested tens of thousands deep (generated tables) exhaust the stack of the
     // recursive evaluator: skip that file with a warning instead of failing the run.

@@ -11,7 +11,8 @@ import { evalExpr } from './expressions.js';
 import { noteLegacyUse, recordKeepAliveOrPin } from './mitigation-events.js';
 import type { Ctx } from './reach.js';
 import { markOutParam, maybeRecord } from './record.js';
-import { type AV, EMPTY, type Env, av, isEmpty } from './value.js';
+import { osParamsOf, viewResults } from './results.js';
+import { type AV, EMPTY, type Env, av, isEmpty, join } from './value.js';
 
 /**
  * Evaluates a call: conversions, unsafe helpers, builtins, keep-alive and pin APIs, DLL
@@ -43,6 +44,10 @@ export function evalCall(cx: FnContext, call: SyntaxNode, env: Env, ctx: Ctx, fo
   for (const v of argVals) escapePinners(cx, v);
   if (!quiet) maybeRecord(cx, call, f, callee, args, argVals, spread, env, ctx, form);
   if (mayCallOS(cx, callee)) for (const a of args) markOutParam(cx, a, env);
-  const result = callResult(cx, f, callee, env, ctx, args);
-  return isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
+  else for (const k of osParamsOf(cx, callee, args)) if (args[k]) markOutParam(cx, args[k] as SyntaxNode, env);
+  const base = callResult(cx, f, callee, env, ctx, args);
+  const known = viewResults(cx, call, callee, f.type === 'selector_expression' ? f.childForFieldName('operand') : null, args, argVals, env, ctx);
+  const result = known?.[0] ? join(base, known[0]) : base;
+  const value = isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
+  return known && known.length > 1 ? { ...value, results: [value, ...known.slice(1)] } : value;
 }

@@ -3,7 +3,7 @@
 // package-level procedure variables, fields and interfaces are followed; the result says whether
 // the call is a protected sink, a function of the tree, a configured or known wrapper, an x/sys
 // or syscall function outside the tree, or a call the compiler cannot resolve statically.
-import type { CalleeFact, FileFacts, FuncFact, PkgVarFact, RecvFact } from '../model/facts.js';
+import type { CalleeFact, FileFacts, FuncFact, ParamFact, PkgVarFact, RecvFact } from '../model/facts.js';
 import { KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod, type SinkTable } from '../knowledge/index.js';
 import type { FuncRef, PackageIndex, PackageInfo } from './packages.js';
 
@@ -126,7 +126,7 @@ export class CalleeResolver {
     }
     if (!pkg) return { kind: 'other' };
     if (pkg.importPath && isTableSinkMethod(this.sinks, pkg.importPath, recv.name, callee.name)) return { kind: 'sink', name: display };
-    const refs = pkg.methods.get(recv.name)?.get(callee.name) ?? [];
+    const refs = this.promotedMethod(pkg, recv.name, callee.name, 0);
     if (refs.length) return this.funcTarget(display, refs);
     // A call through an interface whose method takes uintptrs (the wincred `proc` shape):
     // whatever it holds, the compiler cannot see the callee (golang/go#34684).
@@ -135,6 +135,22 @@ export class CalleeResolver {
       return { kind: 'indirect', name: display, how: 'interface', sink: null };
     }
     return { kind: 'other' };
+  }
+
+  /** A method of a named type of `pkg`, or promoted from a type embedded in it
+   * (go.dev/ref/spec#Struct_types: the shallowest depth wins). Embedded types of this package
+   * only: an embedded type of another package is written `q.T`, whose qualifier needs the
+   * declaring file (the type layer's view answers for those). */
+  private promotedMethod(pkg: PackageInfo, typeName: string, method: string, depth: number): FuncRef[] {
+    const direct = pkg.methods.get(typeName)?.get(method) ?? [];
+    if (direct.length || depth >= 4) return direct;
+    for (const [field, type] of Object.entries(pkg.types.get(typeName)?.fields ?? {})) {
+      const bare = type.replace(/^\*/, '');
+      if (bare !== field) continue;
+      const found = this.promotedMethod(pkg, bare, method, depth + 1);
+      if (found.length) return found;
+    }
+    return [];
   }
 
   private resolveIndirect(file: FileFacts, pkg: PackageInfo | undefined, callee: IndirectCallee): Target {
@@ -209,5 +225,11 @@ export function isProtected(fn: FuncFact): boolean {
 /** Reports whether a function has a uintptr parameter (or ...uintptr): only such a function can
  * receive a pointer as an integer, so only such a bodyless function is worth treating as a sink. */
 export function takesUintptr(fn: FuncFact): boolean {
-  return fn.params.some((p) => p.type === 'uintptr' || p.type === '[]uintptr');
+  return fn.params.some(carriesUintptr);
+}
+
+/** Reports whether a parameter carries uintptrs: a uintptr-based type (`uintptr`, `LPARAM`,
+ * as the flow floor resolved it through the type layer), a slice or a variadic list of one. */
+export function carriesUintptr(p: ParamFact): boolean {
+  return p.uintptr === true || p.type === 'uintptr' || p.type === '[]uintptr';
 }

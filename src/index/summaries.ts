@@ -6,7 +6,7 @@
 // which the chain shown in findings is rebuilt.
 import type { CallFact, FileFacts, FuncFact } from '../model/facts.js';
 import type { FuncRef, PackageIndex } from './packages.js';
-import type { CalleeResolver, Target } from './resolve.js';
+import { type CalleeResolver, type Target, carriesUintptr } from './resolve.js';
 
 export interface Summary {
   /** Indexes of uintptr (or ...uintptr / []uintptr) parameters that may reach a sink argument. */
@@ -111,7 +111,7 @@ export class Summaries {
           if (index === null) continue;
           const p = fn.params[index];
           if (!p) continue;
-          const isUintptr = p.type === 'uintptr' || p.type === '[]uintptr';
+          const isUintptr = carriesUintptr(p);
           const reaches = this.argReachesSink(t, j, arg.spread, isUintptr && !pointer ? 'uintptr' : 'ptr');
           if (!reaches) continue;
           const set = isUintptr && !pointer ? sum.uintptrParams : sum.ptrParams;

@@ -1,3 +1,4 @@
+import { carriesUintptr } from './resolve.js';
 /** Maps argument `argIndex` of a call to the callee parameter it binds. */
 export function paramFor(fn, argIndex) {
     if (fn.params.length === 0)
@@ -100,7 +101,7 @@ export class Summaries {
                     const p = fn.params[index];
                     if (!p)
                         continue;
-                    const isUintptr = p.type === 'uintptr' || p.type === '[]uintptr';
+                    const isUintptr = carriesUintptr(p);
                     const reaches = this.argReachesSink(t, j, arg.spread, isUintptr && !pointer ? 'uintptr' : 'ptr');
                     if (!reaches)
                         continue;
