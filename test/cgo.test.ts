@@ -8,7 +8,7 @@ import type { SyntaxNode } from '../src/go/parse.js';
 import type { NameScope } from '../src/go/predicates.js';
 
 function scope(over: Partial<NameScope> = {}): NameScope {
-  return { isLocal: () => false, importPath: (n) => (n === 'C' ? 'C' : undefined), dotImports: [], isPkgFunc: () => false, isNamedUintptrType: () => false, ...over };
+  return { isLocal: () => false, importPath: (n) => (n === 'C' ? 'C' : undefined), dotImports: [], isPkgFunc: () => false, isNamedUintptrType: () => false, isImportedUintptrType: () => false, ...over };
 }
 
 function call(expr: string): SyntaxNode {

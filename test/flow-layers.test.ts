@@ -22,6 +22,7 @@ function scope(over: Partial<NameScope> = {}): NameScope {
     dotImports: [],
     isPkgFunc: () => false,
     isNamedUintptrType: () => false,
+    isImportedUintptrType: (pkg, name) => pkg === 'golang.org/x/sys/windows' && name === 'Handle',
     ...over,
   };
 }

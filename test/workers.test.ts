@@ -20,7 +20,7 @@ describe.skipIf(!present)(present ? 'worker threads' : `worker threads (${XSYS} 
     const inline = pinlint({ PINLINT_WORKERS: '0' });
     expect(threaded.status).toBe(1);
     expect(inline.status).toBe(1);
-    expect(JSON.parse(threaded.stdout).runs[0].results.length).toBe(52);
+    expect(JSON.parse(threaded.stdout).runs[0].results.length).toBe(58);
     expect(threaded.stdout).toBe(inline.stdout);
   }, 120_000);
 });

@@ -11,8 +11,9 @@ export default defineRule({
 routine (\`syscall.Syscall*\`, \`SyscallN\`, \`(*LazyProc).Call\`, \`unix.Syscall*\`, any bodyless or
 \`//go:uintptrescapes\` function) but was not produced by \`uintptr(unsafe.Pointer(p))\` written as
 that very argument: it was computed earlier into a variable, a struct field, an array or slice
-element, or a slice passed as \`args...\`, or the conversion is wrapped in arithmetic, another
-conversion or a named uintptr type.`,
+element, or a slice passed as \`args...\`, or returned by a helper function (\`b.addr()\`, a helper
+that builds the \`[]uintptr\` argument list), or the conversion is wrapped in arithmetic, another
+conversion or a named uintptr type (\`LPARAM(unsafe.Pointer(p))\`, declared anywhere in the tree).`,
             why: `The Go compiler keeps the object alive and in place during such a call only when the
 conversion is written directly in the call's argument list (\`unsafe.Pointer\` rule 4; cmd/compile
 \`escape/call.go\`). A \`uintptr\` is an integer: once the conversion is hoisted, the garbage
@@ -61,6 +62,7 @@ func read(fd int, buf []byte) {
             hoisted: '{obj} is converted to uintptr before the call to {sink} and passed as {arg}, so {obj} may be freed or moved before the call returns; write uintptr(unsafe.Pointer(...)) in the argument list, or call runtime.KeepAlive({obj}) after the call.',
             slice: 'the slice {arg} passed to {sink} holds {obj} converted to uintptr beforehand, so {obj} may be freed or moved before the call returns; write the elements in the call, or call runtime.KeepAlive({obj}) after it.',
             oldGo: 'uintptr({arg}) of an unsafe.Pointer variable is not recognized in the call to {sink} by the Go {version} compiler this module targets (fixed in Go 1.10, golang/go#23051), so {obj} may be freed or moved before the call returns; write uintptr(unsafe.Pointer(...)) of the pointer itself, or require go 1.10 or later in go.mod.',
+            returned: '{obj} is converted to uintptr inside {arg}, whose result is passed to {sink}, so {obj} may be freed or moved before the call returns; have the helper return a typed pointer and write uintptr(unsafe.Pointer(...)) in the argument list, or call runtime.KeepAlive({obj}) after the call.',
             shape: 'the conversion of {obj} to uintptr is wrapped in {shape} in the call to {sink}, which the compiler does not protect, so {obj} may be freed or moved before the call returns; pass uintptr(unsafe.Pointer(...)) of the exact address (unsafe.Add, &b[i]).',
         },
         level: 'error',
@@ -98,6 +100,9 @@ func read(fd int, buf []byte) {
                 }
                 else if (u.via === 'arith' || u.via === 'conv') {
                     report({ messageId: 'shape', data: { ...data, shape: u.via === 'arith' ? 'arithmetic' : 'another conversion' }, span: arg.span, related: related.slice(0, 1), flow, fixes });
+                }
+                else if (u.via === 'result' && !arg.spread) {
+                    report({ messageId: 'returned', data, span: arg.span, related: related.slice(0, 1), flow, fixes });
                 }
                 else {
                     report({ messageId: arg.spread ? 'slice' : 'hoisted', data, span: arg.span, related, flow, fixes });

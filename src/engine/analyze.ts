@@ -4,6 +4,7 @@
 // suppressions, sort.
 import { dirname, isAbsolute, join } from 'node:path';
 import { extractAll } from './extract-pool.js';
+import { type Refinable, refineWithTypes } from './refine.js';
 import type { ExtractOutcome, ExtractTask } from './extract.js';
 import type { FileFacts, Mitigation, ObjFact } from '../model/facts.js';
 import { describeError, readGoFile } from './read.js';
@@ -58,6 +59,8 @@ export interface AnalysisResult {
   scanned: string[];
   /** Every file parsed, including sibling files loaded for context. */
   files: FileFacts[];
+  /** Files the type stage analyzed again, per round (engine/refine.ts). */
+  typeRounds: number[];
   index: TreeIndex;
   /** The absolute path of a repository-relative path. */
   absPath(rel: string): string;
@@ -77,7 +80,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   }
   const knowledge = opts.knowledge ?? DEFAULT_MERGED;
   const modules = new ModuleResolver(root);
-  const { files, reportedFacts } = await extractFacts(discovered, { root, rel, modules, knowledge, onProgress: opts.onProgress }, notifications);
+  const { files, reportedFacts, typeRounds } = await extractFacts(discovered, { root, rel, modules, knowledge, onProgress: opts.onProgress }, notifications);
   const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers);
   const findings = runRules(reportedFacts, { root, index, modules, rules: opts.rules, levels: opts.levels }, notifications);
   const shown = opts.includeGenerated ? findings : hideGenerated(findings, reportedFacts, notifications);
@@ -91,6 +94,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     reported: [...reportedFacts].map((f) => f.path).sort(),
     scanned: [...discovered.reported.keys()].map(rel).sort(),
     files,
+    typeRounds,
     index,
     absPath: (p) => (isAbsolute(p) ? p : join(root, p)),
   };
@@ -105,9 +109,9 @@ interface ExtractContext {
 }
 
 /** The facts of every file parsed, and those of the files to report on. */
-interface Extracted {
-  files: FileFacts[];
-  reportedFacts: Set<FileFacts>;
+interface Extracted extends Refinable {
+  /** Files analyzed again by the type stage, per round. */
+  typeRounds: number[];
 }
 
 /**
@@ -116,8 +120,8 @@ interface Extracted {
  * context (wrappers defined there), up to three levels of imports deep.
  */
 async function extractFacts(discovered: Discovered, ctx: ExtractContext, notifications: Notification[]): Promise<Extracted> {
-  const out: Extracted = { files: [], reportedFacts: new Set() };
-  const toTask = (real: string, report: boolean): ExtractTask => ({ real, path: ctx.rel(real), dir: ctx.rel(dirname(real)), report });
+  const out: Extracted = { files: [], reportedFacts: new Set(), taskOf: new Map(), typeRounds: [] };
+  const toTask = (real: string, report: boolean): ExtractTask => ({ real, path: ctx.rel(real), dir: ctx.rel(dirname(real)), report, importPath: ctx.modules.importPathOf(ctx.rel(dirname(real))) });
   let batch: ExtractTask[] = [...[...discovered.reported.keys()].map((r) => toTask(r, true)), ...[...discovered.context.keys()].map((r) => toTask(r, false))];
   const loaded = new Set(batch.map((t) => t.real));
   const loadedDirs = new Set(batch.map((t) => dirname(t.real)));
@@ -136,6 +140,7 @@ async function extractFacts(discovered: Discovered, ctx: ExtractContext, notific
     }
     batch = next;
   }
+  out.typeRounds = await refineWithTypes(out, (dir) => ctx.modules.importPathOf(dir), ctx.knowledge);
   ctx.onProgress?.(loaded.size, loaded.size);
   return out;
 }
@@ -150,6 +155,7 @@ function collectOutcomes(batch: ExtractTask[], outcomes: ExtractOutcome[], out: 
       if (task.report || o.notification.id === 'internal-error') notifications.push(o.notification);
     } else if (o.kind === 'facts') {
       out.files.push(o.facts);
+      out.taskOf.set(o.facts, task);
       fresh.push(o.facts);
       if (task.report) {
         out.reportedFacts.add(o.facts);

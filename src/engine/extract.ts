@@ -3,6 +3,7 @@
 import { extractFacts, type Knowledge } from '../flow/extract.js';
 import type { FileFacts } from '../model/facts.js';
 import { FUNC_REGISTRATION_NAMES } from '../knowledge/index.js';
+import type { TypeView } from '../model/view.js';
 import { describeError, readGoFile } from './read.js';
 import type { Notification } from '../model/findings.js';
 
@@ -13,6 +14,10 @@ export interface ExtractTask {
   path: string;
   dir: string;
   report: boolean;
+  /** The import path of the file's package, when known. */
+  importPath?: string | null;
+  /** What the type layer knows of names this file uses (a second analysis). */
+  view?: TypeView;
 }
 
 export type ExtractOutcome =
@@ -43,7 +48,7 @@ export function extractOne(task: ExtractTask, knowledge: Knowledge): ExtractOutc
   if (!mayMatter(read.text)) return { kind: 'skipped' };
   let facts: FileFacts;
   try {
-    facts = extractFacts(task.path, task.dir, read.text, knowledge);
+    facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, ...(task.view ? { view: task.view } : {}) });
   } catch (err) {
     // Expressions nested tens of thousands deep (generated tables) exhaust the stack of the
     // recursive evaluator: skip that file with a warning instead of failing the run.

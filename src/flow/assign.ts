@@ -32,9 +32,13 @@ export function evalRhs(cx: FnContext, values: SyntaxNode[], count: number, env:
     // `a, b := f()`: the first result of an allocator is OS memory, of a DLL lookup a proc.
     const only = values[0] as SyntaxNode;
     const v = evalExpr(cx, only, env, ctxOf(cx, only));
+    if (v.results) return v.results;
     return [v];
   }
-  return values.map((e) => evalExpr(cx, e, env, ctxOf(cx, e)));
+  return values.map((e) => {
+    const v = evalExpr(cx, e, env, ctxOf(cx, e));
+    return v.results ? { ...v, results: undefined } : v;
+  });
 }
 
 export function assign(cx: FnContext, left: SyntaxNode | null, right: SyntaxNode | null, env: Env, define: boolean, stmt: SyntaxNode, compound = false): void {

@@ -7,6 +7,7 @@ import { stringLiteralValue, unparen } from '../go/syntax.js';
 import type { CalleeFact, RecvFact } from '../model/facts.js';
 import { CGO_GO_COPIES, CGO_PACKAGE, DLL_CONSTRUCTORS, DLL_PACKAGES, DLL_TYPES, PROC_METHODS, SYSCALL_WRAPPER_PACKAGES } from '../knowledge/index.js';
 import type { FnContext } from './context.js';
+import { ask } from './file-scope.js';
 import { evalExpr } from './expressions.js';
 import { heldFieldCallee, registeredVarCallee } from './func-values.js';
 import type { Ctx } from './reach.js';
@@ -81,22 +82,35 @@ export function calleeOf(cx: FnContext, f: SyntaxNode, env: Env, ctx: Ctx): Call
           if (/uintptr\b/.test(ft) || cx.file.uintptrFuncTypes.has(ft)) return { kind: 'indirect', name: `${op.text}.${name}`, how: 'func-field', uintptrSignature: true };
         }
         if (fr) recv = { kind: 'type', pkg: fr.pkg, name: fr.name, pointer: fr.pointer };
-        else recv = { kind: 'field', owner: owner.name, field: fieldName };
+        else recv = fieldRecv(cx, owner.name, fieldName);
       }
     } else if (op.type === 'call_expression' || op.type === 'composite_literal' || op.type === 'unary_expression') {
       const cv = evalExpr(cx, op, env, ctx, true);
       if (cv.proc) recv = { kind: 'proc' };
     }
+    // The declared type the type layer gave the value (a helper's result type).
+    if (recv.kind === 'unknown' && rv.type) recv = { kind: 'type', pkg: rv.type.pkg, name: rv.type.name, pointer: rv.type.pointer };
     return { kind: 'method', name, recv, recvText: op.text };
   }
   if (f.type === 'func_literal') return { kind: 'indirect', name: 'func literal', how: 'func-var' };
   return { kind: 'unknown' };
 }
 
+/** The receiver `x.f` of a method call, `x` of struct type `owner` declared in another file: a
+ * procedure when the type layer says the field's declared type is one. */
+function fieldRecv(cx: FnContext, owner: string, field: string): RecvFact {
+  // Only a procedure type needs the view: the index resolves other field types itself, among
+  // the declarations built with this file (a struct may differ per platform).
+  const e = ask(cx.file, null, `${owner}.${field}`);
+  if (e?.kind === 'var' && e.procType) return { kind: 'proc' };
+  return { kind: 'field', owner, field };
+}
+
 /** What a call returns, as far as pinlint cares: OS memory, DLL objects, procs. */
 export function callResult(cx: FnContext, f: SyntaxNode, callee: CalleeFact, env: Env, ctx: Ctx, args: SyntaxNode[]): AV {
   // What a system call or DLL procedure returns is an integer or memory the OS owns.
-  if (callee.kind === 'func' && callee.pkg && cx.file.k.sinks.funcs[callee.pkg]?.includes(callee.name)) return av({ os: true, int: true });
+  const pkg = callee.kind === 'func' ? callee.pkg ?? cx.file.importPath : null;
+  if (callee.kind === 'func' && pkg && cx.file.k.sinks.funcs[pkg]?.includes(callee.name)) return av({ os: true, int: true });
   if (callee.kind === 'method' && callee.recv.kind !== 'unknown' && cx.file.sinkMethodNames.has(callee.name)) return av({ os: true, int: true });
   if (callee.kind === 'func' && callee.pkg) {
     if (cx.file.k.osAllocators[callee.pkg]?.includes(callee.name)) return av({ os: true });

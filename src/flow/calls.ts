@@ -14,7 +14,8 @@ import type { Ctx } from './reach.js';
 import { openedHandle } from './io.js';
 import { markOutParam, maybeRecord } from './record.js';
 import { noteRegistration } from './registration.js';
-import { type AV, EMPTY, type Env, av, isEmpty } from './value.js';
+import { osParamsOf, viewResults } from './results.js';
+import { type AV, EMPTY, type Env, av, isEmpty, join } from './value.js';
 
 /**
  * Evaluates a call: conversions, unsafe helpers, builtins, keep-alive and pin APIs, DLL
@@ -47,8 +48,12 @@ export function evalCall(cx: FnContext, call: SyntaxNode, env: Env, ctx: Ctx, fo
   if (!quiet) noteRegistration(cx, call, callee, args, env);
   if (!quiet) maybeRecord(cx, call, f, callee, args, argVals, spread, env, ctx, form);
   if (mayCallOS(cx, callee)) for (const a of args) markOutParam(cx, a, env);
-  const result = callResult(cx, f, callee, env, ctx, args);
-  const out = isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
+  else for (const k of osParamsOf(cx, callee, args)) if (args[k]) markOutParam(cx, args[k] as SyntaxNode, env);
+  const base = callResult(cx, f, callee, env, ctx, args);
+  const known = viewResults(cx, call, callee, f.type === 'selector_expression' ? f.childForFieldName('operand') : null, args, argVals, env, ctx);
+  const result = known?.[0] ? join(base, known[0]) : base;
+  const value = isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
   const handle = openedHandle(cx.file, callee, args);
-  return handle ? { ...out, handle } : out;
+  const out = handle ? { ...value, handle } : value;
+  return known && known.length > 1 ? { ...out, results: [out, ...known.slice(1)] } : out;
 }

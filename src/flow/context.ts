@@ -74,6 +74,10 @@ export interface FunctionOutcome {
   storesParam: boolean;
   foreignReturns: number;
   otherReturns: number;
+  /** The variable keys of the named results (null for `_`), for a bare `return`. */
+  resultKeys: Array<string | null>;
+  /** What each `return` of the function itself (not of its closures) yields, by result index. */
+  returns: AV[][];
 }
 
 export interface FnContext {

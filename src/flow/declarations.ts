@@ -15,7 +15,8 @@ import { waitsForIO } from './io.js';
 import { finishCalls, pinnerLeaks } from './mitigations.js';
 import { declare, newFnContext } from './scope.js';
 import { walkBlock, walkClosure, walkInline } from './statements.js';
-import { inferType, isPinnerType, isProcType, isUnsafePointerType, typedZero } from './typing.js';
+import { inferType, isPinnerType, isProcType, isUintptrParamType, isUintptrType, isUnsafePointerType, typedZero } from './typing.js';
+import { summarizeReturns } from './returns.js';
 import { type AV, EMPTY, type Env, av } from './value.js';
 
 /** The evaluator and walker entry points, handed to every function context so the modules
@@ -93,6 +94,10 @@ export function typeSpec(fs: FileScope, spec: SyntaxNode): void {
   } else if (t.text === 'uintptr') {
     fact.kind = 'uintptr';
     fs.namedUintptrTypes.add(name);
+  } else if (t.type === 'type_identifier' || t.type === 'qualified_type') {
+    // `type HWND HANDLE`, `type X = windows.Handle`: what it is depends on a declaration
+    // that may live in another file or package (the type layer follows the chain).
+    fact.underlying = t.text;
   }
   fs.facts.types.push(fact);
 }
@@ -136,7 +141,9 @@ export function funcDecl(fs: FileScope, decl: SyntaxNode): void {
   const body = decl.childForFieldName('body');
   const params = paramFacts(decl.childForFieldName('parameters'));
   const resultList = decl.childForFieldName('result');
-  const results = resultList?.type === 'parameter_list' ? paramFacts(resultList) : [];
+  // `func f() (a T, err error)` lists its results; `func f() T` writes one bare type.
+  const results = resultList?.type === 'parameter_list' ? paramFacts(resultList)
+    : resultList ? [{ name: '_', type: typeText(resultList) ?? '', variadic: false }] : [];
   let recv: string | null = null;
   let recvParam: { name: string; type: string } | null = null;
   if (decl.type === 'method_declaration') {
@@ -146,6 +153,7 @@ export function funcDecl(fs: FileScope, decl: SyntaxNode): void {
     const rn = r?.childForFieldName('name')?.text;
     if (rn) recvParam = { name: rn, type: rt };
   }
+  for (const p of params) if (isUintptrParamType(fs, p)) p.uintptr = true;
   const fact: FuncFact = {
     name: nameNode.text,
     recv,
@@ -161,10 +169,13 @@ export function funcDecl(fs: FileScope, decl: SyntaxNode): void {
     asyncIO: !!body && ASYNC_IO_HINTS.test(body.text),
     waitsForIO: !!body && waitsForIO(body),
   };
+  if (results.length) fact.results = results;
   if (body) {
     const out = walkFunctionBody(fs, fact, body, recvParam, results);
     fact.storesParam = out.storesParam;
     fact.returnsForeign = out.foreignReturns > 0 && out.otherReturns === 0;
+    const returns = summarizeReturns(out.returns, results.length);
+    if (returns) fact.returns = returns;
   }
   fs.facts.funcs.push(fact);
 }
@@ -173,9 +184,14 @@ export function funcDecl(fs: FileScope, decl: SyntaxNode): void {
 export function walkFunctionBody(fs: FileScope, fact: FuncFact, body: SyntaxNode, recv: { name: string; type: string } | null, results: ParamFact[] = []): FunctionOutcome {
   const cx = newFnContext(fs, OPS, fs.seq.nextId++);
   const env: Env = new Map();
-  if (recv) declare(cx, recv.name, 'param', env, EMPTY, recv.type);
-  // Named results are locals: `func f() (st stat, err error)` then `&st`.
-  for (const r of results) if (r.name !== '_') declare(cx, r.name, 'local', env, typedZero(fs, r.type, EMPTY), r.type);
+  // The receiver is parameter -1 for summaries (a method returning a conversion of its receiver).
+  if (recv) declare(cx, recv.name, 'param', env, EMPTY, recv.type, -1);
+  // Named results are locals: `func f() (st stat, err error)` then `&st`; a bare `return`
+  // returns what they hold.
+  for (const r of results) {
+    const info = r.name !== '_' ? declare(cx, r.name, 'local', env, typedZero(fs, r.type, EMPTY), r.type) : null;
+    cx.out.resultKeys.push(info?.key ?? null);
+  }
   fact.params.forEach((p, index) => {
     if (p.name === '_') return;
     declare(cx, p.name, 'param', env, paramValue(fs, p, index), p.variadic ? `[]${p.type}` : p.type, index);
@@ -193,12 +209,14 @@ export function walkFunctionBody(fs: FileScope, fact: FuncFact, body: SyntaxNode
 }
 
 export function paramValue(fs: FileScope, p: ParamFact, index: number): AV {
-  if (p.variadic) {
-    return p.type === 'uintptr' ? av({ elems: av({ params: [{ index, mode: 'value' }] }), params: [{ index, mode: 'elems' }] }) : EMPTY;
-  }
   const t = p.type;
-  if (t === 'uintptr') return av({ params: [{ index, mode: 'value' }] });
-  if (t === '[]uintptr') return av({ elems: av({ params: [{ index, mode: 'value' }] }), params: [{ index, mode: 'elems' }] });
+  // A parameter of any integer type built on uintptr (`type LPARAM uintptr`) can carry a
+  // pointer as an integer exactly like a uintptr one.
+  if (p.variadic) {
+    return isUintptrType(fs, t) ? av({ elems: av({ params: [{ index, mode: 'value' }] }), params: [{ index, mode: 'elems' }] }) : EMPTY;
+  }
+  if (isUintptrType(fs, t)) return av({ params: [{ index, mode: 'value' }] });
+  if (t.startsWith('[]') && isUintptrType(fs, t.slice(2))) return av({ elems: av({ params: [{ index, mode: 'value' }] }), params: [{ index, mode: 'elems' }] });
   const isPtr = t.startsWith('*') || isUnsafePointerType(fs, t) || t.startsWith('[]');
   const value: Partial<AV> = {};
   if (isPtr) {

@@ -15,6 +15,8 @@ import { textForParser } from '../go/positions.js';
 import { parseSuppressions } from '../go/suppress.js';
 import { importSiteOf, importsOf, isGeneratedFile, packageNameOf, spanOf } from '../go/syntax.js';
 import type { FileFacts } from '../model/facts.js';
+import { compareText } from '../model/order.js';
+import type { TypeView } from '../model/view.js';
 import { scanDeclarations } from './declarations.js';
 import { DEFAULT_KNOWLEDGE, type Knowledge, newFileScope } from './file-scope.js';
 
@@ -27,10 +29,17 @@ import { DEFAULT_KNOWLEDGE, type Knowledge, newFileScope } from './file-scope.js
 // (package level and function bodies). This module turns a parse into FileFacts.
 
 export type { Knowledge };
+
+/** What the engine knows of a file beyond its text: its package's import path, and the type
+ * layer's answers to the questions an earlier analysis of it asked. */
+export interface FileContext {
+  importPath?: string | null;
+  view?: TypeView;
+}
 export { DEFAULT_KNOWLEDGE };
 
 /** Extracts the facts of one Go file. Never throws on odd input: problems become notifications. */
-export function extractFacts(path: string, dir: string, text: string, knowledge: Knowledge = DEFAULT_KNOWLEDGE): FileFacts {
+export function extractFacts(path: string, dir: string, text: string, knowledge: Knowledge = DEFAULT_KNOWLEDGE, where: FileContext = {}): FileFacts {
   const parsed = parseGo(textForParser(text));
   const root = parsed.root;
   const facts: FileFacts = {
@@ -67,6 +76,8 @@ export function extractFacts(path: string, dir: string, text: string, knowledge:
   facts.importSite = importSiteOf(root);
   const build = buildConstraintOf(path, text);
   if (build) facts.build = build;
-  scanDeclarations(newFileScope(facts, root, knowledge));
+  const fs = newFileScope(facts, root, knowledge, where.view ?? {}, where.importPath ?? null);
+  scanDeclarations(fs);
+  if (fs.lookups.size) facts.lookups = [...fs.lookups].sort(compareText);
   return facts;
 }

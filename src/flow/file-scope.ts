@@ -8,7 +8,8 @@ import { cgoPreamble, preambleTypeNames } from '../go/cgo.js';
 import type { SyntaxNode } from '../go/parse.js';
 import type { NameScope } from '../go/predicates.js';
 import type { FileFacts, ImportSpec } from '../model/facts.js';
-import { CGO_PACKAGE, KEEP_ALIVE, OS_ALLOCATORS, SINKS, sinkMethodNames, type SinkTable } from '../knowledge/index.js';
+import { CGO_PACKAGE, KEEP_ALIVE, NAMED_UINTPTR_TYPES, OS_ALLOCATORS, SINKS, sinkMethodNames, type SinkTable } from '../knowledge/index.js';
+import { PREDECLARED_TYPES, type TypeView, type ViewEntry, viewKey } from '../model/view.js';
 
 /** The domain tables extraction consults: the built-in ones, extended by configuration. */
 export interface Knowledge {
@@ -44,12 +45,19 @@ export interface FileScope {
   readonly sinkFuncNames: Set<string>;
   /** C type names the cgo preamble declares with typedef (`C.req_t(x)` is then a conversion). */
   readonly cTypes: ReadonlySet<string>;
+  /** The import path of the file's package, when the engine knows it (an unqualified call in
+   * package syscall may be syscall.Syscall). */
+  readonly importPath: string | null;
+  /** What the type layer knows of names declared elsewhere (empty on the first analysis). */
+  readonly view: TypeView;
+  /** The view keys asked about, whether the view answered or not (FileFacts.lookups). */
+  readonly lookups: Set<string>;
   /** File-wide counters: branch/loop/closure ids and variable key suffixes (`name#n`). */
   readonly seq: { nextId: number; varSeq: number };
 }
 
 /** A file scope with its imports filled in; the declaration scan adds the declared names. */
-export function newFileScope(facts: FileFacts, root: SyntaxNode, k: Knowledge): FileScope {
+export function newFileScope(facts: FileFacts, root: SyntaxNode, k: Knowledge, view: TypeView = {}, importPath: string | null = null): FileScope {
   const imports = new Map<string, ImportSpec>();
   const dotImports: string[] = [];
   for (const imp of facts.imports) {
@@ -58,14 +66,16 @@ export function newFileScope(facts: FileFacts, root: SyntaxNode, k: Knowledge): 
   }
   const pkgFuncNames = new Set<string>();
   const namedUintptrTypes = new Set<string>();
-  return {
-    facts, root, text: root.sourceText, k, imports, dotImports, pkgFuncNames, namedUintptrTypes,
+  const lookups = new Set<string>();
+  const fs: FileScope = {
+    facts, root, text: root.sourceText, k, imports, dotImports, pkgFuncNames, namedUintptrTypes, view, lookups, importPath,
     names: {
       isLocal: () => false,
       importPath: (name) => imports.get(name)?.path,
       dotImports,
       isPkgFunc: (name) => pkgFuncNames.has(name),
-      isNamedUintptrType: (name) => namedUintptrTypes.has(name),
+      isNamedUintptrType: (name) => namedUintptrTypes.has(name) || (!PREDECLARED_TYPES.has(name) && ask(fs, null, name)?.kind === 'uintptr-type'),
+      isImportedUintptrType: (pkg, name) => (NAMED_UINTPTR_TYPES[pkg]?.includes(name) ?? false) || ask(fs, pkg, name)?.kind === 'uintptr-type',
     },
     pinnerFieldNames: new Set(), procFieldNames: new Set(), pkgVarNames: new Set(), uintptrFuncTypes: new Set(),
     structFields: new Map(), pkgValueVars: new Set(),
@@ -74,4 +84,14 @@ export function newFileScope(facts: FileFacts, root: SyntaxNode, k: Knowledge): 
     cTypes: facts.imports.some((i) => i.path === CGO_PACKAGE) ? preambleTypeNames(cgoPreamble(root) ?? '') : new Set(),
     seq: { nextId: 1, varSeq: 0 },
   };
+  return fs;
+}
+
+
+/** Asks the type layer about `name` of package `pkg` (null: this file's package), recording the
+ * question so the engine knows which answers this file's facts depend on. */
+export function ask(fs: FileScope, pkg: string | null, name: string): ViewEntry | undefined {
+  const key = viewKey(pkg, name);
+  fs.lookups.add(key);
+  return fs.view[key];
 }

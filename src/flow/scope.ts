@@ -17,11 +17,12 @@ export function newFnContext(file: FileScope, ops: FlowOps, fnId: number): FnCon
       dotImports: file.dotImports,
       isPkgFunc: file.names.isPkgFunc,
       isNamedUintptrType: file.names.isNamedUintptrType,
+      isImportedUintptrType: file.names.isImportedUintptrType,
     },
     scopes: [new Map()],
     log: { keepAlives: [], pins: [], unpins: [], assigns: [], calls: [], pinners: new Map(), returns: [] },
     pos: { path: [], loops: [], loopExits: [], fnStack: [fnId], deferredFn: new Set(), deferredNest: 0, inlineEnds: [] },
-    out: { inlineFixes: [], storesParam: false, foreignReturns: 0, otherReturns: 0 },
+    out: { inlineFixes: [], storesParam: false, foreignReturns: 0, otherReturns: 0, resultKeys: [], returns: [] },
   };
   return cx;
 }

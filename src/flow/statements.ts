@@ -10,7 +10,7 @@ import { type FnContext, ctxOf, escapePinners } from './context.js';
 import { evalExpr } from './expressions.js';
 import { objOf } from './objects.js';
 import { declare, lookup, popScope, pushScope } from './scope.js';
-import { EMPTY, type Env, INT, allElems, av, held, joinEnvs } from './value.js';
+import { type AV, EMPTY, type Env, INT, allElems, av, held, joinEnvs } from './value.js';
 
 /** Walks a block in a new scope; returns the environment after it, or null if it never falls through. */
 export function walkBlock(cx: FnContext, block: SyntaxNode, env: Env | null): Env | null {
@@ -67,11 +67,13 @@ export function walkStmt(cx: FnContext, stmt: SyntaxNode, env: Env): Env | null 
     case 'return_statement': {
       const list = stmt.namedChildren[0];
       const exprs = list?.type === 'expression_list' ? list.namedChildren : list ? [list] : [];
+      const top = cx.pos.fnStack.length === 1;
+      const yielded: AV[] = [];
       exprs.forEach((e, i) => {
         const u = unparen(e);
         const v = u.type === 'call_expression' ? evalCall(cx, u, env, ctxOf(cx, u), 'return') : evalExpr(cx, e, env, ctxOf(cx, e));
         if (u.type !== 'call_expression') escapePinners(cx, v);
-        if (i === 0 && cx.pos.fnStack.length === 1) {
+        if (i === 0 && top) {
           if (v.os) cx.out.foreignReturns++;
           else cx.out.otherReturns++;
         }
@@ -80,7 +82,17 @@ export function walkStmt(cx: FnContext, stmt: SyntaxNode, env: Env): Env | null 
           const keys = [...v.ptrs.flatMap((o) => o.keys), ...(objOf(cx, e, env, ctxOf(cx, e))?.keys ?? [])];
           if (keys.length > 0) cx.log.returns.push({ keys, ctx: ctxOf(cx, stmt) });
         }
+        yielded.push(...(exprs.length === 1 && v.results ? v.results : [v]));
       });
+      // A bare return yields the named results as they are now.
+      if (exprs.length === 0) {
+        for (const k of cx.out.resultKeys) yielded.push(k ? env.get(k) ?? EMPTY : EMPTY);
+        if (top && yielded[0]) {
+          if (yielded[0].os) cx.out.foreignReturns++;
+          else cx.out.otherReturns++;
+        }
+      }
+      if (top) cx.out.returns.push(yielded);
       return null;
     }
     case 'if_statement':
@@ -112,6 +124,20 @@ export function isPanic(cx: FnContext, e: SyntaxNode): boolean {
   if (e.type !== 'call_expression') return false;
   const f = e.childForFieldName('function');
   return !!f && f.type === 'identifier' && (f.text === 'panic' || f.text === 'log.Fatal') && !lookup(cx, f.text);
+}
+
+/**
+ * The elements of a parameter that is a slice of pointers or slices (`bufs [][]byte`): each
+ * points into memory the caller handed in, so it is the parameter's object for summaries (a
+ * helper hiding `&b[0]` of each element is converting its caller's buffers).
+ */
+function elementsOfParam(cx: FnContext, right: SyntaxNode | null, rv: AV): AV {
+  const r = right ? unparen(right) : null;
+  const info = r?.type === 'identifier' ? lookup(cx, r.text) : undefined;
+  const t = info?.type ?? '';
+  const only = rv.ptrs.length === 1 ? rv.ptrs[0] : undefined;
+  if (info?.kind !== 'param' || only?.kind !== 'param' || !(t.startsWith('[][]') || t.startsWith('[]*'))) return EMPTY;
+  return av({ ptrs: [only] });
 }
 
 /** Opens the scope of an if or switch statement and walks its initializer and the expression it
@@ -165,7 +191,7 @@ export function walkFor(cx: FnContext, stmt: SyntaxNode, env: Env): Env | null {
     const isDecl = clause.children.some((c) => c.type === ':=');
     const names = left?.namedChildren ?? [];
     // `for i, v := range xs`: v takes the elements (golang.org/ref/spec#For_range).
-    const values = [INT, allElems(rv) ?? (rv.os ? av({ os: true }) : EMPTY)];
+    const values = [INT, allElems(rv) ?? (rv.os ? av({ os: true }) : elementsOfParam(cx, right, rv))];
     names.forEach((n, i) => {
       const val = values[i] ?? EMPTY;
       if (isDecl && n.type === 'identifier') declare(cx, n.text, 'local', cur, held(val, 'var', n.text, spanOf(n)));

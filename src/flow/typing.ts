@@ -33,6 +33,23 @@ export function isUnsafePointerType(fs: FileScope, t: string): boolean {
   return !!m && fs.imports.get(m[1] as string)?.path === 'unsafe';
 }
 
+/** Reports whether a declared type (written in this file's terms) is an integer type built on
+ * uintptr: uintptr itself, or a named type or alias whose underlying type is uintptr, declared in
+ * this file, elsewhere in its package or in an imported package (the type layer's view). */
+export function isUintptrType(fs: FileScope, t: string): boolean {
+  if (t === 'uintptr') return true;
+  const r = typeRef(fs, t);
+  if (!r || r.pointer) return false;
+  return r.pkg === null ? fs.names.isNamedUintptrType(r.name) : fs.names.isImportedUintptrType(r.pkg, r.name);
+}
+
+/** Reports whether a parameter's declared type carries uintptrs: a uintptr-based type, a slice
+ * of one, or a variadic one. */
+export function isUintptrParamType(fs: FileScope, p: { type: string; variadic: boolean }): boolean {
+  if (isUintptrType(fs, p.type)) return true;
+  return !p.variadic && p.type.startsWith('[]') && isUintptrType(fs, p.type.slice(2));
+}
+
 /** Reports whether a declared type is a value type (its variables hold their own memory). */
 export function isValueType(fs: FileScope, t: string): boolean {
   if (!t || t.startsWith('*') || t.startsWith('[]') || t.startsWith('map[') || t.startsWith('chan') || t.startsWith('<-') || t.startsWith('func') || t.startsWith('interface')) return false;
@@ -49,9 +66,9 @@ export function typedZero(fs: FileScope, type: string, v: AV): AV {
   return Object.keys(extra).length ? { ...v, ...extra } : v;
 }
 
-/** The type of `T{...}`, `&T{...}` or `new(T)`, when written out. */
+/** The type of `T{...}`, `&T{...}`, `new(T)` or `x.(T)`, when written out. */
 export function inferType(names: NameScope, e: SyntaxNode): string | undefined {
-  if (e.type === 'composite_literal') return typeText(e.childForFieldName('type'));
+  if (e.type === 'composite_literal' || e.type === 'type_assertion_expression') return typeText(e.childForFieldName('type'));
   if (e.type === 'unary_expression' && e.child(0)?.type === '&') {
     const op = e.childForFieldName('operand');
     const inner = op ? unparen(op) : null;

@@ -6,6 +6,7 @@
 // cheaply at branches and joined after them.
 import type { ObjFact, ParamFlow, UptrFact, UptrVia, CalleeFact } from '../model/facts.js';
 import type { Span } from '../model/findings.js';
+import type { TypeRefC } from '../model/view.js';
 
 export interface AV {
   uptrs: UptrFact[];
@@ -37,6 +38,11 @@ export interface AV {
   slots: Map<number, AV> | null;
   /** A handle opened here: overlapped (on some path), or synchronous (on every path). */
   handle?: 'overlapped' | 'sync';
+  /** The declared type, when the type layer gave it (a call's declared result type). */
+  type?: TypeRefC;
+  /** For a call of a function with several results, as the type layer knows them: each
+   * result's value (the first is the call's value itself). Not kept by join or assignment. */
+  results?: AV[];
 }
 
 export const EMPTY: AV = Object.freeze({
@@ -50,7 +56,7 @@ export function av(partial: Partial<AV>): AV {
 
 export function isEmpty(v: AV): boolean {
   return v.uptrs.length === 0 && v.ptrs.length === 0 && !v.unsafePtr && !v.os && v.params.length === 0 &&
-    !v.fields && !v.elems && !v.proc && !v.dll && !v.pinner && !v.func && !v.int && !v.slots && v.numeric.length === 0 && !v.from && !v.handle;
+    !v.fields && !v.elems && !v.proc && !v.dll && !v.pinner && !v.func && !v.int && !v.slots && v.numeric.length === 0 && !v.from && !v.handle && !v.type;
 }
 
 export function uptrKey(u: UptrFact): string {
@@ -94,6 +100,7 @@ export function join(a: AV, b: AV): AV {
     slots: joinSlots(a.slots, b.slots),
     numeric: unionBy(a.numeric, b.numeric, uptrKey),
     ...joinHandle(a.handle, b.handle),
+    ...(a.type ?? b.type ? { type: (a.type ?? b.type) as TypeRefC } : {}),
   };
 }
 
@@ -129,7 +136,7 @@ export function elemAt(v: AV, index: number | null): AV | null {
 /** Marks the uintptrs of a value as now held in `holder`, stored at `store`. */
 export function held(v: AV, via: UptrVia, holder: string, store: Span): AV {
   if (v.uptrs.length === 0) return v;
-  return { ...v, uptrs: v.uptrs.map((u) => (u.via === 'inline' || u.via === 'arith' || u.via === 'conv' ? { ...u, via, holder, store } : u)) };
+  return { ...v, uptrs: v.uptrs.map((u) => (u.via === 'inline' || u.via === 'arith' || u.via === 'conv' || (u.via === 'result' && via !== 'result') ? { ...u, via, holder, store } : u)) };
 }
 
 /** Marks freshly computed uintptrs as altered by arithmetic or a further conversion. */

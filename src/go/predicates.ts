@@ -5,7 +5,6 @@
 // (DESIGN.md §8: one helper owns each syntactic ambiguity).
 import type { SyntaxNode } from './parse.js';
 import { callArguments, unparen } from './syntax.js';
-import { NAMED_UINTPTR_TYPES } from '../knowledge/index.js';
 
 /** What a predicate needs to know about names at the place it looks. */
 export interface NameScope {
@@ -17,8 +16,10 @@ export interface NameScope {
   readonly dotImports: readonly string[];
   /** A function declared at package level in this file. */
   isPkgFunc(name: string): boolean;
-  /** A type of this file declared as `type T uintptr`. */
+  /** A type of this package declared on top of uintptr (`type T uintptr`, an alias, a chain). */
   isNamedUintptrType(name: string): boolean;
+  /** A type of the package imported from `pkg` declared on top of uintptr. */
+  isImportedUintptrType(pkg: string, name: string): boolean;
 }
 
 /** Go's predeclared integer types (golang.org/ref/spec#Numeric_types). */
@@ -105,5 +106,5 @@ export function isNamedUintptrConversion(ns: NameScope, call: SyntaxNode): boole
   const f = unparen(fn);
   if (f.type === 'identifier') return ns.isNamedUintptrType(f.text) && !ns.isLocal(f.text);
   const q = qualified(ns, f);
-  return !!q && (NAMED_UINTPTR_TYPES[q.pkg]?.includes(q.name) ?? false);
+  return !!q && ns.isImportedUintptrType(q.pkg, q.name);
 }

@@ -5,7 +5,7 @@
 // or syscall function outside the tree, or a call the compiler cannot resolve statically.
 // Every lookup by name sees only the definitions that can be built together with the calling
 // file (platforms.ts), so a solaris caller reaches the solaris variant of a function.
-import type { CalleeFact, FileFacts, FuncFact, RecvFact } from '../model/facts.js';
+import type { CalleeFact, FileFacts, FuncFact, ParamFact, RecvFact } from '../model/facts.js';
 import { CGO_HELPERS, CGO_PACKAGE, KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod, type SinkTable } from '../knowledge/index.js';
 import { type FuncRef, type PackageIndex, type PackageInfo, slotKey } from './packages.js';
 
@@ -161,7 +161,7 @@ export class CalleeResolver {
     }
     if (!pkg) return { kind: 'other' };
     if (pkg.importPath && isTableSinkMethod(this.sinks, pkg.importPath, recv.name, callee.name)) return { kind: 'sink', name: display };
-    const refs = this.pkgs.methods([pkg], recv.name, callee.name, file);
+    const refs = this.promotedMethod(pkg, recv.name, callee.name, file, 0);
     if (refs.length) return this.funcTarget(display, refs);
     const field = this.fieldOfType(pkg, recv.name, callee.name, display);
     if (field) return field;
@@ -172,6 +172,22 @@ export class CalleeResolver {
       return { kind: 'indirect', name: display, how: 'interface', sink: null };
     }
     return { kind: 'other' };
+  }
+
+  /** A method of a named type of `pkg`, or promoted from a type embedded in it
+   * (go.dev/ref/spec#Struct_types: the shallowest depth wins). Embedded types of this package
+   * only: an embedded type of another package is written `q.T`, whose qualifier needs the
+   * declaring file (the type layer's view answers for those). */
+  private promotedMethod(pkg: PackageInfo, typeName: string, method: string, file: FileFacts, depth: number): FuncRef[] {
+    const direct = this.pkgs.methods([pkg], typeName, method, file);
+    if (direct.length || depth >= 4) return direct;
+    for (const [field, type] of Object.entries(this.pkgs.type(pkg, typeName, file)?.fields ?? {})) {
+      const bare = type.replace(/^\*/, '');
+      if (bare !== field) continue;
+      const found = this.promotedMethod(pkg, bare, method, file, depth + 1);
+      if (found.length) return found;
+    }
+    return [];
   }
 
   private resolveIndirect(file: FileFacts, pkg: PackageInfo | undefined, callee: IndirectCallee): Target {
@@ -292,7 +308,13 @@ export function isProtected(fn: FuncFact): boolean {
 /** Reports whether a function has a uintptr parameter (or ...uintptr): only such a function can
  * receive a pointer as an integer, so only such a bodyless function is worth treating as a sink. */
 export function takesUintptr(fn: FuncFact): boolean {
-  return fn.params.some((p) => p.type === 'uintptr' || p.type === '[]uintptr');
+  return fn.params.some(carriesUintptr);
+}
+
+/** Reports whether a parameter carries uintptrs: a uintptr-based type (`uintptr`, `LPARAM`,
+ * as the flow floor resolved it through the type layer), a slice or a variadic list of one. */
+export function carriesUintptr(p: ParamFact): boolean {
+  return p.uintptr === true || p.type === 'uintptr' || p.type === '[]uintptr';
 }
 
 function registeredOf(callee: Extract<CalleeFact, { kind: 'registered' }>): Registered {

@@ -6,7 +6,7 @@
 // which the chain shown in findings is rebuilt.
 import type { CallFact, FileFacts, FuncFact } from '../model/facts.js';
 import type { FuncRef, PackageIndex } from './packages.js';
-import type { CalleeResolver, Target } from './resolve.js';
+import { type CalleeResolver, type Target, carriesUintptr } from './resolve.js';
 
 export interface Summary {
   /** Indexes of uintptr (or ...uintptr / []uintptr) parameters that may reach a sink argument. */
@@ -111,7 +111,7 @@ export class Summaries {
           if (index === null) continue;
           const p = fn.params[index];
           if (!p) continue;
-          const isUintptr = p.type === 'uintptr' || p.type === '[]uintptr';
+          const isUintptr = carriesUintptr(p);
           // A pointer parameter converted inline reaches the OS whether the callee takes it as a
           // typed pointer or as the uintptr it forwards (`ioctl(fd, req, uintptr(unsafe.Pointer(arg)))`):
           // either way what the pointer points to goes to the OS, so this is a pointer parameter.

@@ -43,7 +43,8 @@ export type UptrVia =
   | 'field' // held in a struct field
   | 'elem' // held in an array or slice element
   | 'arith' // arithmetic around the conversion
-  | 'conv'; // an extra or named-type conversion around it
+  | 'conv' // an extra or named-type conversion around it
+  | 'result'; // converted inside another function and returned by it (holder: the call)
 
 export interface UptrFact {
   obj: ObjFact;
@@ -176,6 +177,31 @@ export interface ParamFact {
   name: string;
   type: string;
   variadic: boolean;
+  /** The declared type is an integer type built on uintptr (`uintptr`, `type LPARAM uintptr`,
+   * an alias, a type of another package), as far as the declared types of the tree tell. */
+  uintptr?: boolean;
+}
+
+/** What one result of a function carries, summarized over every `return` of its body. */
+export interface ReturnFact {
+  /** Parameters (-1: the receiver) whose pointee the result holds as a pointer-derived integer. */
+  uptrParams?: number[];
+  /** The result holds a pointer-derived integer to memory the function allocated itself. */
+  uptrFresh?: boolean;
+  /** Pointer-derived integers the result hides inside it (in fields, elements, fields of
+   * elements): where (`[]` for an element, else a field name) and whose pointee (a parameter
+   * index, -1 the receiver). */
+  hidden?: Array<{ path: string[]; param: number }>;
+  /** The result is a container whose elements hold these uintptr parameters as they came in. */
+  elemParams?: number[];
+  /** The result points into the memory of these pointer parameters (`&dest[i]`, `unsafe.Pointer(p)`). */
+  ptrParams?: number[];
+  /** The result is one of these uintptr parameters as it came in. */
+  valueParams?: number[];
+  /** Every return yields memory the Go collector does not manage. */
+  os?: boolean;
+  /** Every return yields a DLL procedure. */
+  proc?: boolean;
 }
 
 export interface FuncFact {
@@ -200,6 +226,10 @@ export interface FuncFact {
   asyncIO: boolean;
   /** The body waits for I/O completion (a call of WAIT_IO_CALLS that is no poll). */
   waitsForIO: boolean;
+  /** The declared results, in order (unnamed ones as `_`). */
+  results?: ParamFact[];
+  /** What each result carries, when anything pinlint follows (index → summary). */
+  returns?: Record<number, ReturnFact>;
 }
 
 export interface PkgVarFact {
@@ -219,6 +249,9 @@ export interface PkgVarFact {
 export interface TypeFact {
   name: string;
   kind: 'struct' | 'interface' | 'uintptr' | 'func' | 'other';
+  /** For other named types and aliases: the type they are declared with (`HANDLE` of
+   * `type HWND HANDLE`), resolved across files and packages by the type layer. */
+  underlying?: string;
   /** For structs: field name → type text. */
   fields?: Record<string, string>;
   /** For interfaces: method names. */
@@ -258,6 +291,9 @@ export interface FileFacts {
   suppressions: SuppressionFact[];
   /** The file's build constraint; absent when the file builds everywhere. */
   build?: BuildExpr;
+  /** Names this file's analysis asked the type layer about (src/types/), in the keys of
+   * TypeView: the file is analyzed again when the tree knows something new about one. */
+  lookups?: string[];
   /** Where to add an import, for fixes: after `import (` or the single import line; the
    * offsets of the existing specs' lines and their paths, in order. */
   importSite?: { openEnd: number; specs: Array<{ path: string; lineStart: number }>; parenthesized: boolean; declRange: Range } | null;

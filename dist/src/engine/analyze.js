@@ -4,6 +4,7 @@
 // suppressions, sort.
 import { dirname, isAbsolute, join } from 'node:path';
 import { extractAll } from './extract-pool.js';
+import { refineWithTypes } from './refine.js';
 import { describeError, readGoFile } from './read.js';
 import { TreeIndex } from '../index/tree-index.js';
 import { ModuleResolver } from '../index/modules.js';
@@ -31,7 +32,7 @@ export async function analyze(opts) {
     }
     const knowledge = opts.knowledge ?? DEFAULT_MERGED;
     const modules = new ModuleResolver(root);
-    const { files, reportedFacts } = await extractFacts(discovered, { root, rel, modules, knowledge, onProgress: opts.onProgress }, notifications);
+    const { files, reportedFacts, typeRounds } = await extractFacts(discovered, { root, rel, modules, knowledge, onProgress: opts.onProgress }, notifications);
     const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers);
     const findings = runRules(reportedFacts, { root, index, modules, rules: opts.rules, levels: opts.levels }, notifications);
     const shown = opts.includeGenerated ? findings : hideGenerated(findings, reportedFacts, notifications);
@@ -45,6 +46,7 @@ export async function analyze(opts) {
         reported: [...reportedFacts].map((f) => f.path).sort(),
         scanned: [...discovered.reported.keys()].map(rel).sort(),
         files,
+        typeRounds,
         index,
         absPath: (p) => (isAbsolute(p) ? p : join(root, p)),
     };
@@ -55,8 +57,8 @@ export async function analyze(opts) {
  * context (wrappers defined there), up to three levels of imports deep.
  */
 async function extractFacts(discovered, ctx, notifications) {
-    const out = { files: [], reportedFacts: new Set() };
-    const toTask = (real, report) => ({ real, path: ctx.rel(real), dir: ctx.rel(dirname(real)), report });
+    const out = { files: [], reportedFacts: new Set(), taskOf: new Map(), typeRounds: [] };
+    const toTask = (real, report) => ({ real, path: ctx.rel(real), dir: ctx.rel(dirname(real)), report, importPath: ctx.modules.importPathOf(ctx.rel(dirname(real))) });
     let batch = [...[...discovered.reported.keys()].map((r) => toTask(r, true)), ...[...discovered.context.keys()].map((r) => toTask(r, false))];
     const loaded = new Set(batch.map((t) => t.real));
     const loadedDirs = new Set(batch.map((t) => dirname(t.real)));
@@ -77,6 +79,7 @@ async function extractFacts(discovered, ctx, notifications) {
         }
         batch = next;
     }
+    out.typeRounds = await refineWithTypes(out, (dir) => ctx.modules.importPathOf(dir), ctx.knowledge);
     ctx.onProgress?.(loaded.size, loaded.size);
     return out;
 }
@@ -92,6 +95,7 @@ function collectOutcomes(batch, outcomes, out, notifications) {
         }
         else if (o.kind === 'facts') {
             out.files.push(o.facts);
+            out.taskOf.set(o.facts, task);
             fresh.push(o.facts);
             if (task.report) {
                 out.reportedFacts.add(o.facts);

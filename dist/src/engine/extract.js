@@ -24,7 +24,7 @@ export function extractOne(task, knowledge) {
         return { kind: 'skipped' };
     let facts;
     try {
-        facts = extractFacts(task.path, task.dir, read.text, knowledge);
+        facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, ...(task.view ? { view: task.view } : {}) });
     }
     catch (err) {
         // Expressions nested tens of thousands deep (generated tables) exhaust the stack of the

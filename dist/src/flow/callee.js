@@ -1,6 +1,7 @@
 import { qualified } from '../go/predicates.js';
 import { stringLiteralValue, unparen } from '../go/syntax.js';
 import { CGO_GO_COPIES, CGO_PACKAGE, DLL_CONSTRUCTORS, DLL_PACKAGES, DLL_TYPES, PROC_METHODS, SYSCALL_WRAPPER_PACKAGES } from '../knowledge/index.js';
+import { ask } from './file-scope.js';
 import { evalExpr } from './expressions.js';
 import { heldFieldCallee, registeredVarCallee } from './func-values.js';
 import { lookup } from './scope.js';
@@ -88,7 +89,7 @@ export function calleeOf(cx, f, env, ctx) {
                 if (fr)
                     recv = { kind: 'type', pkg: fr.pkg, name: fr.name, pointer: fr.pointer };
                 else
-                    recv = { kind: 'field', owner: owner.name, field: fieldName };
+                    recv = fieldRecv(cx, owner.name, fieldName);
             }
         }
         else if (op.type === 'call_expression' || op.type === 'composite_literal' || op.type === 'unary_expression') {
@@ -96,16 +97,30 @@ export function calleeOf(cx, f, env, ctx) {
             if (cv.proc)
                 recv = { kind: 'proc' };
         }
+        // The declared type the type layer gave the value (a helper's result type).
+        if (recv.kind === 'unknown' && rv.type)
+            recv = { kind: 'type', pkg: rv.type.pkg, name: rv.type.name, pointer: rv.type.pointer };
         return { kind: 'method', name, recv, recvText: op.text };
     }
     if (f.type === 'func_literal')
         return { kind: 'indirect', name: 'func literal', how: 'func-var' };
     return { kind: 'unknown' };
 }
+/** The receiver `x.f` of a method call, `x` of struct type `owner` declared in another file: a
+ * procedure when the type layer says the field's declared type is one. */
+function fieldRecv(cx, owner, field) {
+    // Only a procedure type needs the view: the index resolves other field types itself, among
+    // the declarations built with this file (a struct may differ per platform).
+    const e = ask(cx.file, null, `${owner}.${field}`);
+    if (e?.kind === 'var' && e.procType)
+        return { kind: 'proc' };
+    return { kind: 'field', owner, field };
+}
 /** What a call returns, as far as pinlint cares: OS memory, DLL objects, procs. */
 export function callResult(cx, f, callee, env, ctx, args) {
     // What a system call or DLL procedure returns is an integer or memory the OS owns.
-    if (callee.kind === 'func' && callee.pkg && cx.file.k.sinks.funcs[callee.pkg]?.includes(callee.name))
+    const pkg = callee.kind === 'func' ? callee.pkg ?? cx.file.importPath : null;
+    if (callee.kind === 'func' && pkg && cx.file.k.sinks.funcs[pkg]?.includes(callee.name))
         return av({ os: true, int: true });
     if (callee.kind === 'method' && callee.recv.kind !== 'unknown' && cx.file.sinkMethodNames.has(callee.name))
         return av({ os: true, int: true });

@@ -9,7 +9,8 @@ import { noteLegacyUse, recordKeepAliveOrPin } from './mitigation-events.js';
 import { openedHandle } from './io.js';
 import { markOutParam, maybeRecord } from './record.js';
 import { noteRegistration } from './registration.js';
-import { EMPTY, av, isEmpty } from './value.js';
+import { osParamsOf, viewResults } from './results.js';
+import { EMPTY, av, isEmpty, join } from './value.js';
 /**
  * Evaluates a call: conversions, unsafe helpers, builtins, keep-alive and pin APIs, DLL
  * constructors, allocators; records the call when it may matter to a rule.
@@ -50,8 +51,15 @@ export function evalCall(cx, call, env, ctx, form, quiet = false) {
     if (mayCallOS(cx, callee))
         for (const a of args)
             markOutParam(cx, a, env);
-    const result = callResult(cx, f, callee, env, ctx, args);
-    const out = isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
+    else
+        for (const k of osParamsOf(cx, callee, args))
+            if (args[k])
+                markOutParam(cx, args[k], env);
+    const base = callResult(cx, f, callee, env, ctx, args);
+    const known = viewResults(cx, call, callee, f.type === 'selector_expression' ? f.childForFieldName('operand') : null, args, argVals, env, ctx);
+    const result = known?.[0] ? join(base, known[0]) : base;
+    const value = isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
     const handle = openedHandle(cx.file, callee, args);
-    return handle ? { ...out, handle } : out;
+    const out = handle ? { ...value, handle } : value;
+    return known && known.length > 1 ? { ...out, results: [out, ...known.slice(1)] } : out;
 }

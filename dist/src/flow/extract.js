@@ -14,11 +14,12 @@ import { parseGo } from '../go/parse.js';
 import { textForParser } from '../go/positions.js';
 import { parseSuppressions } from '../go/suppress.js';
 import { importSiteOf, importsOf, isGeneratedFile, packageNameOf, spanOf } from '../go/syntax.js';
+import { compareText } from '../model/order.js';
 import { scanDeclarations } from './declarations.js';
 import { DEFAULT_KNOWLEDGE, newFileScope } from './file-scope.js';
 export { DEFAULT_KNOWLEDGE };
 /** Extracts the facts of one Go file. Never throws on odd input: problems become notifications. */
-export function extractFacts(path, dir, text, knowledge = DEFAULT_KNOWLEDGE) {
+export function extractFacts(path, dir, text, knowledge = DEFAULT_KNOWLEDGE, where = {}) {
     const parsed = parseGo(textForParser(text));
     const root = parsed.root;
     const facts = {
@@ -56,6 +57,9 @@ export function extractFacts(path, dir, text, knowledge = DEFAULT_KNOWLEDGE) {
     const build = buildConstraintOf(path, text);
     if (build)
         facts.build = build;
-    scanDeclarations(newFileScope(facts, root, knowledge));
+    const fs = newFileScope(facts, root, knowledge, where.view ?? {}, where.importPath ?? null);
+    scanDeclarations(fs);
+    if (fs.lookups.size)
+        facts.lookups = [...fs.lookups].sort(compareText);
     return facts;
 }

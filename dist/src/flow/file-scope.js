@@ -5,10 +5,11 @@
 // declaration scan (declarations.ts) and read, never changed, by everything that runs after it
 // except the two counters that keep keys unique across the file.
 import { cgoPreamble, preambleTypeNames } from '../go/cgo.js';
-import { CGO_PACKAGE, KEEP_ALIVE, OS_ALLOCATORS, SINKS, sinkMethodNames } from '../knowledge/index.js';
+import { CGO_PACKAGE, KEEP_ALIVE, NAMED_UINTPTR_TYPES, OS_ALLOCATORS, SINKS, sinkMethodNames } from '../knowledge/index.js';
+import { PREDECLARED_TYPES, viewKey } from '../model/view.js';
 export const DEFAULT_KNOWLEDGE = { sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS };
 /** A file scope with its imports filled in; the declaration scan adds the declared names. */
-export function newFileScope(facts, root, k) {
+export function newFileScope(facts, root, k, view = {}, importPath = null) {
     const imports = new Map();
     const dotImports = [];
     for (const imp of facts.imports) {
@@ -19,14 +20,16 @@ export function newFileScope(facts, root, k) {
     }
     const pkgFuncNames = new Set();
     const namedUintptrTypes = new Set();
-    return {
-        facts, root, text: root.sourceText, k, imports, dotImports, pkgFuncNames, namedUintptrTypes,
+    const lookups = new Set();
+    const fs = {
+        facts, root, text: root.sourceText, k, imports, dotImports, pkgFuncNames, namedUintptrTypes, view, lookups, importPath,
         names: {
             isLocal: () => false,
             importPath: (name) => imports.get(name)?.path,
             dotImports,
             isPkgFunc: (name) => pkgFuncNames.has(name),
-            isNamedUintptrType: (name) => namedUintptrTypes.has(name),
+            isNamedUintptrType: (name) => namedUintptrTypes.has(name) || (!PREDECLARED_TYPES.has(name) && ask(fs, null, name)?.kind === 'uintptr-type'),
+            isImportedUintptrType: (pkg, name) => (NAMED_UINTPTR_TYPES[pkg]?.includes(name) ?? false) || ask(fs, pkg, name)?.kind === 'uintptr-type',
         },
         pinnerFieldNames: new Set(), procFieldNames: new Set(), pkgVarNames: new Set(), uintptrFuncTypes: new Set(),
         structFields: new Map(), pkgValueVars: new Set(),
@@ -35,4 +38,12 @@ export function newFileScope(facts, root, k) {
         cTypes: facts.imports.some((i) => i.path === CGO_PACKAGE) ? preambleTypeNames(cgoPreamble(root) ?? '') : new Set(),
         seq: { nextId: 1, varSeq: 0 },
     };
+    return fs;
+}
+/** Asks the type layer about `name` of package `pkg` (null: this file's package), recording the
+ * question so the engine knows which answers this file's facts depend on. */
+export function ask(fs, pkg, name) {
+    const key = viewKey(pkg, name);
+    fs.lookups.add(key);
+    return fs.view[key];
 }

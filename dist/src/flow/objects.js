@@ -52,7 +52,8 @@ export function objOf(cx, expr, env, ctx, addr = false) {
             return { name: e.text, keys: [`global:${e.text}`], kind: 'global', stack: false };
         }
         const v = env.get(info.key) ?? EMPTY;
-        if (v.os)
+        // `&n` is the variable's own memory whatever it holds (an integer the OS returned, too).
+        if (v.os && !addr)
             return { name: e.text, keys: [info.key], kind: 'os', stack: false };
         if (!addr && v.ptrs.length > 0) {
             const first = v.ptrs[0];

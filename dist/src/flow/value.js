@@ -7,7 +7,7 @@ export function av(partial) {
 }
 export function isEmpty(v) {
     return v.uptrs.length === 0 && v.ptrs.length === 0 && !v.unsafePtr && !v.os && v.params.length === 0 &&
-        !v.fields && !v.elems && !v.proc && !v.dll && !v.pinner && !v.func && !v.int && !v.slots && v.numeric.length === 0 && !v.from && !v.handle;
+        !v.fields && !v.elems && !v.proc && !v.dll && !v.pinner && !v.func && !v.int && !v.slots && v.numeric.length === 0 && !v.from && !v.handle && !v.type;
 }
 export function uptrKey(u) {
     return `${u.obj.keys.join(',')}|${u.conv.startLine}:${u.conv.startColumn}|${u.via}|${u.holder ?? ''}`;
@@ -57,6 +57,7 @@ export function join(a, b) {
         slots: joinSlots(a.slots, b.slots),
         numeric: unionBy(a.numeric, b.numeric, uptrKey),
         ...joinHandle(a.handle, b.handle),
+        ...(a.type ?? b.type ? { type: (a.type ?? b.type) } : {}),
     };
 }
 /** Overlapped if either may be; synchronous only if both are. */
@@ -95,7 +96,7 @@ export function elemAt(v, index) {
 export function held(v, via, holder, store) {
     if (v.uptrs.length === 0)
         return v;
-    return { ...v, uptrs: v.uptrs.map((u) => (u.via === 'inline' || u.via === 'arith' || u.via === 'conv' ? { ...u, via, holder, store } : u)) };
+    return { ...v, uptrs: v.uptrs.map((u) => (u.via === 'inline' || u.via === 'arith' || u.via === 'conv' || (u.via === 'result' && via !== 'result') ? { ...u, via, holder, store } : u)) };
 }
 /** Marks freshly computed uintptrs as altered by arithmetic or a further conversion. */
 export function altered(v, via) {

@@ -1,5 +1,4 @@
 import { callArguments, unparen } from './syntax.js';
-import { NAMED_UINTPTR_TYPES } from '../knowledge/index.js';
 /** Go's predeclared integer types (golang.org/ref/spec#Numeric_types). */
 export const INTEGER_TYPES = new Set(['uintptr', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'byte', 'rune']);
 /** Integer types narrower than a pointer on 64-bit platforms: a value of one is never an address. */
@@ -90,5 +89,5 @@ export function isNamedUintptrConversion(ns, call) {
     if (f.type === 'identifier')
         return ns.isNamedUintptrType(f.text) && !ns.isLocal(f.text);
     const q = qualified(ns, f);
-    return !!q && (NAMED_UINTPTR_TYPES[q.pkg]?.includes(q.name) ?? false);
+    return !!q && ns.isImportedUintptrType(q.pkg, q.name);
 }

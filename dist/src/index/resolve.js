@@ -149,7 +149,7 @@ export class CalleeResolver {
             return { kind: 'other' };
         if (pkg.importPath && isTableSinkMethod(this.sinks, pkg.importPath, recv.name, callee.name))
             return { kind: 'sink', name: display };
-        const refs = this.pkgs.methods([pkg], recv.name, callee.name, file);
+        const refs = this.promotedMethod(pkg, recv.name, callee.name, file, 0);
         if (refs.length)
             return this.funcTarget(display, refs);
         const field = this.fieldOfType(pkg, recv.name, callee.name, display);
@@ -162,6 +162,24 @@ export class CalleeResolver {
             return { kind: 'indirect', name: display, how: 'interface', sink: null };
         }
         return { kind: 'other' };
+    }
+    /** A method of a named type of `pkg`, or promoted from a type embedded in it
+     * (go.dev/ref/spec#Struct_types: the shallowest depth wins). Embedded types of this package
+     * only: an embedded type of another package is written `q.T`, whose qualifier needs the
+     * declaring file (the type layer's view answers for those). */
+    promotedMethod(pkg, typeName, method, file, depth) {
+        const direct = this.pkgs.methods([pkg], typeName, method, file);
+        if (direct.length || depth >= 4)
+            return direct;
+        for (const [field, type] of Object.entries(this.pkgs.type(pkg, typeName, file)?.fields ?? {})) {
+            const bare = type.replace(/^\*/, '');
+            if (bare !== field)
+                continue;
+            const found = this.promotedMethod(pkg, bare, method, file, depth + 1);
+            if (found.length)
+                return found;
+        }
+        return [];
     }
     resolveIndirect(file, pkg, callee) {
         const held = callee.target ? this.resolve(file, callee.target) : null;
@@ -287,7 +305,12 @@ export function isProtected(fn) {
 /** Reports whether a function has a uintptr parameter (or ...uintptr): only such a function can
  * receive a pointer as an integer, so only such a bodyless function is worth treating as a sink. */
 export function takesUintptr(fn) {
-    return fn.params.some((p) => p.type === 'uintptr' || p.type === '[]uintptr');
+    return fn.params.some(carriesUintptr);
+}
+/** Reports whether a parameter carries uintptrs: a uintptr-based type (`uintptr`, `LPARAM`,
+ * as the flow floor resolved it through the type layer), a slice or a variadic list of one. */
+export function carriesUintptr(p) {
+    return p.uintptr === true || p.type === 'uintptr' || p.type === '[]uintptr';
 }
 function registeredOf(callee) {
     return { api: callee.api, ...(callee.symbol !== undefined ? { symbol: callee.symbol } : {}) };

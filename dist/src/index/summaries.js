@@ -1,3 +1,4 @@
+import { carriesUintptr } from './resolve.js';
 /** Maps argument `argIndex` of a call to the callee parameter it binds. */
 export function paramFor(fn, argIndex) {
     if (fn.params.length === 0)
@@ -100,7 +101,7 @@ export class Summaries {
                     const p = fn.params[index];
                     if (!p)
                         continue;
-                    const isUintptr = p.type === 'uintptr' || p.type === '[]uintptr';
+                    const isUintptr = carriesUintptr(p);
                     // A pointer parameter converted inline reaches the OS whether the callee takes it as a
                     // typed pointer or as the uintptr it forwards (`ioctl(fd, req, uintptr(unsafe.Pointer(arg)))`):
                     // either way what the pointer points to goes to the OS, so this is a pointer parameter.

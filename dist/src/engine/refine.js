@@ -1,0 +1,44 @@
+import { TypeTable } from '../types/table.js';
+import { extractAll } from './extract-pool.js';
+export const MAX_ROUNDS = 4;
+/** Re-analyzes files with their type views until the views settle; returns how many files each
+ * round analyzed again. */
+export async function refineWithTypes(out, importPathOf, knowledge) {
+    const rounds = [];
+    const used = new Map();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+        const table = new TypeTable(out.files, importPathOf);
+        const redo = [];
+        for (const f of out.files) {
+            if (!f.lookups)
+                continue;
+            const view = table.viewFor(f);
+            const sig = signature(view);
+            if (sig === (used.get(f) ?? '{}'))
+                continue;
+            const task = out.taskOf.get(f);
+            if (task)
+                redo.push({ old: f, task: { ...task, view }, sig });
+        }
+        if (redo.length === 0)
+            break;
+        rounds.push(redo.length);
+        const outcomes = await extractAll(redo.map((r) => r.task), knowledge);
+        const replaced = new Map();
+        outcomes.forEach((o, i) => {
+            const r = redo[i];
+            if (o.kind !== 'facts')
+                return;
+            replaced.set(r.old, o.facts);
+            out.taskOf.set(o.facts, r.task);
+            used.set(o.facts, r.sig);
+            if (out.reportedFacts.delete(r.old))
+                out.reportedFacts.add(o.facts);
+        });
+        out.files = out.files.map((f) => replaced.get(f) ?? f);
+    }
+    return rounds;
+}
+function signature(view) {
+    return JSON.stringify(view);
+}
