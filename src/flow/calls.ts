@@ -14,7 +14,7 @@ import type { Ctx } from './reach.js';
 import { openedHandle } from './io.js';
 import { markOutParam, maybeRecord } from './record.js';
 import { noteRegistration } from './registration.js';
-import { osParamsOf, viewResults } from './results.js';
+import { applyStores, osParamsOf, viewResults } from './results.js';
 import { type AV, EMPTY, type Env, av, isEmpty, join } from './value.js';
 
 /**
@@ -50,7 +50,9 @@ export function evalCall(cx: FnContext, call: SyntaxNode, env: Env, ctx: Ctx, fo
   if (mayCallOS(cx, callee)) for (const a of args) markOutParam(cx, a, env);
   else for (const k of osParamsOf(cx, callee, args)) if (args[k]) markOutParam(cx, args[k] as SyntaxNode, env);
   const base = callResult(cx, f, callee, env, ctx, args);
-  const known = viewResults(cx, call, callee, f.type === 'selector_expression' ? f.childForFieldName('operand') : null, args, argVals, env, ctx);
+  const recv = f.type === 'selector_expression' ? f.childForFieldName('operand') : null;
+  const known = viewResults(cx, call, callee, recv, args, argVals, env, ctx);
+  if (!quiet) applyStores(cx, call, callee, recv, args, argVals, env, ctx);
   const result = known?.[0] ? join(base, known[0]) : base;
   const value = isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
   const handle = openedHandle(cx.file, callee, args);

@@ -78,6 +78,8 @@ export interface FunctionOutcome {
   resultKeys: Array<string | null>;
   /** What each `return` of the function itself (not of its closures) yields, by result index. */
   returns: AV[][];
+  /** The environment at each exit of the function itself (returns and the end of the body). */
+  exits: Env[];
 }
 
 export interface FnContext {

@@ -16,7 +16,7 @@ import { finishCalls, pinnerLeaks } from './mitigations.js';
 import { declare, newFnContext } from './scope.js';
 import { walkBlock, walkClosure, walkInline } from './statements.js';
 import { inferType, isPinnerType, isProcType, isUintptrParamType, isUintptrType, isUnsafePointerType, typedZero } from './typing.js';
-import { summarizeReturns } from './returns.js';
+import { summarizeReturns, summarizeStores } from './returns.js';
 import { type AV, EMPTY, type Env, av } from './value.js';
 
 /** The evaluator and walker entry points, handed to every function context so the modules
@@ -185,7 +185,11 @@ export function walkFunctionBody(fs: FileScope, fact: FuncFact, body: SyntaxNode
   const cx = newFnContext(fs, OPS, fs.seq.nextId++);
   const env: Env = new Map();
   // The receiver is parameter -1 for summaries (a method returning a conversion of its receiver).
-  if (recv) declare(cx, recv.name, 'param', env, EMPTY, recv.type, -1);
+  const paramKeys = new Map<number, string>();
+  if (recv) {
+    const info = declare(cx, recv.name, 'param', env, EMPTY, recv.type, -1);
+    if (info && recv.type.startsWith('*')) paramKeys.set(-1, info.key);
+  }
   // Named results are locals: `func f() (st stat, err error)` then `&st`; a bare `return`
   // returns what they hold.
   for (const r of results) {
@@ -194,9 +198,13 @@ export function walkFunctionBody(fs: FileScope, fact: FuncFact, body: SyntaxNode
   }
   fact.params.forEach((p, index) => {
     if (p.name === '_') return;
-    declare(cx, p.name, 'param', env, paramValue(fs, p, index), p.variadic ? `[]${p.type}` : p.type, index);
+    const info = declare(cx, p.name, 'param', env, paramValue(fs, p, index), p.variadic ? `[]${p.type}` : p.type, index);
+    if (info && !p.variadic && p.type.startsWith('*')) paramKeys.set(index, info.key);
   });
-  walkBlock(cx, body, env);
+  const end = walkBlock(cx, body, env);
+  if (end) cx.out.exits.push(end);
+  const stores = summarizeStores(cx.out.exits, paramKeys);
+  if (stores.length) fact.stores = stores;
   // Uses of each hoisted variable after its declaration (any same-named identifier counts, so
   // shadowing can only make the fix less likely, never wrong).
   if (cx.out.inlineFixes.length) {

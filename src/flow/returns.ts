@@ -3,8 +3,8 @@
 // argument (src/types/ hands the summary back to the caller's analysis). A helper that returns
 // `uintptr(unsafe.Pointer(&b.data[0]))` gives its caller an integer the collector does not see:
 // the conversion is not in the protected call's argument list (unsafe.Pointer rule 4).
-import type { ReturnFact } from '../model/facts.js';
-import { type AV, allElems } from './value.js';
+import type { ReturnFact, StoreFact } from '../model/facts.js';
+import { type AV, type Env, allElems } from './value.js';
 
 /** Summarizes the values each `return` yielded (by result index); null when no result carries
  * anything pinlint follows. */
@@ -72,4 +72,28 @@ function collectHidden(v: AV, path: string[], out: Map<string, { path: string[];
     for (const u of [...elems.uptrs, ...elems.numeric]) note(u, at);
     collectHidden(elems, at, out, depth + 1);
   }
+}
+
+/**
+ * What a function writes through its pointer parameters (`param key` by index, -1 the receiver),
+ * over every exit: integers made from another parameter's pointee, at the path where they sit
+ * below the pointee. A caller that hands `&req` and a buffer then holds a struct hiding the
+ * buffer, exactly as if it had written the field itself.
+ */
+export function summarizeStores(exits: Env[], paramKeys: Map<number, string>): StoreFact[] {
+  const out = new Map<string, StoreFact>();
+  for (const [param, key] of paramKeys) {
+    for (const env of exits) {
+      const v = env.get(key);
+      if (!v) continue;
+      const found = new Map<string, { path: string[]; param: number }>();
+      collectHidden(v, [], found, 0);
+      for (const h of found.values()) {
+        if (h.param === param) continue;
+        const fact: StoreFact = { param, path: h.path, source: h.param };
+        out.set(`${param}:${h.path.join('.')}:${h.param}`, fact);
+      }
+    }
+  }
+  return [...out.values()];
 }

@@ -92,7 +92,10 @@ export function walkStmt(cx: FnContext, stmt: SyntaxNode, env: Env): Env | null 
           else cx.out.otherReturns++;
         }
       }
-      if (top) cx.out.returns.push(yielded);
+      if (top) {
+        cx.out.returns.push(yielded);
+        cx.out.exits.push(env);
+      }
       return null;
     }
     case 'if_statement':

@@ -182,6 +182,16 @@ export interface ParamFact {
   uintptr?: boolean;
 }
 
+/** A write the function makes through a pointer parameter (`p.name = uintptr(unsafe.Pointer(&s[0]))`,
+ * `*addr = uintptr(...)`): into parameter `param`'s pointee (-1: the receiver), at `path` below it
+ * (field names; `[]` for the pointee itself or an element), an integer made from the pointee of
+ * parameter `source`. */
+export interface StoreFact {
+  param: number;
+  path: string[];
+  source: number;
+}
+
 /** What one result of a function carries, summarized over every `return` of its body. */
 export interface ReturnFact {
   /** Parameters (-1: the receiver) whose pointee the result holds as a pointer-derived integer. */
@@ -230,6 +240,8 @@ export interface FuncFact {
   results?: ParamFact[];
   /** What each result carries, when anything pinlint follows (index → summary). */
   returns?: Record<number, ReturnFact>;
+  /** Pointer-derived integers the function writes into what a pointer parameter points to. */
+  stores?: StoreFact[];
 }
 
 export interface PkgVarFact {

@@ -2,7 +2,7 @@
 // elsewhere in the tree or its context: named integer types built on uintptr, the declared result
 // types of functions and methods, and what their results carry. Plain data, so a view travels to
 // a worker with its file and a cache can key on it.
-import type { ReturnFact } from './facts.js';
+import type { ReturnFact, StoreFact } from './facts.js';
 
 /** A declared type as the type layer resolved it: `pkg` is an import path, null for a type the
  * language predeclares (or one the layer could not place). */
@@ -29,8 +29,9 @@ export type ViewEntry =
   | { kind: 'uintptr-type' }
   /** A function or method (key `…#F`): what its results are whatever its arguments (declared
    * types, OS memory, its own allocation); with key `…#F!args`, what they carry of its arguments
-   * (asked only when an argument or the receiver carries something pinlint follows). */
-  | { kind: 'func'; results: ResultView[] }
+   * (asked only when an argument or the receiver carries something pinlint follows), and what it
+   * writes through its pointer parameters (`stores`). */
+  | { kind: 'func'; results: ResultView[]; stores?: StoreFact[] }
   /** The pointer parameters whose pointee a function hands to the OS converted inline (key
    * `…#F!out`; a generated syscall wrapper): what the OS writes there, such as a pointer to memory
    * it allocated, is not Go memory. Asked only for calls with an `&p` argument. */

@@ -209,8 +209,9 @@ export class TypeTable {
         results[i] = n === 0 ? view : mergeResults(results[i] ?? {}, view);
       });
     });
-    if (!results.some((r) => r && Object.keys(r).length > 0)) return undefined;
-    return { kind: 'func', results: results.map((r) => r ?? {}) };
+    const stores = part === 'args' ? decls.flatMap(({ decl }) => decl.stores ?? []) : [];
+    if (stores.length === 0 && !results.some((r) => r && Object.keys(r).length > 0)) return undefined;
+    return { kind: 'func', results: results.map((r) => r ?? {}), ...(stores.length ? { stores } : {}) };
   }
 
   private resultView(file: FileFacts, pkg: Pkg, r: ParamFact, ret: ReturnFact | undefined, own: Pkg | undefined): ResultView {

@@ -9,7 +9,7 @@ import { noteLegacyUse, recordKeepAliveOrPin } from './mitigation-events.js';
 import { openedHandle } from './io.js';
 import { markOutParam, maybeRecord } from './record.js';
 import { noteRegistration } from './registration.js';
-import { osParamsOf, viewResults } from './results.js';
+import { applyStores, osParamsOf, viewResults } from './results.js';
 import { EMPTY, av, isEmpty, join } from './value.js';
 /**
  * Evaluates a call: conversions, unsafe helpers, builtins, keep-alive and pin APIs, DLL
@@ -56,7 +56,10 @@ export function evalCall(cx, call, env, ctx, form, quiet = false) {
             if (args[k])
                 markOutParam(cx, args[k], env);
     const base = callResult(cx, f, callee, env, ctx, args);
-    const known = viewResults(cx, call, callee, f.type === 'selector_expression' ? f.childForFieldName('operand') : null, args, argVals, env, ctx);
+    const recv = f.type === 'selector_expression' ? f.childForFieldName('operand') : null;
+    const known = viewResults(cx, call, callee, recv, args, argVals, env, ctx);
+    if (!quiet)
+        applyStores(cx, call, callee, recv, args, argVals, env, ctx);
     const result = known?.[0] ? join(base, known[0]) : base;
     const value = isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
     const handle = openedHandle(cx.file, callee, args);

@@ -1,6 +1,6 @@
-import { shorten, spanOf, unparen } from '../go/syntax.js';
+import { fieldPath, shorten, spanOf, unparen } from '../go/syntax.js';
 import { ask } from './file-scope.js';
-import { objOf } from './objects.js';
+import { objOf, rootVar } from './objects.js';
 import { lookup } from './scope.js';
 import { EMPTY, av, held, join } from './value.js';
 /** The view entry of the function or method a callee names (with `suffix`, one of its other
@@ -113,6 +113,62 @@ function hideAt(v, path, inner) {
     const fields = new Map(v.fields ?? []);
     fields.set(head, hideAt(fields.get(head) ?? EMPTY, rest, inner));
     return { ...v, fields };
+}
+/**
+ * Applies what the callee writes through its pointer parameters (StoreFact) to the caller's
+ * variables: `fillName(&req, s)` leaves `req.name` holding an integer made from `s`, so a later
+ * `uintptr(unsafe.Pointer(&req))` handed to the OS hides `s` (the hidden-pointer shape).
+ */
+export function applyStores(cx, call, callee, recv, args, vals, env, ctx) {
+    if (!vals.some(carries))
+        return;
+    const entry = calleeEntry(cx, callee, '!args');
+    if (entry?.kind !== 'func' || !entry.stores)
+        return;
+    const text = shorten(call.text);
+    const span = spanOf(call);
+    for (const st of entry.stores) {
+        const target = st.param === -1 ? recv : args[st.param];
+        const source = args[st.source];
+        if (!target || !source)
+            continue;
+        const obj = objOf(cx, source, env, ctx);
+        if (!obj || obj.kind === 'global' || obj.kind === 'os')
+            continue;
+        const place = targetOf(cx, target);
+        if (!place)
+            continue;
+        // `[]` first: the pointee itself (`*addr = …` of a `*uintptr` parameter given `&req.buf`).
+        const below = st.path[0] === '[]' && place.viaAddr ? st.path.slice(1) : st.path;
+        const u = { obj, conv: span, via: 'field', holder: `${shorten(target.text)} (set by ${text})`, store: span };
+        const cur = env.get(place.key) ?? EMPTY;
+        env.set(place.key, hideAt(cur, [...place.prefix, ...below], av({ uptrs: [u] })));
+    }
+}
+/** The variable and field path a pointer argument writes into: `&req` → req, `&req.buf` →
+ * req.buf, `p` (a pointer variable) → what p points to. */
+function targetOf(cx, arg) {
+    const e = unparen(arg);
+    if (e.type === 'unary_expression' && e.child(0)?.type === '&') {
+        const op = e.childForFieldName('operand');
+        const inner = op ? unparen(op) : null;
+        if (!inner)
+            return null;
+        if (inner.type === 'identifier') {
+            const info = lookup(cx, inner.text);
+            return info ? { key: info.key, prefix: [], viaAddr: true } : null;
+        }
+        if (inner.type === 'selector_expression') {
+            const root = rootVar(cx, inner);
+            return root ? { key: root.key, prefix: fieldPath(inner), viaAddr: true } : null;
+        }
+        return null;
+    }
+    if (e.type === 'identifier') {
+        const info = lookup(cx, e.text);
+        return info ? { key: info.key, prefix: [], viaAddr: false } : null;
+    }
+    return null;
 }
 function carries(v) {
     return v.uptrs.length > 0 || v.ptrs.length > 0 || v.params.length > 0 || v.numeric.length > 0 || !!v.elems || !!v.fields || !!v.slots;

@@ -88,3 +88,28 @@ function collectHidden(v, path, out, depth) {
         collectHidden(elems, at, out, depth + 1);
     }
 }
+/**
+ * What a function writes through its pointer parameters (`param key` by index, -1 the receiver),
+ * over every exit: integers made from another parameter's pointee, at the path where they sit
+ * below the pointee. A caller that hands `&req` and a buffer then holds a struct hiding the
+ * buffer, exactly as if it had written the field itself.
+ */
+export function summarizeStores(exits, paramKeys) {
+    const out = new Map();
+    for (const [param, key] of paramKeys) {
+        for (const env of exits) {
+            const v = env.get(key);
+            if (!v)
+                continue;
+            const found = new Map();
+            collectHidden(v, [], found, 0);
+            for (const h of found.values()) {
+                if (h.param === param)
+                    continue;
+                const fact = { param, path: h.path, source: h.param };
+                out.set(`${param}:${h.path.join('.')}:${h.param}`, fact);
+            }
+        }
+    }
+    return [...out.values()];
+}

@@ -101,8 +101,10 @@ export function walkStmt(cx, stmt, env) {
                         cx.out.otherReturns++;
                 }
             }
-            if (top)
+            if (top) {
                 cx.out.returns.push(yielded);
+                cx.out.exits.push(env);
+            }
             return null;
         }
         case 'if_statement':
