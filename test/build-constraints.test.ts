@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildConstraintOf, fileNameConstraint, headerConstraint, parseGoBuild } from '../src/go/build.js';
-import { satisfiable } from '../src/index/platforms.js';
+import { satisfiable } from '../src/types/platforms.js';
 import { analyze } from '../src/engine/analyze.js';
 import { rules } from '../rules/index.js';
 import type { BuildExpr } from '../src/model/facts.js';

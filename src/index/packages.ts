@@ -4,7 +4,7 @@
 // asking file, so that of several build-constrained definitions only those that can be built
 // with it are seen (platforms.ts).
 import type { CalleeFact, FileFacts, FuncFact, FuncSlot, PkgVarFact, TypeFact } from '../model/facts.js';
-import { BuildCompat } from './platforms.js';
+import { BuildCompat } from '../types/platforms.js';
 
 export interface PackageInfo {
   /** Directory relative to the repository root. */

@@ -7,17 +7,18 @@
 // (go.dev/ref/spec#Underlying_types, #Alias_declarations).
 import type { FileFacts, FuncFact, ParamFact, PkgVarFact, ReturnFact, TypeFact } from '../model/facts.js';
 import { PREDECLARED_TYPES, type ResultView, type TypeRefC, type TypeView, type ViewEntry } from '../model/view.js';
+import { BuildCompat } from './platforms.js';
 import { DLL_PACKAGES, DLL_TYPES, NAMED_UINTPTR_TYPES, PINNER, PROC_TYPES, SINKS, isTableSinkFunc, sinkMethodNames } from '../knowledge/index.js';
 
 interface Decl<T> { file: FileFacts; decl: T }
 
 interface Pkg {
   importPath: string;
-  types: Map<string, Decl<TypeFact>>;
+  types: Map<string, Array<Decl<TypeFact>>>;
   funcs: Map<string, Array<Decl<FuncFact>>>;
   /** `Type.method` → declarations. */
   methods: Map<string, Array<Decl<FuncFact>>>;
-  vars: Map<string, Decl<PkgVarFact>>;
+  vars: Map<string, Array<Decl<PkgVarFact>>>;
 }
 
 /** Types are followed through at most this many definitions (a defined-type chain or alias
@@ -25,6 +26,11 @@ interface Pkg {
 const MAX_CHAIN = 16;
 
 export class TypeTable {
+  /** Which declarations a file can be built with (build constraints, as in resolve.ts). */
+  private builds = new BuildCompat();
+  /** The file whose questions are being answered: of several build variants of a declaration,
+   * only those that can be built with it count. */
+  private from: FileFacts | undefined;
   private byDirPkg = new Map<string, Pkg>();
   private byPath = new Map<string, Pkg[]>();
   private pkgOfFile = new Map<FileFacts, Pkg>();
@@ -34,13 +40,13 @@ export class TypeTable {
       if (!f.pkgName) continue;
       const pkg = this.packageFor(f, importPathOf);
       this.pkgOfFile.set(f, pkg);
-      for (const t of f.types) if (!pkg.types.has(t.name)) pkg.types.set(t.name, { file: f, decl: t });
+      for (const t of f.types) pkg.types.set(t.name, [...(pkg.types.get(t.name) ?? []), { file: f, decl: t }]);
       for (const fn of f.funcs) {
         const key = fn.recv ? `${fn.recv}.${fn.name}` : fn.name;
         const m = fn.recv ? pkg.methods : pkg.funcs;
         m.set(key, [...(m.get(key) ?? []), { file: f, decl: fn }]);
       }
-      for (const v of f.pkgVars) if (!pkg.vars.has(v.name)) pkg.vars.set(v.name, { file: f, decl: v });
+      for (const v of f.pkgVars) pkg.vars.set(v.name, [...(pkg.vars.get(v.name) ?? []), { file: f, decl: v }]);
     }
   }
 
@@ -61,6 +67,7 @@ export class TypeTable {
 
   /** The answers to the questions `file` asked, keyed as asked; unanswerable ones are left out. */
   viewFor(file: FileFacts): TypeView {
+    this.from = file;
     const view: TypeView = {};
     const own = this.pkgOfFile.get(file);
     for (const key of file.lookups ?? []) {
@@ -80,12 +87,12 @@ export class TypeTable {
     for (const pkg of pkgs) {
       const dot = name.indexOf('.');
       if (dot < 0) {
-        const fns = pkg.funcs.get(name);
+        const fns = this.built(pkg.funcs.get(name));
         if (fns) return this.funcEntry(fns, own, part);
         if (part === 'args') continue;
-        const t = pkg.types.get(name);
+        const t = this.typeOf(pkg, name);
         if (t) return this.isUintptrBased(pkg, name, 0) ? { kind: 'uintptr-type' } : undefined;
-        const v = pkg.vars.get(name);
+        const v = this.built(pkg.vars.get(name))?.[0];
         if (v?.decl.type) return this.varEntry(v.file, pkg, v.decl.type, own);
         continue;
       }
@@ -100,10 +107,19 @@ export class TypeTable {
     return undefined;
   }
 
+  /** The declarations that can be built with the asking file (all of them when none can). */
+  private built<T>(decls: Array<Decl<T>> | undefined): Array<Decl<T>> | undefined {
+    return decls ? this.builds.select(this.from, decls, (d) => d.file) : undefined;
+  }
+
+  private typeOf(pkg: Pkg, name: string): Decl<TypeFact> | undefined {
+    return this.built(pkg.types.get(name))?.[0];
+  }
+
   private outParams(pkgs: Pkg[], name: string): ViewEntry | undefined {
     for (const pkg of pkgs) {
       const dot = name.indexOf('.');
-      const decls = dot < 0 ? pkg.funcs.get(name) : this.methodOf(pkg, name.slice(0, dot), name.slice(dot + 1), 0);
+      const decls = dot < 0 ? this.built(pkg.funcs.get(name)) : this.methodOf(pkg, name.slice(0, dot), name.slice(dot + 1), 0);
       if (!decls) continue;
       const params = new Set(decls.flatMap(({ file, decl }) => handedToOS(decl, (this.pkgOfFile.get(file) as Pkg).importPath)));
       return params.size ? { kind: 'out-params', params: [...params].sort((a, b) => a - b) } : undefined;
@@ -114,7 +130,7 @@ export class TypeTable {
   /** A method of a named type, or of a type embedded in it (go.dev/ref/spec#Selectors: the
    * shallowest depth wins). */
   private methodOf(pkg: Pkg, typeName: string, method: string, depth: number): Array<Decl<FuncFact>> | undefined {
-    const direct = pkg.methods.get(`${typeName}.${method}`);
+    const direct = this.built(pkg.methods.get(`${typeName}.${method}`));
     if (direct || depth >= MAX_CHAIN) return direct;
     for (const e of this.embedded(pkg, typeName)) {
       const found = this.methodOf(e.pkg, e.name, method, depth + 1);
@@ -124,7 +140,7 @@ export class TypeTable {
   }
 
   private fieldOf(pkg: Pkg, typeName: string, field: string, depth: number): { file: FileFacts; pkg: Pkg; type: string } | undefined {
-    const t = pkg.types.get(typeName);
+    const t = this.typeOf(pkg, typeName);
     const ft = t?.decl.fields?.[field];
     if (t && ft !== undefined) return { file: t.file, pkg, type: ft };
     if (depth >= MAX_CHAIN) return undefined;
@@ -137,7 +153,7 @@ export class TypeTable {
 
   /** The named types embedded in a struct type, resolved to their packages. */
   private embedded(pkg: Pkg, typeName: string): Array<{ pkg: Pkg; name: string }> {
-    const t = pkg.types.get(typeName);
+    const t = this.typeOf(pkg, typeName);
     const out: Array<{ pkg: Pkg; name: string }> = [];
     for (const [fname, ftype] of Object.entries(t?.decl.fields ?? {})) {
       const bare = ftype.replace(/^\*/, '');
@@ -168,7 +184,7 @@ export class TypeTable {
 
   /** Reports whether a named type of `pkg` is an integer type built on uintptr. */
   private isUintptrBased(pkg: Pkg, name: string, depth: number): boolean {
-    const t = pkg.types.get(name);
+    const t = this.typeOf(pkg, name);
     if (!t || depth > MAX_CHAIN) return false;
     if (t.decl.kind === 'uintptr') return true;
     if (!t.decl.underlying) return false;

@@ -1,4 +1,4 @@
-import { BuildCompat } from './platforms.js';
+import { BuildCompat } from '../types/platforms.js';
 /** A key naming a slot, the same in every file of the package. */
 export function slotKey(slot) {
     if (slot.kind === 'pkgvar')

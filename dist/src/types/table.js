@@ -1,9 +1,15 @@
 import { PREDECLARED_TYPES } from '../model/view.js';
+import { BuildCompat } from './platforms.js';
 import { DLL_PACKAGES, DLL_TYPES, NAMED_UINTPTR_TYPES, PINNER, PROC_TYPES, SINKS, isTableSinkFunc, sinkMethodNames } from '../knowledge/index.js';
 /** Types are followed through at most this many definitions (a defined-type chain or alias
  * chain longer than this is not written by people; a cycle is a compile error). */
 const MAX_CHAIN = 16;
 export class TypeTable {
+    /** Which declarations a file can be built with (build constraints, as in resolve.ts). */
+    builds = new BuildCompat();
+    /** The file whose questions are being answered: of several build variants of a declaration,
+     * only those that can be built with it count. */
+    from;
     byDirPkg = new Map();
     byPath = new Map();
     pkgOfFile = new Map();
@@ -14,16 +20,14 @@ export class TypeTable {
             const pkg = this.packageFor(f, importPathOf);
             this.pkgOfFile.set(f, pkg);
             for (const t of f.types)
-                if (!pkg.types.has(t.name))
-                    pkg.types.set(t.name, { file: f, decl: t });
+                pkg.types.set(t.name, [...(pkg.types.get(t.name) ?? []), { file: f, decl: t }]);
             for (const fn of f.funcs) {
                 const key = fn.recv ? `${fn.recv}.${fn.name}` : fn.name;
                 const m = fn.recv ? pkg.methods : pkg.funcs;
                 m.set(key, [...(m.get(key) ?? []), { file: f, decl: fn }]);
             }
             for (const v of f.pkgVars)
-                if (!pkg.vars.has(v.name))
-                    pkg.vars.set(v.name, { file: f, decl: v });
+                pkg.vars.set(v.name, [...(pkg.vars.get(v.name) ?? []), { file: f, decl: v }]);
         }
     }
     packageFor(f, importPathOf) {
@@ -42,6 +46,7 @@ export class TypeTable {
     }
     /** The answers to the questions `file` asked, keyed as asked; unanswerable ones are left out. */
     viewFor(file) {
+        this.from = file;
         const view = {};
         const own = this.pkgOfFile.get(file);
         for (const key of file.lookups ?? []) {
@@ -61,15 +66,15 @@ export class TypeTable {
         for (const pkg of pkgs) {
             const dot = name.indexOf('.');
             if (dot < 0) {
-                const fns = pkg.funcs.get(name);
+                const fns = this.built(pkg.funcs.get(name));
                 if (fns)
                     return this.funcEntry(fns, own, part);
                 if (part === 'args')
                     continue;
-                const t = pkg.types.get(name);
+                const t = this.typeOf(pkg, name);
                 if (t)
                     return this.isUintptrBased(pkg, name, 0) ? { kind: 'uintptr-type' } : undefined;
-                const v = pkg.vars.get(name);
+                const v = this.built(pkg.vars.get(name))?.[0];
                 if (v?.decl.type)
                     return this.varEntry(v.file, pkg, v.decl.type, own);
                 continue;
@@ -87,10 +92,17 @@ export class TypeTable {
         }
         return undefined;
     }
+    /** The declarations that can be built with the asking file (all of them when none can). */
+    built(decls) {
+        return decls ? this.builds.select(this.from, decls, (d) => d.file) : undefined;
+    }
+    typeOf(pkg, name) {
+        return this.built(pkg.types.get(name))?.[0];
+    }
     outParams(pkgs, name) {
         for (const pkg of pkgs) {
             const dot = name.indexOf('.');
-            const decls = dot < 0 ? pkg.funcs.get(name) : this.methodOf(pkg, name.slice(0, dot), name.slice(dot + 1), 0);
+            const decls = dot < 0 ? this.built(pkg.funcs.get(name)) : this.methodOf(pkg, name.slice(0, dot), name.slice(dot + 1), 0);
             if (!decls)
                 continue;
             const params = new Set(decls.flatMap(({ file, decl }) => handedToOS(decl, this.pkgOfFile.get(file).importPath)));
@@ -101,7 +113,7 @@ export class TypeTable {
     /** A method of a named type, or of a type embedded in it (go.dev/ref/spec#Selectors: the
      * shallowest depth wins). */
     methodOf(pkg, typeName, method, depth) {
-        const direct = pkg.methods.get(`${typeName}.${method}`);
+        const direct = this.built(pkg.methods.get(`${typeName}.${method}`));
         if (direct || depth >= MAX_CHAIN)
             return direct;
         for (const e of this.embedded(pkg, typeName)) {
@@ -112,7 +124,7 @@ export class TypeTable {
         return undefined;
     }
     fieldOf(pkg, typeName, field, depth) {
-        const t = pkg.types.get(typeName);
+        const t = this.typeOf(pkg, typeName);
         const ft = t?.decl.fields?.[field];
         if (t && ft !== undefined)
             return { file: t.file, pkg, type: ft };
@@ -127,7 +139,7 @@ export class TypeTable {
     }
     /** The named types embedded in a struct type, resolved to their packages. */
     embedded(pkg, typeName) {
-        const t = pkg.types.get(typeName);
+        const t = this.typeOf(pkg, typeName);
         const out = [];
         for (const [fname, ftype] of Object.entries(t?.decl.fields ?? {})) {
             const bare = ftype.replace(/^\*/, '');
@@ -160,7 +172,7 @@ export class TypeTable {
     }
     /** Reports whether a named type of `pkg` is an integer type built on uintptr. */
     isUintptrBased(pkg, name, depth) {
-        const t = pkg.types.get(name);
+        const t = this.typeOf(pkg, name);
         if (!t || depth > MAX_CHAIN)
             return false;
         if (t.decl.kind === 'uintptr')
