@@ -5,6 +5,7 @@ import type { SyntaxNode } from '../go/parse.js';
 import { constIndex, elementKey, fieldPath, shorten, spanOf, typeText, unparen } from '../go/syntax.js';
 import type { ObjFact } from '../model/facts.js';
 import type { FnContext } from './context.js';
+import { ask } from './file-scope.js';
 import { noteLiteralFuncs } from './func-values.js';
 import { objOf, rootVar } from './objects.js';
 import type { Ctx } from './reach.js';
@@ -22,9 +23,13 @@ export function evalExpr(cx: FnContext, node: SyntaxNode, env: Env, ctx: Ctx, qu
         if (e.text === 'nil') return EMPTY;
         // Reading a package-level array or struct copies it: the copy is not static memory.
         if (cx.file.pkgValueVars.has(e.text)) return EMPTY;
-        return cx.file.pkgVarNames.has(e.text) || !cx.file.pkgFuncNames.has(e.text)
-          ? av({ ptrs: [{ name: e.text, keys: [`global:${e.text}`], kind: 'global', stack: false }] })
-          : av({ func: { kind: 'func', pkg: null, qualifier: null, name: e.text } });
+        // A function of this package used as a value: declared here, or (the type layer says)
+        // in another file of the package.
+        const isFunc = !cx.file.pkgVarNames.has(e.text) &&
+          (cx.file.pkgFuncNames.has(e.text) || ask(cx.file, null, `${e.text}!fn`)?.kind === 'func-decl');
+        return isFunc
+          ? av({ func: { kind: 'func', pkg: null, qualifier: null, name: e.text } })
+          : av({ ptrs: [{ name: e.text, keys: [`global:${e.text}`], kind: 'global', stack: false }] });
       }
       return env.get(info.key) ?? EMPTY;
     }

@@ -36,6 +36,8 @@ export type ViewEntry =
    * `…#F!out`; a generated syscall wrapper): what the OS writes there, such as a pointer to memory
    * it allocated, is not Go memory. Asked only for calls with an `&p` argument. */
   | { kind: 'out-params'; params: number[] }
+  /** A function declared in the package (key `…#F!fn`): `hook = F` stores a function value. */
+  | { kind: 'func-decl' }
   /** A package-level variable or struct field: its declared type. */
   | { kind: 'var'; type: TypeRefC; procType?: boolean };
 

@@ -1,4 +1,5 @@
 import { constIndex, elementKey, fieldPath, shorten, spanOf, typeText, unparen } from '../go/syntax.js';
+import { ask } from './file-scope.js';
 import { noteLiteralFuncs } from './func-values.js';
 import { objOf, rootVar } from './objects.js';
 import { lookup } from './scope.js';
@@ -16,9 +17,13 @@ export function evalExpr(cx, node, env, ctx, quiet = false) {
                 // Reading a package-level array or struct copies it: the copy is not static memory.
                 if (cx.file.pkgValueVars.has(e.text))
                     return EMPTY;
-                return cx.file.pkgVarNames.has(e.text) || !cx.file.pkgFuncNames.has(e.text)
-                    ? av({ ptrs: [{ name: e.text, keys: [`global:${e.text}`], kind: 'global', stack: false }] })
-                    : av({ func: { kind: 'func', pkg: null, qualifier: null, name: e.text } });
+                // A function of this package used as a value: declared here, or (the type layer says)
+                // in another file of the package.
+                const isFunc = !cx.file.pkgVarNames.has(e.text) &&
+                    (cx.file.pkgFuncNames.has(e.text) || ask(cx.file, null, `${e.text}!fn`)?.kind === 'func-decl');
+                return isFunc
+                    ? av({ func: { kind: 'func', pkg: null, qualifier: null, name: e.text } })
+                    : av({ ptrs: [{ name: e.text, keys: [`global:${e.text}`], kind: 'global', stack: false }] });
             }
             return env.get(info.key) ?? EMPTY;
         }

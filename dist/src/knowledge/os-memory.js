@@ -20,7 +20,7 @@ export const OS_ALLOCATORS = {
  * indexes. Sources: the Win32 and POSIX documentation of each call.
  */
 export const FOREIGN_ADDRESS_PARAMS = {
-    syscall: { UnmapViewOfFile: [0], FlushViewOfFile: [0], VirtualFree: [0], VirtualLock: [0], VirtualUnlock: [0], VirtualProtect: [0] },
+    syscall: { UnmapViewOfFile: [0], FlushViewOfFile: [0], VirtualFree: [0], VirtualLock: [0], VirtualUnlock: [0], VirtualProtect: [0], munmap: [0] },
     'golang.org/x/sys/windows': { UnmapViewOfFile: [0], FlushViewOfFile: [0], VirtualFree: [0], VirtualLock: [0], VirtualUnlock: [0], VirtualProtect: [0], VirtualQuery: [0] },
     'golang.org/x/sys/unix': { shmdt: [0], munmap: [0] },
     'internal/syscall/unix': { munmap: [0] },

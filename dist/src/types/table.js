@@ -56,7 +56,9 @@ export class TypeTable {
             const name = key.slice(hash + 1, bang < 0 ? undefined : bang);
             const question = bang < 0 ? '' : key.slice(bang + 1);
             const pkgs = path === '' ? (own ? [own] : []) : this.byPath.get(path) ?? [];
-            const entry = question === 'out' ? this.outParams(pkgs, name) : this.entryFor(pkgs, name, own, question === 'args' ? 'args' : 'plain');
+            const entry = question === 'out' ? this.outParams(pkgs, name)
+                : question === 'fn' ? (pkgs.some((p) => p.funcs.has(name)) ? { kind: 'func-decl' } : undefined)
+                    : this.entryFor(pkgs, name, own, question === 'args' ? 'args' : 'plain');
             if (entry)
                 view[key] = entry;
         }
