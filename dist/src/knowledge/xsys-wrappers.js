@@ -32,4 +32,14 @@ export const KNOWN_UINTPTR_WRAPPERS = {
         ExtattrListLink: [2],
         PtraceLwpInfo: [1],
     },
+    // std syscall, for trees that do not include the standard library (pinlint never reads GOROOT):
+    // derived the same way from Go 1.19's syscall package. CertOpenStore is the windows twin of
+    // x/sys's; Getkerninfo (aix) takes the caller's buffer and its size word by address
+    // (net/interface_aix.go passes &tab[0] and &needed). Region addresses (VirtualLock,
+    // UnmapViewOfFile), callbacks (ReadDirectoryChanges, WSAIoctl), remote addresses (PtracePeek*)
+    // and flags (Mount) are left out, as for x/sys.
+    syscall: {
+        CertOpenStore: [4],
+        Getkerninfo: [1, 2],
+    },
 };
