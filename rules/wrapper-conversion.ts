@@ -36,7 +36,18 @@ too: cgo compiles it to a call of a generated Go function, and a Go function tha
 not a call. A call is resolved
 among the definitions that can be built together with the calling file (file-name GOOS/GOARCH
 suffixes, \`//go:build\` lines): a call in \`pty_linux.go\` reaches the \`!solaris\` wrapper even when
-the solaris variant is protected, and a file without constraints sees every variant.`,
+the solaris variant is protected, and a file without constraints sees every variant.
+
+Packages outside the scanned tree are read as context (never reported) from \`vendor/\`, the module
+cache at the version go.mod requires, and \`--context\` directories, so their wrappers are found the
+same way. When the package a callee belongs to is found nowhere, pinlint cannot tell whether the
+function hands the integer to the OS: such a call is reported as a **warning** naming the package.
+Not an error, because the callee may only use the number (log it, hash it); not a note, because
+nothing in the call protects the object if it does, and an ordinary Go function is never protected
+unless it is assembly or \`//go:uintptrescapes\`, which is rare outside system-call packages. The
+standard library is known without its source (std calls are judged by pinlint's tables; packages
+such as \`sync/atomic\`, \`fmt\`, \`hash/...\`, \`reflect\`, \`strconv\` never dereference an integer), and
+so are the packages the built-in tables and the configuration describe.`,
       why: `The compiler keeps an object alive only for a conversion written in the argument list of the
 protected call itself (\`unsafe.Pointer\` rule 4; cmd/compile \`escape/call.go\`). In the wrapper the
 value is a plain integer parameter: the object may be freed, or moved when the wrapper grows the
@@ -55,7 +66,11 @@ possible, pin the object with \`runtime.Pinner\` across the call. For C, pass th
 pointer (\`unsafe.Pointer\` or \`*C.T\`), or hand C a \`runtime/cgo.Handle\` when it only needs to give
 the value back.`,
       whenOk: `The integer is not a Go pointer (memory from the OS or from C, such as \`C.malloc\` or
-\`C.CString\`, a package-level variable, a \`cgo.Handle\`): pinlint stays quiet when it can see that.`,
+\`C.CString\`, a package-level variable, a \`cgo.Handle\`): pinlint stays quiet when it can see that.
+For a package pinlint cannot see, make it visible (\`go mod vendor\`, \`go mod download\`, or
+\`--context DIR\` / the \`context\` configuration key pointing at its source) and the warning
+becomes a judgment: an error if the function forwards the integer to a system call, nothing if it
+does not.`,
     },
     examples: {
       bad: `package p
@@ -100,6 +115,7 @@ func getWinsize(fd int, ws *[4]uint16) error {
     messages: {
       wrapper: '{obj} is passed as uintptr to {wrapper}, an ordinary Go function that forwards it to {sink}, so the compiler does not protect the conversion and {obj} may be freed or moved before the call returns; pass a typed pointer to a function that converts it inline{twin}, or mark the wrapper //go:uintptrescapes{pin}.',
       wrapperIndirect: '{obj} is passed as uintptr to {wrapper}, an ordinary Go function that forwards it to {sink}, a call the compiler cannot resolve statically, so nothing protects the conversion and {obj} may be freed or moved before the call returns; pass a typed pointer down to a direct sink call or to an unsafe.Pointer parameter of the registered function, or mark the wrapper //go:uintptrescapes{pin}.',
+      unseen: '{obj} is passed as uintptr to {callee}, and pinlint cannot see {pkg} (not in the scanned tree, vendor/, the module cache or a --context directory) to tell whether it hands the integer to the OS, where nothing would keep {obj} alive; make the package visible (go mod vendor, go mod download, or --context DIR) or pass a typed pointer instead.',
       keepAliveStack: '{obj} is passed as uintptr to {wrapper}, which forwards it to {sink}; runtime.KeepAlive({obj}) keeps it alive but {obj} may live on the stack and move while {wrapper} runs, so the address can still go stale; pass a typed pointer instead{pin}.',
       cgo: '{obj} is passed to the C function {func} as an integer, which cgo neither keeps alive nor checks (it does both only for pointer arguments), so {obj} may be freed or moved before C uses the address; pass it as a pointer (unsafe.Pointer or *C.T){pin}, or give C a runtime/cgo.Handle instead of an address.',
       cgoKeepAliveStack: '{obj} is passed to the C function {func} as an integer; runtime.KeepAlive({obj}) keeps it alive but {obj} may live on the stack and move while the Go function cgo generates for {func} runs, so the address can still go stale; pass it as a pointer instead{pin}.',
@@ -132,6 +148,22 @@ func getWinsize(fd int, ws *[4]uint16) error {
           report({
             messageId: 'wrapper',
             data: { obj: src.u.obj.name, wrapper: target.name, sink: target.params ? 'a system call' : 'a system call (configured wrapper)', twin: '', pin: pinAdvice(view.goVersion, src.u.obj.name).replace(/^, /, '; or ') },
+            span: arg.span,
+            ...conversionTrail(src.u, [{ span: arg.span, message: `passed to ${target.name} here` }]),
+          });
+        }
+      }
+      return;
+    }
+    if (target.kind === 'unseen') {
+      // A callee of a package found nowhere (DESIGN.md §1b): a warning, said so in the docs.
+      for (const arg of call.args) {
+        for (const src of arg.sources) {
+          if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit)) continue;
+          report({
+            messageId: 'unseen',
+            level: 'warning',
+            data: { obj: src.u.obj.name, callee: target.name, pkg: target.pkg },
             span: arg.span,
             ...conversionTrail(src.u, [{ span: arg.span, message: `passed to ${target.name} here` }]),
           });

@@ -301,7 +301,10 @@ func get(b []byte) {
 }
 `;
     const dir = tree({ 'a.go': inHouse, 'cfg.json': JSON.stringify({ sinks: { funcs: { 'example.com/winapi': ['CallProc'] } } }) });
-    expect((await run(['.'], dir)).code).toBe(0);
+    // Without it, example.com/winapi is a package pinlint cannot see: a warning that names it.
+    const unseen = await run(['--format', 'json', '.'], dir, { env: { HOME: dir } });
+    expect(unseen.code).toBe(1);
+    expect((JSON.parse(unseen.out) as { findings: Array<{ ruleId: string; level: string; message: string }> }).findings.map((f) => `${f.ruleId} ${f.level} ${/cannot see example\.com\/winapi/.test(f.message)}`)).toEqual(['PL004 warning true']);
     const r = await run(['--config', 'cfg.json', '--format', 'json', '.'], dir);
     const j = JSON.parse(r.out) as { findings: Array<{ ruleId: string; message: string }> };
     expect(j.findings.map((f) => f.ruleId)).toEqual(['PL001']);

@@ -127,6 +127,7 @@ describe('loadConfig: valid files', () => {
     keepAlive: [{ pkg: 'example.com/app/internal/winapi', name: 'KeepAlive' }],
     osAllocators: { 'example.com/app/internal/winapi': ['allocPages'] },
     exclude: ['gen/**', '**/*_test.go'],
+    context: [],
   };
 
   it('reads YAML (1.2: `off` is a string, no quotes needed)', () => {
@@ -180,7 +181,7 @@ exclude:
 describe('loadConfig: invalid values', () => {
   // Each case: the file's text and the exact problems, one `key: detail` per line of the message.
   const SETTING = 'expected "off", "note", "warning", "error" or {level, enabled}';
-  const TOP = '"rules", "sinks", "wrappers", "keepAlive", "osAllocators" or "exclude"';
+  const TOP = '"rules", "sinks", "wrappers", "keepAlive", "osAllocators", "exclude" or "context"';
   const GLOB =
     'expected a glob relative to the configuration file\'s directory ("*" within a name, "**" across directories; no leading "/", no ".." and no "\\")';
   const cases: Array<{ name: string; file: string; text: string; problems: string[] }> = [
@@ -224,14 +225,14 @@ describe('loadConfig: invalid values', () => {
       file: '.pinlint.json',
       text: '["PL001"]',
       problems: [
-        'expected an object with the keys "rules", "sinks", "wrappers", "keepAlive", "osAllocators" and "exclude", got a list',
+        'expected an object with the keys "rules", "sinks", "wrappers", "keepAlive", "osAllocators", "exclude" and "context", got a list',
       ],
     },
     {
       name: 'an explicit null document',
       file: '.pinlint.yaml',
       text: '~\n',
-      problems: ['expected an object with the keys "rules", "sinks", "wrappers", "keepAlive", "osAllocators" and "exclude", got null'],
+      problems: ['expected an object with the keys "rules", "sinks", "wrappers", "keepAlive", "osAllocators", "exclude" and "context", got null'],
     },
     {
       name: 'a sink name that is a string, not a list',
@@ -599,7 +600,8 @@ describe('printConfig', () => {
   "osAllocators": {},
   "exclude": [
     "gen"
-  ]
+  ],
+  "context": []
 }
 `);
   });
@@ -629,6 +631,7 @@ describe('docs/configuration.md', () => {
       keepAlive: [{ pkg: shim, name: 'Keep' }],
       osAllocators: { [shim]: ['AllocPages'] },
       exclude: ['internal/winapi/zz_generated_*.go', '**/testdata/**'],
+      context: [],
     };
     expect(loadConfig(configFile('.pinlint.yaml', yaml ?? ''), KNOWN)).toEqual(want);
     expect(loadConfig(configFile('.pinlint.json', json ?? ''), KNOWN)).toEqual(want);

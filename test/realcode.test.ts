@@ -12,6 +12,9 @@ interface Tree {
   expected: string[];
   /** Findings in generated files, hidden by default. */
   generatedHidden: number;
+  /** Also run with Debian's GOPATH as a --context directory (imports read from there): the
+   * judged findings must stay the same. */
+  withContext?: string;
 }
 
 const TREES: Tree[] = [
@@ -115,6 +118,7 @@ const TREES: Tree[] = [
   },
   {
     name: 'containerd',
+    withContext: '/usr/share/gocode/src',
     dir: '/usr/share/gocode/src/github.com/containerd/containerd',
     generatedHidden: 0,
     expected: [
@@ -130,6 +134,7 @@ const TREES: Tree[] = [
   },
   {
     name: 'wireguard',
+    withContext: '/usr/share/gocode/src',
     dir: '/usr/share/gocode/src/golang.zx2c4.com/wireguard',
     generatedHidden: 0,
     expected: [
@@ -150,13 +155,19 @@ for (const tree of TREES) {
   const present = existsSync(tree.dir);
   describe.skipIf(!present)(present ? `real code: ${tree.name}` : `real code: ${tree.name} (${tree.dir} not installed: skipped)`, () => {
     it('reports exactly the judged findings, none in generated files, and no errors', async () => {
-      const result = await analyze({ paths: [tree.dir], cwd: tree.dir, rules });
+      // The trees as installed, with no module cache: imports outside a tree stay unseen.
+      const result = await analyze({ paths: [tree.dir], cwd: tree.dir, rules, env: {} });
       const got = result.findings.map((f) => `${f.location.path}:${f.location.startLine} ${f.ruleId} ${f.level}`);
       expect(got).toEqual(tree.expected);
       expect(result.notifications.filter((n) => n.level === 'error')).toEqual([]);
       expect(got.filter((g) => /(^|\/)z[a-z_]*\.go:/.test(g))).toEqual([]);
       const hidden = result.notifications.find((n) => n.id === 'generated-findings');
       expect(hidden?.message.split(' ')[0] ?? '0').toBe(String(tree.generatedHidden));
+    }, 180_000);
+    it.skipIf(!tree.withContext)('reports the same with the imported packages read as context', async () => {
+      const result = await analyze({ paths: [tree.dir], cwd: tree.dir, rules, env: {}, context: tree.withContext ? [tree.withContext] : [] });
+      expect(result.findings.map((f) => `${f.location.path}:${f.location.startLine} ${f.ruleId} ${f.level}`)).toEqual(tree.expected);
+      expect(result.files.length).toBeGreaterThan(result.reported.length);
     }, 180_000);
   });
 }

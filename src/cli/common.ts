@@ -1,7 +1,8 @@
 // What every command shares: the I/O it writes to, exit codes (DESIGN.md §7: 0 nothing at or
 // above --fail-on, 1 findings, 2 usage/config/internal error, errors win), usage errors, rule
 // lookup and the configuration step that turns .pinlint.* into engine options.
-import { dirname } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { AnalysisResult, AnalyzeOptions } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
 import type { Rule } from '../rule-api.js';
@@ -20,6 +21,8 @@ export interface CliIO {
   stderr: (s: string) => void;
   cwd: string;
   isTTY: boolean;
+  /** The environment the run sees (GOMODCACHE, GOPATH, GOFLAGS, HOME); default process.env. */
+  env?: Record<string, string | undefined>;
 }
 
 /** A user error: what went wrong and how to fix it; exits 2. */
@@ -48,7 +51,7 @@ export function exitCodeFor(result: AnalysisResult, failOn: Level, exitZero: boo
 export interface ConfiguredRun {
   resolved: ResolvedConfig;
   rules: Rule[];
-  options: Pick<AnalyzeOptions, 'rules' | 'levels' | 'knowledge' | 'exclude'>;
+  options: Pick<AnalyzeOptions, 'rules' | 'levels' | 'knowledge' | 'exclude' | 'context'>;
 }
 
 /**
@@ -76,7 +79,34 @@ export function configureRun(startDir: string, explicitPath: string | undefined,
       levels,
       knowledge: mergeKnowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }, resolved.config),
       ...(configDir ? { exclude: (abs: string) => isExcluded(resolved.config, configDir, abs) } : {}),
+      context: configDir && resolved.path ? configContext(resolved.path, configDir, resolved.config.context) : [],
     },
   };
+}
+
+/** The config file's `context` directories, absolute; one that is not a directory is a usage error
+ * naming the file and the key, like any other mistake in the file. */
+function configContext(file: string, configDir: string, dirs: readonly string[]): string[] {
+  const problems = dirs.flatMap((d, i) => (isDirectory(resolve(configDir, d)) ? [] : [{ key: `/context/${i}`, detail: `${JSON.stringify(d)} is not a directory (paths are relative to the configuration file's directory)` }]));
+  if (problems.length) throw new UsageError(new ConfigError(file, problems).message);
+  return dirs.map((d) => resolve(configDir, d));
+}
+
+/** The `--context` directories, absolute (relative to the working directory); one that is not a
+ * directory is a usage error. */
+export function cliContext(cwd: string, dirs: readonly string[]): string[] {
+  return dirs.map((d) => {
+    const abs = resolve(cwd, d);
+    if (!isDirectory(abs)) throw new UsageError(`--context ${d}: not a directory; give the directory of a module (with go.mod) or one laid out by import path, such as a GOPATH's src/.`);
+    return abs;
+  });
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 

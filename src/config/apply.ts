@@ -120,6 +120,7 @@ export function printConfig(resolved: ResolvedConfig): string {
     keepAlive: c.keepAlive,
     osAllocators: c.osAllocators,
     exclude: c.exclude,
+    context: c.context,
   };
   const head = resolved.path === null ? '// no config file found; defaults' : `// from ${displayPath(resolved.path)}`;
   return `${head}\n${JSON.stringify(ordered, null, 2)}\n`;

@@ -15,7 +15,7 @@ export const CONFIG_FILE_NAMES: readonly string[] = ['.pinlint.json', '.pinlint.
 
 /** A configuration with nothing in it: every rule at its default, no extra knowledge. */
 export function emptyConfig(): PinlintConfig {
-  return { rules: {}, sinks: { funcs: {}, methods: {} }, wrappers: {}, keepAlive: [], osAllocators: {}, exclude: [] };
+  return { rules: {}, sinks: { funcs: {}, methods: {} }, wrappers: {}, keepAlive: [], osAllocators: {}, exclude: [], context: [] };
 }
 
 /**
@@ -93,6 +93,7 @@ function normalize(raw: PinlintInput): PinlintConfig {
     keepAlive: c.keepAlive ?? [],
     osAllocators: c.osAllocators ?? {},
     exclude: c.exclude ?? [],
+    context: c.context ?? [],
   };
 }
 

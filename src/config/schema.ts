@@ -61,7 +61,7 @@ const EXCLUDE_GLOB: SchemaObject = {
   description: `a glob relative to the configuration file's directory ("*" within a name, "**" across directories; no leading "/", no ".." and no "\\")`,
 };
 
-const TOP_KEYS = ['rules', 'sinks', 'wrappers', 'keepAlive', 'osAllocators', 'exclude'] as const;
+const TOP_KEYS = ['rules', 'sinks', 'wrappers', 'keepAlive', 'osAllocators', 'exclude', 'context'] as const;
 
 /** The configuration file's JSON Schema (draft-07, as ajv's default). */
 export const CONFIG_SCHEMA: SchemaObject = {
@@ -110,6 +110,11 @@ export const CONFIG_SCHEMA: SchemaObject = {
     },
     osAllocators: packageMap('function', 'VirtualAlloc'),
     exclude: { type: 'array', items: EXCLUDE_GLOB, description: 'a list of globs' },
+    context: {
+      type: 'array',
+      items: { type: 'string', minLength: 1, description: "a directory, relative to the configuration file's directory" },
+      description: 'a list of directories',
+    },
   },
 };
 

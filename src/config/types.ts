@@ -18,6 +18,9 @@ export interface PinlintConfig {
   osAllocators: Record<string, string[]>;
   /** Globs of paths to skip, relative to the configuration file's directory. */
   exclude: string[];
+  /** Directories to read imported packages from as context (never reported), relative to the
+   * configuration file's directory: a module's directory or one laid out by import path. */
+  context: string[];
 }
 
 export interface ResolvedConfig {

@@ -6,7 +6,10 @@
 // Every lookup by name sees only the definitions that can be built together with the calling
 // file (platforms.ts), so a solaris caller reaches the solaris variant of a function.
 import type { CalleeFact, FileFacts, FuncFact, ParamFact, RecvFact } from '../model/facts.js';
-import { CGO_HELPERS, CGO_PACKAGE, KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod, type SinkTable } from '../knowledge/index.js';
+import {
+  CGO_HELPERS, CGO_PACKAGE, INTEGER_ONLY_PACKAGES, KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, RETAINING_WRAPPER_PACKAGES, SYSCALL_WRAPPER_PACKAGES,
+  isStandardImportPath, isTableSinkFunc, isTableSinkMethod, isUnderPackage, type SinkTable,
+} from '../knowledge/index.js';
 import { type FuncRef, type PackageIndex, type PackageInfo, slotKey } from './packages.js';
 
 /** What a call resolves to. */
@@ -23,6 +26,9 @@ export type Target =
    * that keeps alive and checks only pointer arguments (out.go `_Cgo_use`), so an integer
    * argument is the address of nothing to the collector. */
   | { kind: 'cgo'; name: string }
+  /** A function of a package whose source was looked for and found nowhere (not in the tree,
+   * vendor/, the module cache or a context directory) and that no table describes. */
+  | { kind: 'unseen'; name: string; pkg: string }
   /** A call the compiler cannot resolve statically, to a value that may hold a sink (`sink`
    * names it when known) or a C function registered through an FFI library (`registered`). */
   | { kind: 'indirect'; name: string; how: string; sink: string | null; registered?: Registered }
@@ -49,6 +55,8 @@ export class CalleeResolver {
     readonly sinks: SinkTable,
     /** Functions outside the tree that configuration declares unprotected uintptr wrappers. */
     readonly configuredWrappers: Record<string, readonly string[]>,
+    /** Reports whether an imported package was looked for and found nowhere (modules.ts). */
+    private isMissing: (importPath: string) => boolean = () => false,
   ) {}
 
   /** Resolves a recorded call of `file` to what it calls. */
@@ -81,7 +89,7 @@ export class CalleeResolver {
       const known = KNOWN_UINTPTR_WRAPPERS[callee.pkg]?.[callee.name];
       if (known) return { kind: 'configured-wrapper', name, params: known };
       if (SYSCALL_WRAPPER_PACKAGES.includes(callee.pkg) && /^[A-Z]/.test(callee.name)) return { kind: 'syscall-package', name };
-      return { kind: 'other' };
+      return this.isUnseen(callee.pkg) ? { kind: 'unseen', name, pkg: callee.pkg } : { kind: 'other' };
     }
     if (!pkg) return { kind: 'other' };
     const refs = this.pkgs.funcs([pkg], callee.name, file);
@@ -132,6 +140,8 @@ export class CalleeResolver {
       const refs = this.pkgs.methods([owners[0]], v.type.replace(/^\*/, ''), callee.name, file);
       if (refs.length) return this.funcTarget(display, refs);
     }
+    // A method of a package-level variable of a package found nowhere (`dev.Default.Ioctl(u)`).
+    if (recv.pkg && owners.length === 0 && this.isUnseen(recv.pkg)) return { kind: 'unseen', name: display, pkg: recv.pkg };
     return { kind: 'other' };
   }
 
@@ -157,7 +167,9 @@ export class CalleeResolver {
       const owners = this.pkgs.importedPackages(recv.pkg);
       const refs = this.pkgs.methods(owners, recv.name, callee.name, file);
       if (refs.length) return this.funcTarget(display, refs);
-      return owners.map((p) => this.fieldOfType(p, recv.name, callee.name, display)).find((t) => t) ?? { kind: 'other' };
+      const field = owners.map((p) => this.fieldOfType(p, recv.name, callee.name, display)).find((t) => t);
+      if (field) return field;
+      return this.isUnseen(recv.pkg) ? { kind: 'unseen', name: display, pkg: recv.pkg } : { kind: 'other' };
     }
     if (!pkg) return { kind: 'other' };
     if (pkg.importPath && isTableSinkMethod(this.sinks, pkg.importPath, recv.name, callee.name)) return { kind: 'sink', name: display };
@@ -247,6 +259,21 @@ export class CalleeResolver {
       if (m && m[2] === field && pkg.vars.get(m[1] as string)?.type?.replace(/^\*/, '') === typeName) keys.push(key);
     }
     return this.boundTarget(pkg, keys, display, 'func-field');
+  }
+
+  /**
+   * Reports whether calls into `pkg` cannot be judged: nothing of it was found anywhere and no
+   * table speaks for it. The standard library is known by its tables (knowledge/std.ts), and so
+   * are the packages of the sink, wrapper and retaining tables and of the configuration.
+   */
+  private isUnseen(pkg: string): boolean {
+    if (isStandardImportPath(pkg) || isUnderPackage(pkg, Object.keys(INTEGER_ONLY_PACKAGES))) return false;
+    if (this.pkgs.importedPackages(pkg).length > 0 || !this.isMissing(pkg)) return false;
+    const known = [
+      ...Object.keys(this.sinks.funcs), ...Object.keys(this.sinks.methods), ...Object.keys(this.configuredWrappers),
+      ...Object.keys(KNOWN_UINTPTR_WRAPPERS), ...SYSCALL_WRAPPER_PACKAGES, ...RETAINING_WRAPPER_PACKAGES,
+    ];
+    return !known.includes(pkg);
   }
 
   /** Reports whether a type (text) is a function type taking uintptrs, written out or named. */

@@ -28,11 +28,13 @@ export class TreeIndex {
     readonly sinks: SinkTable = SINKS,
     /** Functions outside the tree that configuration declares unprotected uintptr wrappers. */
     readonly configuredWrappers: Record<string, readonly string[]> = {},
+    /** Reports whether an imported package was looked for and found nowhere (modules.ts). */
+    isMissing: (importPath: string) => boolean = () => false,
   ) {
     this.pkgs = new PackageIndex(files, importPathOf);
     this.packages = this.pkgs.packages;
     this.byImportPath = this.pkgs.byImportPath;
-    this.calls = new CalleeResolver(this.pkgs, sinks, configuredWrappers);
+    this.calls = new CalleeResolver(this.pkgs, sinks, configuredWrappers, isMissing);
     this.summaries = new Summaries(this.pkgs, this.calls);
   }
 

@@ -10,7 +10,7 @@ import { VERSION } from '../version.js';
 import { printConfig } from '../config/index.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from '../config/baseline.js';
 import { planFixes, unifiedDiff } from '../report/fix.js';
-import { EXIT_CLEAN, EXIT_ERROR, UsageError, configureRun, exitCodeFor, findRule, unknownRuleMessage } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError, cliContext, configureRun, exitCodeFor, findRule, unknownRuleMessage } from './common.js';
 import { writeFixedFile, writeOutput } from './output.js';
 /** Picks the enabled rules from --rule / --disable. */
 function selectRules(opts) {
@@ -68,6 +68,9 @@ async function runCheck(paths, opts, io) {
         includeVendor: !!opts.includeVendor,
         includeGenerated: !!opts.includeGenerated,
         inlineSuppressions: opts.inlineSuppressions,
+        // Command-line directories are looked in first, then the configuration's.
+        context: [...cliContext(io.cwd, opts.context ?? []), ...(configured.options.context ?? [])],
+        env: io.env ?? process.env,
     };
     let result = await analyze(analyzeOptions);
     const readSource = (p) => {
@@ -146,6 +149,7 @@ export function registerCheck(program, io, setExit) {
         .option('--exit-zero', 'exit 0 even when there are findings (errors still exit 2)')
         .option('--include-vendor', 'also scan vendor/ directories')
         .option('--include-generated', 'also report findings in generated files ("Code generated ... DO NOT EDIT")')
+        .option('--context <dir>', 'also read imported packages from this directory, as context that is never reported (a module directory, or one laid out by import path such as a GOPATH src/; repeatable)', collect, [])
         // One value per option, repeatable, commas allowed (ruff, golangci-lint): a variadic option
         // would swallow the paths after it (`--disable pinner-misuse a.go`).
         .option('--rule <rules>', 'run only these rules (ids or names; repeat or separate with commas)', collect, [])

@@ -12,7 +12,7 @@ import { closest, escapePointer, isRecord, listAnd, quote } from './wording.js';
 export const CONFIG_FILE_NAMES = ['.pinlint.json', '.pinlint.yaml', '.pinlint.yml'];
 /** A configuration with nothing in it: every rule at its default, no extra knowledge. */
 export function emptyConfig() {
-    return { rules: {}, sinks: { funcs: {}, methods: {} }, wrappers: {}, keepAlive: [], osAllocators: {}, exclude: [] };
+    return { rules: {}, sinks: { funcs: {}, methods: {} }, wrappers: {}, keepAlive: [], osAllocators: {}, exclude: [], context: [] };
 }
 /**
  * Reads and validates a configuration file (`.json` strict JSON, otherwise YAML). With
@@ -90,6 +90,7 @@ function normalize(raw) {
         keepAlive: c.keepAlive ?? [],
         osAllocators: c.osAllocators ?? {},
         exclude: c.exclude ?? [],
+        context: c.context ?? [],
     };
 }
 function describeFsError(err) {

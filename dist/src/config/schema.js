@@ -52,7 +52,7 @@ const EXCLUDE_GLOB = {
     pattern: String.raw `^(?!/)(?!(?:.*/)?\.\.(?:/|$))[^\\]*$`,
     description: `a glob relative to the configuration file's directory ("*" within a name, "**" across directories; no leading "/", no ".." and no "\\")`,
 };
-const TOP_KEYS = ['rules', 'sinks', 'wrappers', 'keepAlive', 'osAllocators', 'exclude'];
+const TOP_KEYS = ['rules', 'sinks', 'wrappers', 'keepAlive', 'osAllocators', 'exclude', 'context'];
 /** The configuration file's JSON Schema (draft-07, as ajv's default). */
 export const CONFIG_SCHEMA = {
     type: 'object',
@@ -100,6 +100,11 @@ export const CONFIG_SCHEMA = {
         },
         osAllocators: packageMap('function', 'VirtualAlloc'),
         exclude: { type: 'array', items: EXCLUDE_GLOB, description: 'a list of globs' },
+        context: {
+            type: 'array',
+            items: { type: 'string', minLength: 1, description: "a directory, relative to the configuration file's directory" },
+            description: 'a list of directories',
+        },
     },
 };
 let compiled;

@@ -31,9 +31,10 @@ export async function analyze(opts) {
         notifications.push({ level: 'warning', id: 'no-go-files', message: `no Go files to analyze in ${named}` });
     }
     const knowledge = opts.knowledge ?? DEFAULT_MERGED;
-    const modules = new ModuleResolver(root);
+    const scannedDirs = [...discovered.reported.keys(), ...discovered.context.keys()].map((f) => dirname(f));
+    const modules = new ModuleResolver(root, { env: opts.env ?? process.env, context: opts.context ?? [], scannedDirs });
     const { files, reportedFacts, typeRounds } = await extractFacts(discovered, { root, rel, modules, knowledge, onProgress: opts.onProgress }, notifications);
-    const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers);
+    const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers, (p) => modules.isMissing(p));
     const findings = runRules(reportedFacts, { root, index, modules, rules: opts.rules, levels: opts.levels }, notifications);
     const shown = opts.includeGenerated ? findings : hideGenerated(findings, reportedFacts, notifications);
     const final = suppress(shown, reportedFacts, opts);
@@ -53,8 +54,8 @@ export async function analyze(opts) {
 }
 /**
  * Extracts facts (one parse per file, no tree kept; in worker threads for large trees), in
- * rounds: after each, the repository's own packages that the round's files import are loaded as
- * context (wrappers defined there), up to three levels of imports deep.
+ * rounds: after each, the packages that the round's files import are loaded as context (wrappers
+ * defined there), wherever the module resolver finds them, up to three levels of imports deep.
  */
 async function extractFacts(discovered, ctx, notifications) {
     const out = { files: [], reportedFacts: new Set(), taskOf: new Map(), typeRounds: [] };
@@ -69,7 +70,8 @@ async function extractFacts(discovered, ctx, notifications) {
             break;
         const next = [];
         for (const dir of importedDirs(fresh, ctx, loadedDirs)) {
-            for (const g of goFilesIn(dir)) {
+            // A package's _test.go files are not part of what its importers call.
+            for (const g of goFilesIn(dir).filter((f) => !f.endsWith('_test.go'))) {
                 const real = realpathOr(g);
                 if (loaded.has(real))
                     continue;
@@ -105,8 +107,9 @@ function collectOutcomes(batch, outcomes, out, notifications) {
     });
     return fresh;
 }
-/** The directories of the repository's own packages that `files` import and no round loaded yet
- * (marked loaded here), in import order. */
+/** The directories of the packages that `files` import (the tree's own, vendored, in the module
+ * cache or a context directory: index/modules.ts) that no round loaded yet (marked loaded here),
+ * in import order. */
 function importedDirs(files, ctx, loadedDirs) {
     const dirs = [];
     for (const f of files) {

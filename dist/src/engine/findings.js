@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { compareText } from '../model/order.js';
 /** The `report` callback of `rule`: findings go to `out`, in `path` unless the rule names one. */
 export function reporterFor(rule, path, out, levels) {
@@ -12,11 +13,17 @@ export function reporterFor(rule, path, out, levels) {
             level: r.level ?? levels?.get(rule.meta.id) ?? rule.meta.level,
             message: fill(template, r.data),
             location: loc(r.span),
-            related: (r.related ?? []).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
-            flow: (r.flow ?? []).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
+            related: (r.related ?? []).filter(inTree).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
+            flow: (r.flow ?? []).filter(inTree).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
             ...(r.fixes?.length ? { fixes: r.fixes } : {}),
         });
     };
+}
+/** Reports whether a related location lies in the tree: steps in context read from outside it (the
+ * module cache, a --context directory) have no repository-relative path, which SARIF URIs under
+ * %SRCROOT% need, so they are left out; the message still names the wrapper and its sink. */
+function inTree(x) {
+    return x.path === undefined || !(x.path === '..' || x.path.startsWith('../') || isAbsolute(x.path));
 }
 /** Fills `{name}` placeholders; a missing value is a programming error in the rule. */
 export function fill(template, data) {

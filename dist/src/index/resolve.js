@@ -1,17 +1,21 @@
-import { CGO_HELPERS, CGO_PACKAGE, KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, SYSCALL_WRAPPER_PACKAGES, isTableSinkFunc, isTableSinkMethod } from '../knowledge/index.js';
+import { CGO_HELPERS, CGO_PACKAGE, INTEGER_ONLY_PACKAGES, KNOWN_UINTPTR_WRAPPERS, PSEUDO_PACKAGES, RETAINING_WRAPPER_PACKAGES, SYSCALL_WRAPPER_PACKAGES, isStandardImportPath, isTableSinkFunc, isTableSinkMethod, isUnderPackage, } from '../knowledge/index.js';
 import { slotKey } from './packages.js';
 export class CalleeResolver {
     pkgs;
     sinks;
     configuredWrappers;
+    isMissing;
     /** Slots being resolved (a bound value naming its own slot ends the search). */
     resolving = new Set();
     constructor(pkgs, sinks, 
     /** Functions outside the tree that configuration declares unprotected uintptr wrappers. */
-    configuredWrappers) {
+    configuredWrappers, 
+    /** Reports whether an imported package was looked for and found nowhere (modules.ts). */
+    isMissing = () => false) {
         this.pkgs = pkgs;
         this.sinks = sinks;
         this.configuredWrappers = configuredWrappers;
+        this.isMissing = isMissing;
     }
     /** Resolves a recorded call of `file` to what it calls. */
     resolve(file, callee) {
@@ -48,7 +52,7 @@ export class CalleeResolver {
                 return { kind: 'configured-wrapper', name, params: known };
             if (SYSCALL_WRAPPER_PACKAGES.includes(callee.pkg) && /^[A-Z]/.test(callee.name))
                 return { kind: 'syscall-package', name };
-            return { kind: 'other' };
+            return this.isUnseen(callee.pkg) ? { kind: 'unseen', name, pkg: callee.pkg } : { kind: 'other' };
         }
         if (!pkg)
             return { kind: 'other' };
@@ -112,6 +116,9 @@ export class CalleeResolver {
             if (refs.length)
                 return this.funcTarget(display, refs);
         }
+        // A method of a package-level variable of a package found nowhere (`dev.Default.Ioctl(u)`).
+        if (recv.pkg && owners.length === 0 && this.isUnseen(recv.pkg))
+            return { kind: 'unseen', name: display, pkg: recv.pkg };
         return { kind: 'other' };
     }
     methodOfField(file, pkg, callee, recv, display) {
@@ -143,7 +150,10 @@ export class CalleeResolver {
             const refs = this.pkgs.methods(owners, recv.name, callee.name, file);
             if (refs.length)
                 return this.funcTarget(display, refs);
-            return owners.map((p) => this.fieldOfType(p, recv.name, callee.name, display)).find((t) => t) ?? { kind: 'other' };
+            const field = owners.map((p) => this.fieldOfType(p, recv.name, callee.name, display)).find((t) => t);
+            if (field)
+                return field;
+            return this.isUnseen(recv.pkg) ? { kind: 'unseen', name: display, pkg: recv.pkg } : { kind: 'other' };
         }
         if (!pkg)
             return { kind: 'other' };
@@ -245,6 +255,22 @@ export class CalleeResolver {
                 keys.push(key);
         }
         return this.boundTarget(pkg, keys, display, 'func-field');
+    }
+    /**
+     * Reports whether calls into `pkg` cannot be judged: nothing of it was found anywhere and no
+     * table speaks for it. The standard library is known by its tables (knowledge/std.ts), and so
+     * are the packages of the sink, wrapper and retaining tables and of the configuration.
+     */
+    isUnseen(pkg) {
+        if (isStandardImportPath(pkg) || isUnderPackage(pkg, Object.keys(INTEGER_ONLY_PACKAGES)))
+            return false;
+        if (this.pkgs.importedPackages(pkg).length > 0 || !this.isMissing(pkg))
+            return false;
+        const known = [
+            ...Object.keys(this.sinks.funcs), ...Object.keys(this.sinks.methods), ...Object.keys(this.configuredWrappers),
+            ...Object.keys(KNOWN_UINTPTR_WRAPPERS), ...SYSCALL_WRAPPER_PACKAGES, ...RETAINING_WRAPPER_PACKAGES,
+        ];
+        return !known.includes(pkg);
     }
     /** Reports whether a type (text) is a function type taking uintptrs, written out or named. */
     isUintptrFuncType(t, pkg, file) {

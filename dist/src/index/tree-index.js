@@ -13,13 +13,15 @@ export class TreeIndex {
     summaries;
     constructor(files, importPathOf, sinks = SINKS, 
     /** Functions outside the tree that configuration declares unprotected uintptr wrappers. */
-    configuredWrappers = {}) {
+    configuredWrappers = {}, 
+    /** Reports whether an imported package was looked for and found nowhere (modules.ts). */
+    isMissing = () => false) {
         this.sinks = sinks;
         this.configuredWrappers = configuredWrappers;
         this.pkgs = new PackageIndex(files, importPathOf);
         this.packages = this.pkgs.packages;
         this.byImportPath = this.pkgs.byImportPath;
-        this.calls = new CalleeResolver(this.pkgs, sinks, configuredWrappers);
+        this.calls = new CalleeResolver(this.pkgs, sinks, configuredWrappers, isMissing);
         this.summaries = new Summaries(this.pkgs, this.calls);
     }
     packageOf(file) {
