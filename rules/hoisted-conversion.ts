@@ -63,6 +63,7 @@ func read(fd int, buf []byte) {
       hoisted: '{obj} is converted to uintptr before the call to {sink} and passed as {arg}, so {obj} may be freed or moved before the call returns; write uintptr(unsafe.Pointer(...)) in the argument list, or call runtime.KeepAlive({obj}) after the call.',
       slice: 'the slice {arg} passed to {sink} holds {obj} converted to uintptr beforehand, so {obj} may be freed or moved before the call returns; write the elements in the call, or call runtime.KeepAlive({obj}) after it.',
       oldGo: 'uintptr({arg}) of an unsafe.Pointer variable is not recognized in the call to {sink} by the Go {version} compiler this module targets (fixed in Go 1.10, golang/go#23051), so {obj} may be freed or moved before the call returns; write uintptr(unsafe.Pointer(...)) of the pointer itself, or require go 1.10 or later in go.mod.',
+      returnedFresh: '{arg} converts memory it allocates itself to uintptr and returns only the integer, so nothing keeps that memory alive or in place while {sink} runs; have the helper return a typed pointer (or the slice) and write uintptr(unsafe.Pointer(...)) in the argument list.',
       returned: '{obj} is converted to uintptr inside {arg}, whose result is passed to {sink}, so {obj} may be freed or moved before the call returns; have the helper return a typed pointer and write uintptr(unsafe.Pointer(...)) in the argument list, or call runtime.KeepAlive({obj}) after the call.',
       shape: 'the conversion of {obj} to uintptr is wrapped in {shape} in the call to {sink}, which the compiler does not protect, so {obj} may be freed or moved before the call returns; pass uintptr(unsafe.Pointer(...)) of the exact address (unsafe.Add, &b[i]).',
     },
@@ -96,6 +97,9 @@ func read(fd int, buf []byte) {
           report({ messageId: 'oldGo', data: { ...data, version: view.goVersion ?? '' }, span: arg.span, related: related.slice(0, 1), flow, fixes });
         } else if (u.via === 'arith' || u.via === 'conv') {
           report({ messageId: 'shape', data: { ...data, shape: u.via === 'arith' ? 'arithmetic' : 'another conversion' }, span: arg.span, related: related.slice(0, 1), flow, fixes });
+        } else if (u.via === 'result' && !arg.spread && u.obj.kind === 'temp' && u.obj.keys.length === 0) {
+          // The helper's own allocation: no variable of the caller can keep it alive.
+          report({ messageId: 'returnedFresh', data, span: arg.span, related: related.slice(0, 1), flow });
         } else if (u.via === 'result' && !arg.spread) {
           report({ messageId: 'returned', data, span: arg.span, related: related.slice(0, 1), flow, fixes });
         } else {
