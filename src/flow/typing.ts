@@ -66,7 +66,7 @@ export function typedZero(fs: FileScope, type: string, v: AV): AV {
   return Object.keys(extra).length ? { ...v, ...extra } : v;
 }
 
-/** The type of `T{...}`, `&T{...}`, `new(T)` or `x.(T)`, when written out. */
+/** The type of `T{...}`, `&T{...}`, `new(T)`, `x.(T)` or `(*T)(x)`, when written out. */
 export function inferType(names: NameScope, e: SyntaxNode): string | undefined {
   if (e.type === 'composite_literal' || e.type === 'type_assertion_expression') return typeText(e.childForFieldName('type'));
   if (e.type === 'unary_expression' && e.child(0)?.type === '&') {
@@ -80,6 +80,11 @@ export function inferType(names: NameScope, e: SyntaxNode): string | undefined {
   if (e.type === 'call_expression') {
     const f = e.childForFieldName('function');
     const args = callArguments(e).args;
+    // (*T)(x): a conversion to a pointer type names its type.
+    if (f?.type === 'parenthesized_expression' && args.length === 1) {
+      const inner = unparen(f);
+      if (inner.type === 'pointer_type' || (inner.type === 'unary_expression' && inner.child(0)?.type === '*')) return inner.text.replace(/\s+/g, '');
+    }
     if (f && f.type === 'identifier' && f.text === 'new' && !names.isLocal('new') && args[0]) {
       const t = typeText(args[0]);
       return t ? `*${t}` : undefined;
