@@ -34,6 +34,8 @@ export class TypeTable {
   private byDirPkg = new Map<string, Pkg>();
   private byPath = new Map<string, Pkg[]>();
   private pkgOfFile = new Map<FileFacts, Pkg>();
+  /** handedToOS, per function. */
+  private handed = new Map<FuncFact, number[]>();
 
   constructor(files: FileFacts[], importPathOf: (dir: string) => string | null) {
     for (const f of files) {
@@ -123,10 +125,51 @@ export class TypeTable {
       const dot = name.indexOf('.');
       const decls = dot < 0 ? this.built(pkg.funcs.get(name)) : this.methodOf(pkg, name.slice(0, dot), name.slice(dot + 1), 0);
       if (!decls) continue;
-      const params = new Set(decls.flatMap(({ file, decl }) => handedToOS(decl, (this.pkgOfFile.get(file) as Pkg).importPath)));
+      const params = new Set(decls.flatMap(({ file, decl }) => this.handedToOS(decl, this.pkgOfFile.get(file) as Pkg)));
       return params.size ? { kind: 'out-params', params: [...params].sort((a, b) => a - b) } : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The pointer parameters of `fn` whose pointee reaches the OS: converted inline in a sink
+   * call, or handed on as they are to a parameter of a function of the tree that does so (the
+   * mkwinsyscall string shape: the outer function builds `_p0` and passes its other parameters
+   * to the inner one, which converts them). Memoized per function whoever asks, so a forwarded
+   * callee counts in every build variant; a function met again while its own answer is being
+   * computed (recursion) counts as handing nothing on.
+   */
+  private handedToOS(fn: FuncFact, pkg: Pkg): number[] {
+    const known = this.handed.get(fn);
+    if (known) return known;
+    const out: number[] = [];
+    this.handed.set(fn, out);
+    for (const c of fn.calls) {
+      const callee = c.callee;
+      const toOS = (callee.kind === 'func' && isTableSinkFunc(SINKS, callee.pkg ?? pkg.importPath, callee.name)) ||
+        (callee.kind === 'method' && callee.recv.kind === 'proc' && SINK_METHODS.has(callee.name));
+      if (toOS) {
+        for (const a of c.args) {
+          for (const s of a.sources) {
+            if (s.kind === 'uptr' && s.u.via === 'inline' && s.u.obj.kind === 'param' && s.u.obj.paramIndex !== undefined && s.u.obj.paramIndex >= 0) out.push(s.u.obj.paramIndex);
+          }
+        }
+        continue;
+      }
+      if (callee.kind !== 'func') continue;
+      const decls = this.pkgAt(callee.pkg, pkg)?.funcs.get(callee.name) ?? [];
+      c.args.forEach((a, j) => {
+        for (const s of a.sources) {
+          if (s.kind !== 'param' || s.flow.mode !== 'value' || !isPointerParam(fn.params[s.flow.index])) continue;
+          const forwarded = decls.some(({ file, decl }) => {
+            const pi = paramAt(decl, j);
+            return pi !== null && this.handedToOS(decl, this.pkgOfFile.get(file) as Pkg).includes(pi);
+          });
+          if (forwarded) out.push(s.flow.index);
+        }
+      });
+    }
+    return out;
   }
 
   /** A method of a named type, or of a type embedded in it (go.dev/ref/spec#Selectors: the
@@ -266,20 +309,18 @@ export class TypeTable {
   }
 }
 
-function handedToOS(fn: FuncFact, pkgPath: string): number[] {
-  const out: number[] = [];
-  for (const c of fn.calls) {
-    const callee = c.callee;
-    const toOS = (callee.kind === 'func' && isTableSinkFunc(SINKS, callee.pkg ?? pkgPath, callee.name)) ||
-      (callee.kind === 'method' && callee.recv.kind === 'proc' && SINK_METHODS.has(callee.name));
-    if (!toOS) continue;
-    for (const a of c.args) {
-      for (const s of a.sources) {
-        if (s.kind === 'uptr' && s.u.via === 'inline' && s.u.obj.kind === 'param' && s.u.obj.paramIndex !== undefined && s.u.obj.paramIndex >= 0) out.push(s.u.obj.paramIndex);
-      }
-    }
-  }
-  return out;
+/** A parameter declared as a pointer (`*T`, `**T`, `unsafe.Pointer`): only its pointee can be
+ * memory the OS fills. */
+function isPointerParam(p: ParamFact | undefined): boolean {
+  return !!p && !p.variadic && (p.type.startsWith('*') || /^(\w+\.)?Pointer$/.test(p.type));
+}
+
+/** The parameter of `fn` that argument `j` binds (the last one for a variadic tail). */
+function paramAt(fn: FuncFact, j: number): number | null {
+  const last = fn.params.length - 1;
+  if (last < 0) return null;
+  if (j >= last && fn.params[last]?.variadic) return last;
+  return j <= last ? j : null;
 }
 
 const SINK_METHODS = sinkMethodNames(SINKS);

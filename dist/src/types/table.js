@@ -13,6 +13,8 @@ export class TypeTable {
     byDirPkg = new Map();
     byPath = new Map();
     pkgOfFile = new Map();
+    /** handedToOS, per function. */
+    handed = new Map();
     constructor(files, importPathOf) {
         for (const f of files) {
             if (!f.pkgName)
@@ -107,10 +109,55 @@ export class TypeTable {
             const decls = dot < 0 ? this.built(pkg.funcs.get(name)) : this.methodOf(pkg, name.slice(0, dot), name.slice(dot + 1), 0);
             if (!decls)
                 continue;
-            const params = new Set(decls.flatMap(({ file, decl }) => handedToOS(decl, this.pkgOfFile.get(file).importPath)));
+            const params = new Set(decls.flatMap(({ file, decl }) => this.handedToOS(decl, this.pkgOfFile.get(file))));
             return params.size ? { kind: 'out-params', params: [...params].sort((a, b) => a - b) } : undefined;
         }
         return undefined;
+    }
+    /**
+     * The pointer parameters of `fn` whose pointee reaches the OS: converted inline in a sink
+     * call, or handed on as they are to a parameter of a function of the tree that does so (the
+     * mkwinsyscall string shape: the outer function builds `_p0` and passes its other parameters
+     * to the inner one, which converts them). Memoized per function whoever asks, so a forwarded
+     * callee counts in every build variant; a function met again while its own answer is being
+     * computed (recursion) counts as handing nothing on.
+     */
+    handedToOS(fn, pkg) {
+        const known = this.handed.get(fn);
+        if (known)
+            return known;
+        const out = [];
+        this.handed.set(fn, out);
+        for (const c of fn.calls) {
+            const callee = c.callee;
+            const toOS = (callee.kind === 'func' && isTableSinkFunc(SINKS, callee.pkg ?? pkg.importPath, callee.name)) ||
+                (callee.kind === 'method' && callee.recv.kind === 'proc' && SINK_METHODS.has(callee.name));
+            if (toOS) {
+                for (const a of c.args) {
+                    for (const s of a.sources) {
+                        if (s.kind === 'uptr' && s.u.via === 'inline' && s.u.obj.kind === 'param' && s.u.obj.paramIndex !== undefined && s.u.obj.paramIndex >= 0)
+                            out.push(s.u.obj.paramIndex);
+                    }
+                }
+                continue;
+            }
+            if (callee.kind !== 'func')
+                continue;
+            const decls = this.pkgAt(callee.pkg, pkg)?.funcs.get(callee.name) ?? [];
+            c.args.forEach((a, j) => {
+                for (const s of a.sources) {
+                    if (s.kind !== 'param' || s.flow.mode !== 'value' || !isPointerParam(fn.params[s.flow.index]))
+                        continue;
+                    const forwarded = decls.some(({ file, decl }) => {
+                        const pi = paramAt(decl, j);
+                        return pi !== null && this.handedToOS(decl, this.pkgOfFile.get(file)).includes(pi);
+                    });
+                    if (forwarded)
+                        out.push(s.flow.index);
+                }
+            });
+        }
+        return out;
     }
     /** A method of a named type, or of a type embedded in it (go.dev/ref/spec#Selectors: the
      * shallowest depth wins). */
@@ -265,22 +312,19 @@ export class TypeTable {
         return false;
     }
 }
-function handedToOS(fn, pkgPath) {
-    const out = [];
-    for (const c of fn.calls) {
-        const callee = c.callee;
-        const toOS = (callee.kind === 'func' && isTableSinkFunc(SINKS, callee.pkg ?? pkgPath, callee.name)) ||
-            (callee.kind === 'method' && callee.recv.kind === 'proc' && SINK_METHODS.has(callee.name));
-        if (!toOS)
-            continue;
-        for (const a of c.args) {
-            for (const s of a.sources) {
-                if (s.kind === 'uptr' && s.u.via === 'inline' && s.u.obj.kind === 'param' && s.u.obj.paramIndex !== undefined && s.u.obj.paramIndex >= 0)
-                    out.push(s.u.obj.paramIndex);
-            }
-        }
-    }
-    return out;
+/** A parameter declared as a pointer (`*T`, `**T`, `unsafe.Pointer`): only its pointee can be
+ * memory the OS fills. */
+function isPointerParam(p) {
+    return !!p && !p.variadic && (p.type.startsWith('*') || /^(\w+\.)?Pointer$/.test(p.type));
+}
+/** The parameter of `fn` that argument `j` binds (the last one for a variadic tail). */
+function paramAt(fn, j) {
+    const last = fn.params.length - 1;
+    if (last < 0)
+        return null;
+    if (j >= last && fn.params[last]?.variadic)
+        return last;
+    return j <= last ? j : null;
 }
 const SINK_METHODS = sinkMethodNames(SINKS);
 const ARG_KEYS = ['uptrParams', 'hidden', 'elemParams', 'valueParams', 'ptrParams'];
