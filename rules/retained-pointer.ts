@@ -7,6 +7,8 @@ interface Use {
   source: string;
   /** Argument indexes the OS keeps; null means every pointer argument (raw syscalls). */
   retained: number[] | null;
+  /** Retained arguments the API copies: only what they point to is kept. */
+  transient?: number[];
   /** The function starts the operation and returns without waiting for it or handling it as
    * pending: why the operation is asynchronous all the same. */
   leftPending?: string;
@@ -26,7 +28,7 @@ const isNil = (t: string | undefined): boolean => t === undefined || t === 'nil'
  */
 function overlappedUse(view: CallView, api: RetainingApi, form: RetainingForm): Use | null {
   const { call, fn } = view;
-  const use: Use = { api: api.name, source: api.source, retained: form.retained };
+  const use: Use = { api: api.name, source: api.source, retained: form.retained, ...(form.transient ? { transient: form.transient } : {}) };
   if (form.when === undefined) return use;
   if (isNil(call.args[form.when]?.text) || call.handle === 'sync') return null;
   if (fn.asyncIO) return use;
@@ -179,9 +181,13 @@ func startRead(h windows.Handle, r *request) error {
     view.call.args.forEach((arg, i) => {
       if (use.retained && !use.retained.includes(i)) return;
       const seen = new Set<string>();
+      const copied = use.transient?.includes(i) ?? false;
       for (const src of arg.sources) {
         const obj = objectOf(src);
         if (!obj || src.kind === 'param') continue;
+        // An array the API copies (a WSABUF array) is judged by the buffers its elements point
+        // to; any other argument by its own object.
+        if ((src.kind === 'goptr' && src.inner !== undefined) !== copied) continue;
         // Only memory this function allocated or whose address it took: a caller's object, one
         // handed out by another function, or one returned to the caller may well outlive the
         // operation.

@@ -3,6 +3,33 @@
 import { FOREIGN_ADDRESS_PARAMS, availableFixes, conversionTrail, defineRule, twinFix, isPinMisuse, pinAdvice, type RelatedInput } from '../src/rule-api.js';
 import type { CallView, Hop, Report, Target } from '../src/rule-api.js';
 
+const CONVERTED_FOR_CALL: ReadonlySet<string> = new Set(['inline', 'var', 'arith', 'conv']);
+
+/**
+ * Reports whether a forwarding chain hands the value to a parameter that by contract receives
+ * an address the OS handed out (FOREIGN_ADDRESS_PARAMS): a function of the tree on the way
+ * (x/sys's LocalFree), or the DLL export a procedure call at the end calls (a local
+ * `globalFree(h)` wrapping `procGlobalFree.Call(h)`). Whatever reaches it is not a Go object.
+ */
+function endsInForeignAddress(hops: Hop[], index: CallView['index']): boolean {
+  const foreign = (api: string, param: number): boolean => Object.values(FOREIGN_ADDRESS_PARAMS).some((fns) => fns[api]?.includes(param));
+  for (const h of hops) {
+    if (h.target.kind === 'func' && h.target.refs.some((r) => FOREIGN_ADDRESS_PARAMS[r.pkg.importPath ?? '']?.[r.fn.name]?.includes(h.arg))) return true;
+    if (h.target.kind === 'sink' && h.target.api && foreign(h.target.api, h.arg)) return true;
+    // `SyscallN(procX.Addr(), a…)` / `Syscall(procX.Addr(), n, a…)`: the procedure's export
+    // takes the arguments after the trap (and the count).
+    const first = TRAP_ARGS[h.call.calleeText.replace(/^.*\./, '')];
+    if (h.target.kind === 'sink' && h.call.trapProc && first !== undefined) {
+      const proc = index.resolve(h.file, { kind: 'method', name: 'Call', recv: { kind: 'pkgvar', pkg: null, name: h.call.trapProc }, recvText: h.call.trapProc });
+      if (proc.kind === 'sink' && proc.api && foreign(proc.api, h.arg - first)) return true;
+    }
+  }
+  return false;
+}
+
+/** Where the procedure's own arguments start in the syscall package's entry points. */
+const TRAP_ARGS: Record<string, number> = { SyscallN: 1, Syscall: 2, Syscall6: 2, Syscall9: 2, Syscall12: 2, Syscall15: 2, Syscall18: 2 };
+
 /** How a finding names where a forwarding chain ends: a sink, a call into C, or a function value
  * holding a sink or a registered C function (a call the compiler cannot resolve statically). */
 function terminalName(t: Target): string | null {
@@ -41,7 +68,10 @@ the solaris variant is protected, and a file without constraints sees every vari
 Packages outside the scanned tree are read as context (never reported) from \`vendor/\`, the module
 cache at the version go.mod requires, and \`--context\` directories, so their wrappers are found the
 same way. When the package a callee belongs to is found nowhere, pinlint cannot tell whether the
-function hands the integer to the OS: such a call is reported as a **warning** naming the package.
+function hands the integer to the OS: such a call is reported as a **warning** naming the package,
+when the conversion is made for that call (written in it, or just before into a variable); an
+integer read back out of a struct field, an element or a helper's result is as often compared
+or logged, and stays quiet.
 Not an error, because the callee may only use the number (log it, hash it); not a note, because
 nothing in the call protects the object if it does, and an ordinary Go function is never protected
 unless it is assembly or \`//go:uintptrescapes\`, which is rare outside system-call packages. The
@@ -160,6 +190,10 @@ func getWinsize(fd int, ws *[4]uint16) error {
       for (const arg of call.args) {
         for (const src of arg.sources) {
           if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit)) continue;
+          // A conversion this function makes for the call (inline, or just before into a
+          // variable) says the callee wants an address; an integer read back out of a struct
+          // field, an element or a helper's result is as often compared or logged.
+          if (!CONVERTED_FOR_CALL.has(src.u.via)) continue;
           report({
             messageId: 'unseen',
             level: 'warning',
@@ -187,6 +221,7 @@ func getWinsize(fd int, ws *[4]uint16) error {
         const param = index.paramFor(ref.fn, i) as number;
         if (FOREIGN_ADDRESS_PARAMS[ref.pkg.importPath ?? '']?.[ref.fn.name]?.includes(param)) continue;
         const hops = index.chainFrom(ref.fn, param, view.file);
+        if (endsInForeignAddress(hops, index)) continue;
         // Build-tagged variants of one wrapper that can be built with this file (a file without
         // constraints sees ioctl for linux, solaris, …) may end in different sinks: name them
         // all rather than one platform's.

@@ -14,7 +14,7 @@ const isNil = (t) => t === undefined || t === 'nil' || t === '0' || t === 'uintp
  */
 function overlappedUse(view, api, form) {
     const { call, fn } = view;
-    const use = { api: api.name, source: api.source, retained: form.retained };
+    const use = { api: api.name, source: api.source, retained: form.retained, ...(form.transient ? { transient: form.transient } : {}) };
     if (form.when === undefined)
         return use;
     if (isNil(call.args[form.when]?.text) || call.handle === 'sync')
@@ -177,9 +177,14 @@ func startRead(h windows.Handle, r *request) error {
             if (use.retained && !use.retained.includes(i))
                 return;
             const seen = new Set();
+            const copied = use.transient?.includes(i) ?? false;
             for (const src of arg.sources) {
                 const obj = objectOf(src);
                 if (!obj || src.kind === 'param')
+                    continue;
+                // An array the API copies (a WSABUF array) is judged by the buffers its elements point
+                // to; any other argument by its own object.
+                if ((src.kind === 'goptr' && src.inner !== undefined) !== copied)
                     continue;
                 // Only memory this function allocated or whose address it took: a caller's object, one
                 // handed out by another function, or one returned to the caller may well outlive the

@@ -60,6 +60,15 @@ export function maybeRecord(cx: FnContext, call: SyntaxNode, f: SyntaxNode, call
         sources.push(src);
         pending.push({ src, keys: o.keys });
       }
+      // What the pointee's fields point to (the buffers of a WSABUF array).
+      for (const [field, fv] of v.fields ?? []) {
+        for (const p of fv.ptrs) {
+          if (p.kind === 'global' || p.kind === 'os') continue;
+          const src: ArgSource = { kind: 'goptr', obj: p, mit: { pin: 'none' }, inner: field };
+          sources.push(src);
+          pending.push({ src, keys: p.keys });
+        }
+      }
     }
     const params = isSpread ? [...(allElems(v)?.params ?? []), ...v.params.filter((p) => p.mode === 'elems')] : v.params.filter((p) => p.mode === 'value');
     for (const p of params) sources.push({ kind: 'param', flow: p });
@@ -75,6 +84,8 @@ export function maybeRecord(cx: FnContext, call: SyntaxNode, f: SyntaxNode, call
   if (!interesting && !possibleSink) return;
   const funcVar = f.type === 'identifier' ? lookup(cx, f.text)?.key : undefined;
   const fact: CallFact = { callee, calleeText: shorten(f.text), span: spanOf(call), args: argFacts, spread, form };
+  const trap = args[0] ? trapProcOf(args[0]) : null;
+  if (trap) fact.trapProc = trap;
   const nameNode = f.type === 'selector_expression' ? f.childForFieldName('field') : f.type === 'identifier' ? f : null;
   if (nameNode) fact.nameRange = { start: nameNode.startIndex, end: nameNode.endIndex };
   if (mayRetain && vals[0]?.handle) fact.handle = vals[0].handle;
@@ -85,6 +96,16 @@ export function maybeRecord(cx: FnContext, call: SyntaxNode, f: SyntaxNode, call
     fact.stmt = { range: { start: stmt.startIndex, end: stmt.endIndex }, indent: /^[ \t]*$/.test(indent) ? indent : '', isReturn: stmt.type === 'return_statement', inBlock: /^[ \t]*$/.test(indent) };
   }
   cx.log.calls.push({ fact, ctx, pending, ...(funcVar ? { funcVar } : {}) });
+}
+
+/** `procX` of a first argument `procX.Addr()` (the mkwinsyscall shape of a procedure call). */
+function trapProcOf(arg: SyntaxNode): string | null {
+  const a = unparen(arg);
+  if (a.type !== 'call_expression' || callArguments(a).args.length !== 0) return null;
+  const f = a.childForFieldName('function');
+  if (f?.type !== 'selector_expression' || f.childForFieldName('field')?.text !== 'Addr') return null;
+  const op = f.childForFieldName('operand');
+  return op && unparen(op).type === 'identifier' ? unparen(op).text : null;
 }
 
 /**

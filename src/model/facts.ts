@@ -89,8 +89,9 @@ export interface ParamFlow {
 
 export type ArgSource =
   | { kind: 'uptr'; u: UptrFact; mit: Mitigation }
-  /** A typed Go pointer or slice (recorded for calls that may retain their arguments). */
-  | { kind: 'goptr'; obj: ObjFact; mit: Mitigation }
+  /** A typed Go pointer or slice (recorded for calls that may retain their arguments); `inner`:
+   * the field of the argument's pointee that holds this pointer (a WSABUF's Buf). */
+  | { kind: 'goptr'; obj: ObjFact; mit: Mitigation; inner?: string }
   /** The argument points at `container`, whose uintptr `field` holds a pointer to `u.obj`. */
   | { kind: 'hidden'; container: string; field: string; u: UptrFact; mit: Mitigation }
   | { kind: 'param'; flow: ParamFlow };
@@ -160,6 +161,9 @@ export interface CallFact {
   form: 'plain' | 'defer' | 'go' | 'return';
   /** The callee's name (the `ioctl` of `ioctl(...)` or `unix.ioctl(...)`), for renaming fixes. */
   nameRange?: Range;
+  /** For `Syscall*(procX.Addr(), …)`: the package variable whose procedure is called (its DLL
+   * export tells what the arguments after the trap are). */
+  trapProc?: string;
   /** The statement holding the call: where a `runtime.KeepAlive` can go after it. */
   stmt?: { range: Range; indent: string; isReturn: boolean; inBlock: boolean };
   /** For a call that may retain its arguments: the handle it is given (its first argument) was

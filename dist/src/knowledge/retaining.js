@@ -18,8 +18,12 @@ export const RETAINING_APIS = [
     { name: 'DeviceIoControl', source: 'Win32 DeviceIoControl with lpOverlapped: buffers are used until completion', go: { retained: [2, 4, 7], when: 7, count: 6 }, raw: { retained: [2, 4, 7], when: 7, count: 6 } },
     { name: 'ReadDirectoryChanges', source: 'Win32 ReadDirectoryChangesW with lpOverlapped', go: { retained: [1, 6], when: 6, count: 5 } },
     { name: 'ReadDirectoryChangesW', source: 'Win32 ReadDirectoryChangesW with lpOverlapped', raw: { retained: [1, 6], when: 6, count: 5 } },
-    { name: 'WSARecv', source: 'Winsock WSARecv with lpOverlapped: buffers are filled after return', go: { retained: [1, 5], when: 5, count: 3 }, raw: { retained: [1, 5], when: 5, count: 3 } },
-    { name: 'WSASend', source: 'Winsock WSASend with lpOverlapped', go: { retained: [1, 5], when: 5, count: 3 }, raw: { retained: [1, 5], when: 5, count: 3 } },
+    // The WSABUF array itself is transient: "the service provider's responsibility to capture
+    // these WSABUF structures before returning from this call. This enables applications to build
+    // stack-based WSABUF arrays" (Winsock WSARecv/WSASend, lpBuffers). The buffers it points to and
+    // the OVERLAPPED are used until completion.
+    { name: 'WSARecv', source: 'Winsock WSARecv with lpOverlapped: the OVERLAPPED and the buffers the WSABUF array points to are used after return', go: { retained: [1, 5], transient: [1], when: 5, count: 3 }, raw: { retained: [1, 5], transient: [1], when: 5, count: 3 } },
+    { name: 'WSASend', source: 'Winsock WSASend with lpOverlapped: the OVERLAPPED and the buffers the WSABUF array points to are used after return', go: { retained: [1, 5], transient: [1], when: 5, count: 3 }, raw: { retained: [1, 5], transient: [1], when: 5, count: 3 } },
     { name: 'ConnectNamedPipe', source: 'Win32 ConnectNamedPipe with lpOverlapped', go: { retained: [1], when: 1 }, raw: { retained: [1], when: 1 } },
     // Contexts handed back to callbacks later.
     { name: 'RegisterServiceCtrlHandlerEx', source: 'the context is passed to every later handler call (golang/go#67437; x/sys 348425aa)', go: { retained: [2] } },
