@@ -192,8 +192,9 @@ func getWinsize(fd int, ws *[4]uint16) error {
           if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit)) continue;
           // A conversion this function makes for the call (inline, or just before into a
           // variable) says the callee wants an address; an integer read back out of a struct
-          // field, an element or a helper's result is as often compared or logged.
-          if (!CONVERTED_FOR_CALL.has(src.u.via)) continue;
+          // field, an element or a helper's result (even held in a variable first) is as often
+          // compared or logged.
+          if (!CONVERTED_FOR_CALL.has(src.u.via) || src.u.returnedBy !== undefined) continue;
           report({
             messageId: 'unseen',
             level: 'warning',

@@ -92,4 +92,63 @@ func setName(r *req, s []byte) { r.name = uintptr(unsafe.Pointer(&s[0])) }
 `);
     expect(store.funcs[0]?.stores).toEqual([{ param: 0, path: ['name'], source: 1 }]);
   });
+
+  it('selects promoted members at the shallowest depth, and ends on mutually embedding types', () => {
+    const defs2 = file('e/defs.go', `package e
+
+import "unsafe"
+
+type Iface interface{ M() }
+type A struct {
+	Iface
+	*B
+	*C
+	*D
+}
+type B struct {
+	*A
+	*C
+	*D
+}
+type C struct {
+	*A
+	*B
+	*D
+}
+type D struct {
+	*A
+	*B
+	*C
+}
+
+type deep struct{}
+
+func (deep) addr(x *int) uintptr { return uintptr(unsafe.Pointer(x)) }
+
+type shallow struct{}
+
+func (shallow) addr(x *int) uintptr { return 0 }
+
+type mid struct{ deep }
+type S struct {
+	mid
+	shallow
+}
+`, 'e');
+    const use2 = file('e/use.go', `package e
+
+import "unsafe"
+
+func use(a *A, s *S, x *int) {
+	_ = unsafe.Pointer(x)
+	a.M()
+	_ = s.addr(x)
+}
+`, 'e');
+    const t = new TypeTable([defs2, use2], (dir) => (dir === 'e' ? 'example.com/m/e' : null));
+    const v = t.viewFor(use2);
+    // Go calls shallow.addr (depth 1), not deep.addr (depth 2): no integer made from x.
+    expect(v['#S.addr!args']).toBeUndefined();
+    expect(v['#A.M']).toBeUndefined();
+  });
 });

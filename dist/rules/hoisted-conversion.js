@@ -102,12 +102,12 @@ func read(fd int, buf []byte) {
                 else if (u.via === 'arith' || u.via === 'conv') {
                     report({ messageId: 'shape', data: { ...data, shape: u.via === 'arith' ? 'arithmetic' : 'another conversion' }, span: arg.span, related: related.slice(0, 1), flow, fixes });
                 }
-                else if (u.via === 'result' && !arg.spread && u.obj.kind === 'temp' && u.obj.keys.length === 0) {
+                else if (u.returnedBy !== undefined && u.helperAlloc && !arg.spread) {
                     // The helper's own allocation: no variable of the caller can keep it alive.
-                    report({ messageId: 'returnedFresh', data, span: arg.span, related: related.slice(0, 1), flow });
+                    report({ messageId: 'returnedFresh', data: { ...data, arg: u.returnedBy }, span: arg.span, related: related.slice(0, 1), flow });
                 }
-                else if (u.via === 'result' && !arg.spread) {
-                    report({ messageId: 'returned', data, span: arg.span, related: related.slice(0, 1), flow, fixes });
+                else if (u.returnedBy !== undefined && !arg.spread) {
+                    report({ messageId: 'returned', data: { ...data, arg: u.returnedBy }, span: arg.span, related: related.slice(0, 1), flow, fixes });
                 }
                 else {
                     report({ messageId: arg.spread ? 'slice' : 'hoisted', data, span: arg.span, related, flow, fixes });

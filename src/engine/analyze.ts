@@ -4,7 +4,7 @@
 // suppressions, sort.
 import { dirname, isAbsolute, join } from 'node:path';
 import { extractAll } from './extract-pool.js';
-import { type Refinable, refineWithTypes } from './refine.js';
+import { MAX_ROUNDS, type Refinable, refineWithTypes } from './refine.js';
 import type { ExtractOutcome, ExtractTask } from './extract.js';
 import type { FileFacts, Mitigation, ObjFact } from '../model/facts.js';
 import { describeError, readGoFile } from './read.js';
@@ -146,7 +146,13 @@ async function extractFacts(discovered: Discovered, ctx: ExtractContext, notific
     }
     batch = next;
   }
-  out.typeRounds = await refineWithTypes(out, (dir) => ctx.modules.importPathOf(dir), ctx.knowledge);
+  const refined = await refineWithTypes(out, (dir) => ctx.modules.importPathOf(dir), ctx.knowledge);
+  out.typeRounds = refined.rounds;
+  if (!refined.settled) {
+    // A chain of helpers deeper than the rounds: what is reported stays sound for each file's
+    // last view, but some answers may still have changed.
+    notifications.push({ level: 'note', id: 'type-views-unsettled', message: `what helpers return was still changing after ${MAX_ROUNDS} rounds of the type stage; results through the deepest helper chains may be incomplete` });
+  }
   ctx.onProgress?.(loaded.size, loaded.size);
   return out;
 }

@@ -22,11 +22,12 @@ export interface Refinable {
 }
 
 /** Re-analyzes files with their type views until the views settle; returns how many files each
- * round analyzed again. */
-export async function refineWithTypes(out: Refinable, importPathOf: (dir: string) => string | null, knowledge: Knowledge): Promise<number[]> {
+ * round analyzed again, and whether the views settled within MAX_ROUNDS. */
+export async function refineWithTypes(out: Refinable, importPathOf: (dir: string) => string | null, knowledge: Knowledge): Promise<{ rounds: number[]; settled: boolean }> {
   const rounds: number[] = [];
   const used = new Map<FileFacts, string>();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  // One more round than analyses: the last only checks that no view changed.
+  for (let round = 0; round <= MAX_ROUNDS; round++) {
     const table = new TypeTable(out.files, importPathOf);
     const redo: Array<{ old: FileFacts; task: ExtractTask; sig: string }> = [];
     for (const f of out.files) {
@@ -37,7 +38,8 @@ export async function refineWithTypes(out: Refinable, importPathOf: (dir: string
       const task = out.taskOf.get(f);
       if (task) redo.push({ old: f, task: { ...task, view }, sig });
     }
-    if (redo.length === 0) break;
+    if (redo.length === 0) return { rounds, settled: true };
+    if (round === MAX_ROUNDS) return { rounds, settled: false };
     rounds.push(redo.length);
     const outcomes = await extractAll(redo.map((r) => r.task), knowledge);
     const replaced = new Map<FileFacts, FileFacts>();
@@ -51,7 +53,7 @@ export async function refineWithTypes(out: Refinable, importPathOf: (dir: string
     });
     out.files = out.files.map((f) => replaced.get(f) ?? f);
   }
-  return rounds;
+  return { rounds, settled: true };
 }
 
 function signature(view: TypeView): string {

@@ -11,7 +11,7 @@ import type { FnContext } from './context.js';
 import { evalExpr } from './expressions.js';
 import { isUnsafePointerExpr, looksIntegral, objOf } from './objects.js';
 import type { Ctx } from './reach.js';
-import { type AV, EMPTY, type Env, INT, altered, av } from './value.js';
+import { type AV, EMPTY, type Env, INT, altered, av, untyped } from './value.js';
 
 /** Conversions and unsafe helpers: uintptr(x), other integer types, named uintptr types,
  * unsafe.Pointer and (*T) conversions, unsafe.Add/Slice/..., []byte(s). Null when `call` is none. */
@@ -65,7 +65,8 @@ export function evalConversion(cx: FnContext, call: SyntaxNode, f: SyntaxNode, a
     if (v.uptrs.length > 0) v = av({ ptrs: v.uptrs.map((u) => u.obj), fields: v.fields, elems: v.elems, slots: v.slots });
     // unsafe.Pointer(u) of a uintptr that is not pointer-derived: memory the OS handed out.
     const fromInt = v.uptrs.length === 0 && v.ptrs.length === 0 && !v.unsafePtr && looksIntegral(cx, convOperand, env);
-    const base = fromInt ? av({ os: true }) : v;
+    // A converted value has the target type, not the declared type it came with.
+    const base = fromInt ? av({ os: true }) : untyped(v);
     return isUnsafe ? { ...base, unsafePtr: true } : base;
   }
   const helper = unsafeHelperOperand(cx.names, call);

@@ -11,7 +11,7 @@ import { objOf, rootVar } from './objects.js';
 import type { Ctx } from './reach.js';
 import { lookup } from './scope.js';
 import { typedZero } from './typing.js';
-import { type AV, EMPTY, type Env, INT, altered, av, elemAt, held, join } from './value.js';
+import { type AV, EMPTY, type Env, INT, altered, av, elemAt, held, join, untyped } from './value.js';
 
 /** Evaluates an expression to the abstract value it may hold, recording calls on the way. */
 export function evalExpr(cx: FnContext, node: SyntaxNode, env: Env, ctx: Ctx, quiet = false): AV {
@@ -75,7 +75,8 @@ export function evalExpr(cx: FnContext, node: SyntaxNode, env: Env, ctx: Ctx, qu
       if (e.type === 'type_conversion_expression' && e.childForFieldName('type')?.type === 'slice_type') {
         return av({ ptrs: [{ name: shorten(e.text), keys: [], kind: 'temp', stack: false, fresh: true }] });
       }
-      return v;
+      // The value now has the asserted or converted type, not the declared type it came with.
+      return untyped(v);
     }
     case 'int_literal':
     case 'rune_literal':

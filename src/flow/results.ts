@@ -67,10 +67,10 @@ export function viewResults(cx: FnContext, call: SyntaxNode, callee: CalleeFact,
   };
   const text = shorten(call.text);
   const span = spanOf(call);
-  const made = (obj: ObjFact): UptrFact => ({ obj, conv: span, via: 'result', holder: text, store: span });
+  const made = (obj: ObjFact): UptrFact => ({ obj, conv: span, via: 'result', holder: text, store: span, returnedBy: text });
   const uptrsOf = (params: number[] | undefined, fresh: boolean | undefined): UptrFact[] => {
     const out = (params ?? []).map(objAt).filter((o): o is ObjFact => o !== null).map(made);
-    if (fresh) out.push(made({ name: `the memory ${text} allocates`, keys: [], kind: 'temp', stack: false, fresh: true }));
+    if (fresh) out.push({ ...made({ name: `the memory ${text} allocates`, keys: [], kind: 'temp', stack: false, fresh: true }), helperAlloc: true });
     return out;
   };
   return entry.results.map((r) => resultValue(r, uptrsOf, objAt, (k) => vals[k] ?? EMPTY, text, span));

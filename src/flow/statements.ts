@@ -67,7 +67,8 @@ export function walkStmt(cx: FnContext, stmt: SyntaxNode, env: Env): Env | null 
     case 'return_statement': {
       const list = stmt.namedChildren[0];
       const exprs = list?.type === 'expression_list' ? list.namedChildren : list ? [list] : [];
-      const top = cx.pos.fnStack.length === 1;
+      // The function's own return: not one of a closure, walked or invoked in place.
+      const top = cx.pos.fnStack.length === 1 && cx.pos.inlineEnds.length === 0;
       const yielded: AV[] = [];
       exprs.forEach((e, i) => {
         const u = unparen(e);

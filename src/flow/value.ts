@@ -133,6 +133,14 @@ export function elemAt(v: AV, index: number | null): AV | null {
   return slot ?? v.elems;
 }
 
+/** The value without the declared type the type layer gave it (after a conversion). */
+export function untyped(v: AV): AV {
+  if (!v.type) return v;
+  const { type: _dropped, ...rest } = v;
+  void _dropped;
+  return rest;
+}
+
 /** Marks the uintptrs of a value as now held in `holder`, stored at `store`. */
 export function held(v: AV, via: UptrVia, holder: string, store: Span): AV {
   if (v.uptrs.length === 0) return v;

@@ -55,6 +55,11 @@ export interface UptrFact {
   holder?: string;
   /** For var/field/elem: where it was stored. */
   store?: Span;
+  /** Converted inside a function and returned by it: the call as written (`b.addr()`), kept
+   * when the result is then stored in a variable or field. */
+  returnedBy?: string;
+  /** With returnedBy: the memory is the helper's own allocation, which nothing else holds. */
+  helperAlloc?: boolean;
   /** The conversion was `uintptr(v)` of an unsafe.Pointer variable: protected only since Go 1.10
    * (golang/go#23051). */
   fromVar?: boolean;

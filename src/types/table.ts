@@ -12,6 +12,11 @@ import { DLL_PACKAGES, DLL_TYPES, NAMED_UINTPTR_TYPES, PINNER, PROC_TYPES, SINKS
 
 interface Decl<T> { file: FileFacts; decl: T }
 
+/** What a selector names on a type: its methods (build variants), or a field and its type. */
+type Member =
+  | { kind: 'method'; decls: Array<Decl<FuncFact>> }
+  | { kind: 'field'; file: FileFacts; pkg: Pkg; type: string };
+
 interface Pkg {
   importPath: string;
   types: Map<string, Array<Decl<TypeFact>>>;
@@ -102,11 +107,9 @@ export class TypeTable {
       }
       const typeName = name.slice(0, dot);
       const member = name.slice(dot + 1);
-      const m = this.methodOf(pkg, typeName, member, 0);
-      if (m) return this.funcEntry(m, own, part);
-      if (part === 'args') continue;
-      const field = this.fieldOf(pkg, typeName, member, 0);
-      if (field) return this.varEntry(field.file, field.pkg, field.type, own);
+      const m = this.select(pkg, typeName, member);
+      if (m?.kind === 'method') return this.funcEntry(m.decls, own, part);
+      if (m?.kind === 'field' && part === 'plain') return this.varEntry(m.file, m.pkg, m.type, own);
     }
     return undefined;
   }
@@ -123,7 +126,7 @@ export class TypeTable {
   private outParams(pkgs: Pkg[], name: string): ViewEntry | undefined {
     for (const pkg of pkgs) {
       const dot = name.indexOf('.');
-      const decls = dot < 0 ? this.built(pkg.funcs.get(name)) : this.methodOf(pkg, name.slice(0, dot), name.slice(dot + 1), 0);
+      const decls = dot < 0 ? this.built(pkg.funcs.get(name)) : this.methodOf(pkg, name.slice(0, dot), name.slice(dot + 1));
       if (!decls) continue;
       const params = new Set(decls.flatMap(({ file, decl }) => this.handedToOS(decl, this.pkgOfFile.get(file) as Pkg)));
       return params.size ? { kind: 'out-params', params: [...params].sort((a, b) => a - b) } : undefined;
@@ -172,28 +175,38 @@ export class TypeTable {
     return out;
   }
 
-  /** A method of a named type, or of a type embedded in it (go.dev/ref/spec#Selectors: the
-   * shallowest depth wins). */
-  private methodOf(pkg: Pkg, typeName: string, method: string, depth: number): Array<Decl<FuncFact>> | undefined {
-    const direct = this.built(pkg.methods.get(`${typeName}.${method}`));
-    if (direct || depth >= MAX_CHAIN) return direct;
-    for (const e of this.embedded(pkg, typeName)) {
-      const found = this.methodOf(e.pkg, e.name, method, depth + 1);
-      if (found) return found;
+  /**
+   * The method or field `member` selects on a named type, own or promoted from embedded types
+   * (go.dev/ref/spec#Selectors): the shallowest depth wins, two at that depth are ambiguous
+   * (no answer), and each type is visited once, so mutually embedding types end.
+   */
+  private select(pkg: Pkg, typeName: string, member: string): Member | undefined {
+    const seen = new Set<string>();
+    let level: Array<{ pkg: Pkg; name: string }> = [{ pkg, name: typeName }];
+    for (let depth = 0; level.length > 0 && depth <= MAX_CHAIN; depth++) {
+      const found: Member[] = [];
+      const next: Array<{ pkg: Pkg; name: string }> = [];
+      for (const t of level) {
+        const key = `${t.pkg.importPath}\u0000${t.name}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const methods = this.built(t.pkg.methods.get(`${t.name}.${member}`));
+        if (methods) found.push({ kind: 'method', decls: methods });
+        const decl = this.typeOf(t.pkg, t.name);
+        const ft = decl?.decl.fields?.[member];
+        if (decl && ft !== undefined) found.push({ kind: 'field', file: decl.file, pkg: t.pkg, type: ft });
+        next.push(...this.embedded(t.pkg, t.name));
+      }
+      if (found.length === 1) return found[0];
+      if (found.length > 1) return undefined;
+      level = next;
     }
     return undefined;
   }
 
-  private fieldOf(pkg: Pkg, typeName: string, field: string, depth: number): { file: FileFacts; pkg: Pkg; type: string } | undefined {
-    const t = this.typeOf(pkg, typeName);
-    const ft = t?.decl.fields?.[field];
-    if (t && ft !== undefined) return { file: t.file, pkg, type: ft };
-    if (depth >= MAX_CHAIN) return undefined;
-    for (const e of this.embedded(pkg, typeName)) {
-      const found = this.fieldOf(e.pkg, e.name, field, depth + 1);
-      if (found) return found;
-    }
-    return undefined;
+  private methodOf(pkg: Pkg, typeName: string, method: string): Array<Decl<FuncFact>> | undefined {
+    const m = this.select(pkg, typeName, method);
+    return m?.kind === 'method' ? m.decls : undefined;
   }
 
   /** The named types embedded in a struct type, resolved to their packages. */

@@ -4,7 +4,7 @@
 // suppressions, sort.
 import { dirname, isAbsolute, join } from 'node:path';
 import { extractAll } from './extract-pool.js';
-import { refineWithTypes } from './refine.js';
+import { MAX_ROUNDS, refineWithTypes } from './refine.js';
 import { describeError, readGoFile } from './read.js';
 import { TreeIndex } from '../index/tree-index.js';
 import { ModuleResolver } from '../index/modules.js';
@@ -81,7 +81,13 @@ async function extractFacts(discovered, ctx, notifications) {
         }
         batch = next;
     }
-    out.typeRounds = await refineWithTypes(out, (dir) => ctx.modules.importPathOf(dir), ctx.knowledge);
+    const refined = await refineWithTypes(out, (dir) => ctx.modules.importPathOf(dir), ctx.knowledge);
+    out.typeRounds = refined.rounds;
+    if (!refined.settled) {
+        // A chain of helpers deeper than the rounds: what is reported stays sound for each file's
+        // last view, but some answers may still have changed.
+        notifications.push({ level: 'note', id: 'type-views-unsettled', message: `what helpers return was still changing after ${MAX_ROUNDS} rounds of the type stage; results through the deepest helper chains may be incomplete` });
+    }
     ctx.onProgress?.(loaded.size, loaded.size);
     return out;
 }

@@ -2,11 +2,12 @@ import { TypeTable } from '../types/table.js';
 import { extractAll } from './extract-pool.js';
 export const MAX_ROUNDS = 4;
 /** Re-analyzes files with their type views until the views settle; returns how many files each
- * round analyzed again. */
+ * round analyzed again, and whether the views settled within MAX_ROUNDS. */
 export async function refineWithTypes(out, importPathOf, knowledge) {
     const rounds = [];
     const used = new Map();
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    // One more round than analyses: the last only checks that no view changed.
+    for (let round = 0; round <= MAX_ROUNDS; round++) {
         const table = new TypeTable(out.files, importPathOf);
         const redo = [];
         for (const f of out.files) {
@@ -21,7 +22,9 @@ export async function refineWithTypes(out, importPathOf, knowledge) {
                 redo.push({ old: f, task: { ...task, view }, sig });
         }
         if (redo.length === 0)
-            break;
+            return { rounds, settled: true };
+        if (round === MAX_ROUNDS)
+            return { rounds, settled: false };
         rounds.push(redo.length);
         const outcomes = await extractAll(redo.map((r) => r.task), knowledge);
         const replaced = new Map();
@@ -37,7 +40,7 @@ export async function refineWithTypes(out, importPathOf, knowledge) {
         });
         out.files = out.files.map((f) => replaced.get(f) ?? f);
     }
-    return rounds;
+    return { rounds, settled: true };
 }
 function signature(view) {
     return JSON.stringify(view);

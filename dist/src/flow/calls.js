@@ -51,15 +51,19 @@ export function evalCall(cx, call, env, ctx, form, quiet = false) {
     if (mayCallOS(cx, callee))
         for (const a of args)
             markOutParam(cx, a, env);
-    else
-        for (const k of osParamsOf(cx, callee, args))
-            if (args[k])
-                markOutParam(cx, args[k], env);
+    // A method expression `(*T).M(recv, a…)` passes the receiver first.
+    const methodExpr = callee.kind === 'method' && callee.methodExpr === true;
+    const params = methodExpr ? args.slice(1) : args;
+    const paramVals = methodExpr ? argVals.slice(1) : argVals;
+    if (!mayCallOS(cx, callee))
+        for (const k of osParamsOf(cx, callee, params))
+            if (params[k])
+                markOutParam(cx, params[k], env);
     const base = callResult(cx, f, callee, env, ctx, args);
-    const recv = f.type === 'selector_expression' ? f.childForFieldName('operand') : null;
-    const known = viewResults(cx, call, callee, recv, args, argVals, env, ctx);
+    const recv = methodExpr ? args[0] ?? null : f.type === 'selector_expression' ? f.childForFieldName('operand') : null;
+    const known = viewResults(cx, call, callee, recv, params, paramVals, env, ctx);
     if (!quiet)
-        applyStores(cx, call, callee, recv, args, argVals, env, ctx);
+        applyStores(cx, call, callee, recv, params, paramVals, env, ctx);
     const result = known?.[0] ? join(base, known[0]) : base;
     const value = isEmpty(result) && callee.kind !== 'unknown' ? av({ from: callee }) : result;
     const handle = openedHandle(cx.file, callee, args);

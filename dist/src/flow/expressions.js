@@ -4,7 +4,7 @@ import { noteLiteralFuncs } from './func-values.js';
 import { objOf, rootVar } from './objects.js';
 import { lookup } from './scope.js';
 import { typedZero } from './typing.js';
-import { EMPTY, INT, altered, av, elemAt, held, join } from './value.js';
+import { EMPTY, INT, altered, av, elemAt, held, join, untyped } from './value.js';
 /** Evaluates an expression to the abstract value it may hold, recording calls on the way. */
 export function evalExpr(cx, node, env, ctx, quiet = false) {
     const e = unparen(node);
@@ -78,7 +78,8 @@ export function evalExpr(cx, node, env, ctx, quiet = false) {
             if (e.type === 'type_conversion_expression' && e.childForFieldName('type')?.type === 'slice_type') {
                 return av({ ptrs: [{ name: shorten(e.text), keys: [], kind: 'temp', stack: false, fresh: true }] });
             }
-            return v;
+            // The value now has the asserted or converted type, not the declared type it came with.
+            return untyped(v);
         }
         case 'int_literal':
         case 'rune_literal':

@@ -60,11 +60,11 @@ export function viewResults(cx, call, callee, recv, args, vals, env, ctx) {
     };
     const text = shorten(call.text);
     const span = spanOf(call);
-    const made = (obj) => ({ obj, conv: span, via: 'result', holder: text, store: span });
+    const made = (obj) => ({ obj, conv: span, via: 'result', holder: text, store: span, returnedBy: text });
     const uptrsOf = (params, fresh) => {
         const out = (params ?? []).map(objAt).filter((o) => o !== null).map(made);
         if (fresh)
-            out.push(made({ name: `the memory ${text} allocates`, keys: [], kind: 'temp', stack: false, fresh: true }));
+            out.push({ ...made({ name: `the memory ${text} allocates`, keys: [], kind: 'temp', stack: false, fresh: true }), helperAlloc: true });
         return out;
     };
     return entry.results.map((r) => resultValue(r, uptrsOf, objAt, (k) => vals[k] ?? EMPTY, text, span));

@@ -92,6 +92,14 @@ export function elemAt(v, index) {
         return join(slot, v.elems);
     return slot ?? v.elems;
 }
+/** The value without the declared type the type layer gave it (after a conversion). */
+export function untyped(v) {
+    if (!v.type)
+        return v;
+    const { type: _dropped, ...rest } = v;
+    void _dropped;
+    return rest;
+}
 /** Marks the uintptrs of a value as now held in `holder`, stored at `store`. */
 export function held(v, via, holder, store) {
     if (v.uptrs.length === 0)

@@ -85,14 +85,11 @@ export class TypeTable {
             }
             const typeName = name.slice(0, dot);
             const member = name.slice(dot + 1);
-            const m = this.methodOf(pkg, typeName, member, 0);
-            if (m)
-                return this.funcEntry(m, own, part);
-            if (part === 'args')
-                continue;
-            const field = this.fieldOf(pkg, typeName, member, 0);
-            if (field)
-                return this.varEntry(field.file, field.pkg, field.type, own);
+            const m = this.select(pkg, typeName, member);
+            if (m?.kind === 'method')
+                return this.funcEntry(m.decls, own, part);
+            if (m?.kind === 'field' && part === 'plain')
+                return this.varEntry(m.file, m.pkg, m.type, own);
         }
         return undefined;
     }
@@ -106,7 +103,7 @@ export class TypeTable {
     outParams(pkgs, name) {
         for (const pkg of pkgs) {
             const dot = name.indexOf('.');
-            const decls = dot < 0 ? this.built(pkg.funcs.get(name)) : this.methodOf(pkg, name.slice(0, dot), name.slice(dot + 1), 0);
+            const decls = dot < 0 ? this.built(pkg.funcs.get(name)) : this.methodOf(pkg, name.slice(0, dot), name.slice(dot + 1));
             if (!decls)
                 continue;
             const params = new Set(decls.flatMap(({ file, decl }) => this.handedToOS(decl, this.pkgOfFile.get(file))));
@@ -159,32 +156,42 @@ export class TypeTable {
         }
         return out;
     }
-    /** A method of a named type, or of a type embedded in it (go.dev/ref/spec#Selectors: the
-     * shallowest depth wins). */
-    methodOf(pkg, typeName, method, depth) {
-        const direct = this.built(pkg.methods.get(`${typeName}.${method}`));
-        if (direct || depth >= MAX_CHAIN)
-            return direct;
-        for (const e of this.embedded(pkg, typeName)) {
-            const found = this.methodOf(e.pkg, e.name, method, depth + 1);
-            if (found)
-                return found;
+    /**
+     * The method or field `member` selects on a named type, own or promoted from embedded types
+     * (go.dev/ref/spec#Selectors): the shallowest depth wins, two at that depth are ambiguous
+     * (no answer), and each type is visited once, so mutually embedding types end.
+     */
+    select(pkg, typeName, member) {
+        const seen = new Set();
+        let level = [{ pkg, name: typeName }];
+        for (let depth = 0; level.length > 0 && depth <= MAX_CHAIN; depth++) {
+            const found = [];
+            const next = [];
+            for (const t of level) {
+                const key = `${t.pkg.importPath}\u0000${t.name}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                const methods = this.built(t.pkg.methods.get(`${t.name}.${member}`));
+                if (methods)
+                    found.push({ kind: 'method', decls: methods });
+                const decl = this.typeOf(t.pkg, t.name);
+                const ft = decl?.decl.fields?.[member];
+                if (decl && ft !== undefined)
+                    found.push({ kind: 'field', file: decl.file, pkg: t.pkg, type: ft });
+                next.push(...this.embedded(t.pkg, t.name));
+            }
+            if (found.length === 1)
+                return found[0];
+            if (found.length > 1)
+                return undefined;
+            level = next;
         }
         return undefined;
     }
-    fieldOf(pkg, typeName, field, depth) {
-        const t = this.typeOf(pkg, typeName);
-        const ft = t?.decl.fields?.[field];
-        if (t && ft !== undefined)
-            return { file: t.file, pkg, type: ft };
-        if (depth >= MAX_CHAIN)
-            return undefined;
-        for (const e of this.embedded(pkg, typeName)) {
-            const found = this.fieldOf(e.pkg, e.name, field, depth + 1);
-            if (found)
-                return found;
-        }
-        return undefined;
+    methodOf(pkg, typeName, method) {
+        const m = this.select(pkg, typeName, method);
+        return m?.kind === 'method' ? m.decls : undefined;
     }
     /** The named types embedded in a struct type, resolved to their packages. */
     embedded(pkg, typeName) {
