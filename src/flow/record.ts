@@ -5,7 +5,7 @@ import type { SyntaxNode } from '../go/parse.js';
 import { conversionOperand, isUintptrConversion } from '../go/predicates.js';
 import { callArguments, enclosingStatement, shorten, spanOf, unparen } from '../go/syntax.js';
 import type { ArgFact, ArgSource, CallFact, CalleeFact, UptrFact } from '../model/facts.js';
-import type { FnContext, PendingCall } from './context.js';
+import type { FnContext, PendingCall, VarInfo } from './context.js';
 import { objOf } from './objects.js';
 import type { Ctx } from './reach.js';
 import { lookup } from './scope.js';
@@ -129,17 +129,24 @@ export function spreadUptrs(cx: FnContext, a: SyntaxNode, v: AV, env: Env, ctx: 
  * own memory (CredRead's PCREDENTIAL, a returned buffer), so p holds foreign memory afterwards.
  */
 export function markOutParam(cx: FnContext, arg: SyntaxNode, env: Env): void {
+  const info = outParamTarget(cx, arg);
+  if (info) env.set(info.key, av({ os: true, int: info.type === 'uintptr' }));
+}
+
+/** The variable `p` of an argument `&p` (through conversions) that can receive memory the OS
+ * allocated: a pointer, unsafe.Pointer or uintptr variable. */
+export function outParamTarget(cx: FnContext, arg: SyntaxNode): VarInfo | null {
   let e = unparen(arg);
   while (e.type === 'call_expression') {
     const inner = isUintptrConversion(cx.names, e) ? callArguments(e).args[0] ?? null : conversionOperand(cx.names, e);
-    if (!inner) return;
+    if (!inner) return null;
     e = unparen(inner);
   }
-  if (e.type !== 'unary_expression' || e.child(0)?.type !== '&') return;
+  if (e.type !== 'unary_expression' || e.child(0)?.type !== '&') return null;
   const op = e.childForFieldName('operand');
   const target = op ? unparen(op) : null;
-  if (!target || target.type !== 'identifier') return;
+  if (!target || target.type !== 'identifier') return null;
   const info = lookup(cx, target.text);
   const t = info?.type ?? '';
-  if (info && (t.startsWith('*') || isUnsafePointerType(cx.file, t) || t === 'uintptr')) env.set(info.key, av({ os: true, int: t === 'uintptr' }));
+  return info && (t.startsWith('*') || isUnsafePointerType(cx.file, t) || t === 'uintptr') ? info : null;
 }

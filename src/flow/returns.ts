@@ -4,7 +4,7 @@
 // `uintptr(unsafe.Pointer(&b.data[0]))` gives its caller an integer the collector does not see:
 // the conversion is not in the protected call's argument list (unsafe.Pointer rule 4).
 import type { ReturnFact, StoreFact } from '../model/facts.js';
-import { type AV, type Env, allElems } from './value.js';
+import { type AV, type Env, allElems, hiddenPaths } from './value.js';
 
 /** Summarizes the values each `return` yielded (by result index); null when no result carries
  * anything pinlint follows. */
@@ -36,7 +36,7 @@ function summarize(vals: AV[], returns: number): ReturnFact {
     for (const p of v.params) if (p.mode === 'value') valueParams.add(p.index);
     for (const o of v.ptrs) if (o.kind === 'param' && o.paramIndex !== undefined) ptrParams.add(o.paramIndex);
     for (const p of allElems(v)?.params ?? []) if (p.mode === 'value') elemParams.add(p.index);
-    collectHidden(v, [], hidden, 0);
+    collectHidden(v, hidden);
   }
   const fact: ReturnFact = {};
   const list = (s: Set<number>): number[] => [...s].sort((a, b) => a - b);
@@ -53,24 +53,13 @@ function summarize(vals: AV[], returns: number): ReturnFact {
   return fact;
 }
 
-/** Pointer-derived integers of parameters' pointees hidden in fields and elements of `v`. */
-function collectHidden(v: AV, path: string[], out: Map<string, { path: string[]; param: number }>, depth: number): void {
-  if (depth > 4) return;
-  const note = (u: { obj: { kind: string; paramIndex?: number } }, at: string[]): void => {
-    if (u.obj.kind !== 'param' || u.obj.paramIndex === undefined) return;
-    const key = `${at.join('.')}:${u.obj.paramIndex}`;
-    if (!out.has(key)) out.set(key, { path: at, param: u.obj.paramIndex });
-  };
-  for (const [name, fv] of v.fields ?? []) {
-    const at = [...path, name];
-    for (const u of [...fv.uptrs, ...fv.numeric]) note(u, at);
-    collectHidden(fv, at, out, depth + 1);
-  }
-  const elems = allElems(v);
-  if (elems) {
-    const at = [...path, '[]'];
-    for (const u of [...elems.uptrs, ...elems.numeric]) note(u, at);
-    collectHidden(elems, at, out, depth + 1);
+/** Pointer-derived integers of parameters' pointees hidden in fields and elements of `v`, by
+ * path and parameter (the first of each). */
+function collectHidden(v: AV, out: Map<string, { path: string[]; param: number }>): void {
+  for (const { path, u } of hiddenPaths(v, 4)) {
+    if (u.obj.kind !== 'param' || u.obj.paramIndex === undefined) continue;
+    const key = `${path.join('.')}:${u.obj.paramIndex}`;
+    if (!out.has(key)) out.set(key, { path, param: u.obj.paramIndex });
   }
 }
 
@@ -87,7 +76,7 @@ export function summarizeStores(exits: Env[], paramKeys: Map<number, string>): S
       const v = env.get(key);
       if (!v) continue;
       const found = new Map<string, { path: string[]; param: number }>();
-      collectHidden(v, [], found, 0);
+      collectHidden(v, found);
       for (const h of found.values()) {
         if (h.param === param) continue;
         const fact: StoreFact = { param, path: h.path, source: h.param };

@@ -153,25 +153,42 @@ export function altered(v: AV, via: 'arith' | 'conv'): AV {
   return { ...v, uptrs: v.uptrs.map((u) => (u.via === 'inline' ? { ...u, via } : u)) };
 }
 
-/** All pointer-derived uintptrs hidden inside a container value, with the field that holds each. */
-export function hiddenIn(v: AV, prefix = ''): Array<{ field: string; u: UptrFact }> {
-  const out: Array<{ field: string; u: UptrFact }> = [];
-  if (v.fields) {
-    for (const [name, fv] of v.fields) {
-      const path = prefix ? `${prefix}.${name}` : name;
-      // A pointer kept as uintptr, or as another integer type (bpf_attr's u64 fields), is
-      // equally invisible to the collector.
-      for (const u of [...fv.uptrs, ...fv.numeric]) out.push({ field: `field ${path}`, u });
-      out.push(...hiddenIn(fv, path));
+/**
+ * Every pointer-derived integer hidden inside a container value, with where it sits: field names
+ * and `[]` for an element, from the value down. A pointer kept as uintptr, or as another integer
+ * type (bpf_attr's u64 fields), is equally invisible to the collector. `maxDepth` bounds how deep
+ * the walk goes (summaries keep paths short).
+ */
+export function hiddenPaths(v: AV, maxDepth = Infinity): Array<{ path: string[]; u: UptrFact }> {
+  const out: Array<{ path: string[]; u: UptrFact }> = [];
+  const walk = (x: AV, path: string[], depth: number): void => {
+    if (depth > maxDepth) return;
+    for (const [name, fv] of x.fields ?? []) {
+      const at = [...path, name];
+      for (const u of [...fv.uptrs, ...fv.numeric]) out.push({ path: at, u });
+      walk(fv, at, depth + 1);
     }
-  }
-  const elems = allElems(v);
-  if (elems) {
-    const path = prefix ? `${prefix}[…]` : 'element';
-    for (const u of [...elems.uptrs, ...elems.numeric]) out.push({ field: prefix ? `field ${path}` : 'element', u });
-    out.push(...hiddenIn(elems, prefix ? path : ''));
-  }
+    const elems = allElems(x);
+    if (elems) {
+      const at = [...path, '[]'];
+      for (const u of [...elems.uptrs, ...elems.numeric]) out.push({ path: at, u });
+      walk(elems, at, depth + 1);
+    }
+  };
+  walk(v, [], 0);
   return out;
+}
+
+/** All pointer-derived uintptrs hidden inside a container value, named for messages: `field
+ * a.b`, `field a[…]`, or `element` (elements of the value itself are not a field). */
+export function hiddenIn(v: AV): Array<{ field: string; u: UptrFact }> {
+  return hiddenPaths(v).map(({ path, u }) => {
+    let i = 0;
+    while (path[i] === '[]') i++;
+    let name = '';
+    for (const p of path.slice(i)) name = p === '[]' ? `${name}[…]` : name ? `${name}.${p}` : p;
+    return { field: name ? `field ${name}` : 'element', u };
+  });
 }
 
 export const INT: AV = Object.freeze({ ...EMPTY, int: true }) as AV;

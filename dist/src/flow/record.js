@@ -132,21 +132,27 @@ export function spreadUptrs(cx, a, v, env, ctx) {
  * own memory (CredRead's PCREDENTIAL, a returned buffer), so p holds foreign memory afterwards.
  */
 export function markOutParam(cx, arg, env) {
+    const info = outParamTarget(cx, arg);
+    if (info)
+        env.set(info.key, av({ os: true, int: info.type === 'uintptr' }));
+}
+/** The variable `p` of an argument `&p` (through conversions) that can receive memory the OS
+ * allocated: a pointer, unsafe.Pointer or uintptr variable. */
+export function outParamTarget(cx, arg) {
     let e = unparen(arg);
     while (e.type === 'call_expression') {
         const inner = isUintptrConversion(cx.names, e) ? callArguments(e).args[0] ?? null : conversionOperand(cx.names, e);
         if (!inner)
-            return;
+            return null;
         e = unparen(inner);
     }
     if (e.type !== 'unary_expression' || e.child(0)?.type !== '&')
-        return;
+        return null;
     const op = e.childForFieldName('operand');
     const target = op ? unparen(op) : null;
     if (!target || target.type !== 'identifier')
-        return;
+        return null;
     const info = lookup(cx, target.text);
     const t = info?.type ?? '';
-    if (info && (t.startsWith('*') || isUnsafePointerType(cx.file, t) || t === 'uintptr'))
-        env.set(info.key, av({ os: true, int: t === 'uintptr' }));
+    return info && (t.startsWith('*') || isUnsafePointerType(cx.file, t) || t === 'uintptr') ? info : null;
 }

@@ -1,6 +1,7 @@
 import { fieldPath, shorten, spanOf, unparen } from '../go/syntax.js';
 import { ask } from './file-scope.js';
 import { objOf, rootVar } from './objects.js';
+import { outParamTarget } from './record.js';
 import { lookup } from './scope.js';
 import { EMPTY, av, held, join } from './value.js';
 /** The view entry of the function or method a callee names (with `suffix`, one of its other
@@ -22,14 +23,7 @@ export function calleeEntry(cx, callee, suffix = '') {
 /** The pointer parameters whose pointee the callee hands to the OS (out-parameters the OS may
  * fill with its own memory); asked only when an argument is written `&p`. */
 export function osParamsOf(cx, callee, args) {
-    // Only `&p` of a pointer or integer variable can receive memory the OS allocated.
-    const outArg = (a) => {
-        const u = unparen(a);
-        const op = u.type === 'unary_expression' && u.child(0)?.type === '&' ? u.childForFieldName('operand') : null;
-        const t = op && op.type === 'identifier' ? lookup(cx, op.text)?.type ?? '' : '';
-        return t.startsWith('*') || t === 'uintptr' || t.endsWith('.Pointer');
-    };
-    if (!args.some(outArg))
+    if (!args.some((a) => outParamTarget(cx, a)))
         return [];
     const entry = calleeEntry(cx, callee, '!out');
     return entry?.kind === 'out-params' ? entry.params : [];
@@ -55,7 +49,7 @@ export function viewResults(cx, call, callee, recv, args, vals, env, ctx) {
             return null;
         // A value receiver or argument `b` of a pointer method is `&b`: the variable itself.
         const e = unparen(n);
-        const o = objOf(cx, e, env, ctx, k === -1 && e.type === 'identifier' && isValueVar(cx, e.text));
+        const o = objOf(cx, e, env, ctx, k === -1 && e.type === 'identifier' && lookup(cx, e.text)?.isValue === true);
         return o && o.kind !== 'global' && o.kind !== 'os' ? o : null;
     };
     const text = shorten(call.text);
@@ -172,12 +166,4 @@ function targetOf(cx, arg) {
 }
 function carries(v) {
     return v.uptrs.length > 0 || v.ptrs.length > 0 || v.params.length > 0 || v.numeric.length > 0 || !!v.elems || !!v.fields || !!v.slots;
-}
-function isValueVar(cx, name) {
-    for (let i = cx.scopes.length - 1; i >= 0; i--) {
-        const v = cx.scopes[i]?.get(name);
-        if (v)
-            return v.isValue === true;
-    }
-    return false;
 }

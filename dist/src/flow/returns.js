@@ -1,4 +1,4 @@
-import { allElems } from './value.js';
+import { allElems, hiddenPaths } from './value.js';
 /** Summarizes the values each `return` yielded (by result index); null when no result carries
  * anything pinlint follows. */
 export function summarizeReturns(returns, count) {
@@ -39,7 +39,7 @@ function summarize(vals, returns) {
         for (const p of allElems(v)?.params ?? [])
             if (p.mode === 'value')
                 elemParams.add(p.index);
-        collectHidden(v, [], hidden, 0);
+        collectHidden(v, hidden);
     }
     const fact = {};
     const list = (s) => [...s].sort((a, b) => a - b);
@@ -63,29 +63,15 @@ function summarize(vals, returns) {
         fact.proc = true;
     return fact;
 }
-/** Pointer-derived integers of parameters' pointees hidden in fields and elements of `v`. */
-function collectHidden(v, path, out, depth) {
-    if (depth > 4)
-        return;
-    const note = (u, at) => {
+/** Pointer-derived integers of parameters' pointees hidden in fields and elements of `v`, by
+ * path and parameter (the first of each). */
+function collectHidden(v, out) {
+    for (const { path, u } of hiddenPaths(v, 4)) {
         if (u.obj.kind !== 'param' || u.obj.paramIndex === undefined)
-            return;
-        const key = `${at.join('.')}:${u.obj.paramIndex}`;
+            continue;
+        const key = `${path.join('.')}:${u.obj.paramIndex}`;
         if (!out.has(key))
-            out.set(key, { path: at, param: u.obj.paramIndex });
-    };
-    for (const [name, fv] of v.fields ?? []) {
-        const at = [...path, name];
-        for (const u of [...fv.uptrs, ...fv.numeric])
-            note(u, at);
-        collectHidden(fv, at, out, depth + 1);
-    }
-    const elems = allElems(v);
-    if (elems) {
-        const at = [...path, '[]'];
-        for (const u of [...elems.uptrs, ...elems.numeric])
-            note(u, at);
-        collectHidden(elems, at, out, depth + 1);
+            out.set(key, { path, param: u.obj.paramIndex });
     }
 }
 /**
@@ -102,7 +88,7 @@ export function summarizeStores(exits, paramKeys) {
             if (!v)
                 continue;
             const found = new Map();
-            collectHidden(v, [], found, 0);
+            collectHidden(v, found);
             for (const h of found.values()) {
                 if (h.param === param)
                     continue;
