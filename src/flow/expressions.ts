@@ -140,10 +140,30 @@ export function evalSelector(cx: FnContext, e: SyntaxNode, env: Env, ctx: Ctx, q
 }
 
 export function compositeLiteral(cx: FnContext, e: SyntaxNode, env: Env, ctx: Ctx): AV {
-  const body = e.childForFieldName('body');
-  const type = e.childForFieldName('type');
+  return literalBody(cx, e.childForFieldName('body'), e.childForFieldName('type'), env, ctx, e);
+}
+
+/** The type of the elements of a list or map type node (`[2]iovec` → `iovec`), for literal
+ * values written without their type (`[]iovec{{base: …}}`, Go spec "Composite literals"). */
+function elementTypeNode(type: SyntaxNode | null): SyntaxNode | null {
+  if (!type) return null;
+  if (type.type === 'slice_type' || type.type === 'array_type' || type.type === 'implicit_length_array_type') return type.childForFieldName('element');
+  if (type.type === 'map_type') return type.childForFieldName('value');
+  return null;
+}
+
+/** The value of a literal's element: a nested literal written without its type takes the
+ * element type of the enclosing list (an iovec of `[]iovec{{…}, {…}}` is as much a struct
+ * hiding pointers as one written `iovec{…}`). */
+function elementValue(cx: FnContext, node: SyntaxNode, elemType: SyntaxNode | null, env: Env, ctx: Ctx): AV {
+  if (node.type === 'literal_value') return literalBody(cx, node, elemType, env, ctx, node);
+  return evalExpr(cx, node, env, ctx);
+}
+
+function literalBody(cx: FnContext, body: SyntaxNode | null, type: SyntaxNode | null, env: Env, ctx: Ctx, where: SyntaxNode): AV {
   const typeStr = typeText(type) ?? '';
   const isList = type?.type === 'slice_type' || type?.type === 'array_type' || type?.type === 'implicit_length_array_type';
+  const elemType = elementTypeNode(type);
   let fields: Map<string, AV> | null = null;
   let elems: AV | null = null;
   let slots: Map<number, AV> | null = null;
@@ -153,7 +173,7 @@ export function compositeLiteral(cx: FnContext, e: SyntaxNode, env: Env, ctx: Ct
       const [k, v] = el.namedChildren;
       const key = k ? unparen(k.namedChildren[0] ?? k).text : '';
       const valueNode = v?.namedChildren[0] ?? v;
-      const val = valueNode ? evalExpr(cx, valueNode, env, ctx) : EMPTY;
+      const val = valueNode ? elementValue(cx, valueNode, elemType, env, ctx) : EMPTY;
       if (isList) {
         const k = constIndex(elementKey(el));
         const hv = held(val, 'elem', `${typeStr}{…}`, spanOf(el));
@@ -165,7 +185,7 @@ export function compositeLiteral(cx: FnContext, e: SyntaxNode, env: Env, ctx: Ct
       }
     } else if (el.type === 'literal_element') {
       const inner = el.namedChildren[0];
-      const val = inner ? evalExpr(cx, inner, env, ctx) : EMPTY;
+      const val = inner ? elementValue(cx, inner, elemType, env, ctx) : EMPTY;
       const where = spanOf(el);
       if (isList) {
         slots ??= new Map();
@@ -177,8 +197,8 @@ export function compositeLiteral(cx: FnContext, e: SyntaxNode, env: Env, ctx: Ct
       position++;
     }
   }
-  if (!isList) noteLiteralFuncs(cx, typeStr, fields, e);
-  const extra = typedZero(cx.file, typeStr, EMPTY);
+  if (!isList && typeStr) noteLiteralFuncs(cx, typeStr, fields, where);
+  const extra = typeStr ? typedZero(cx.file, typeStr, EMPTY) : EMPTY;
   return { ...extra, fields, elems, slots };
 }
 

@@ -148,10 +148,31 @@ export function evalSelector(cx, e, env, ctx, quiet) {
     return EMPTY;
 }
 export function compositeLiteral(cx, e, env, ctx) {
-    const body = e.childForFieldName('body');
-    const type = e.childForFieldName('type');
+    return literalBody(cx, e.childForFieldName('body'), e.childForFieldName('type'), env, ctx, e);
+}
+/** The type of the elements of a list or map type node (`[2]iovec` → `iovec`), for literal
+ * values written without their type (`[]iovec{{base: …}}`, Go spec "Composite literals"). */
+function elementTypeNode(type) {
+    if (!type)
+        return null;
+    if (type.type === 'slice_type' || type.type === 'array_type' || type.type === 'implicit_length_array_type')
+        return type.childForFieldName('element');
+    if (type.type === 'map_type')
+        return type.childForFieldName('value');
+    return null;
+}
+/** The value of a literal's element: a nested literal written without its type takes the
+ * element type of the enclosing list (an iovec of `[]iovec{{…}, {…}}` is as much a struct
+ * hiding pointers as one written `iovec{…}`). */
+function elementValue(cx, node, elemType, env, ctx) {
+    if (node.type === 'literal_value')
+        return literalBody(cx, node, elemType, env, ctx, node);
+    return evalExpr(cx, node, env, ctx);
+}
+function literalBody(cx, body, type, env, ctx, where) {
     const typeStr = typeText(type) ?? '';
     const isList = type?.type === 'slice_type' || type?.type === 'array_type' || type?.type === 'implicit_length_array_type';
+    const elemType = elementTypeNode(type);
     let fields = null;
     let elems = null;
     let slots = null;
@@ -161,7 +182,7 @@ export function compositeLiteral(cx, e, env, ctx) {
             const [k, v] = el.namedChildren;
             const key = k ? unparen(k.namedChildren[0] ?? k).text : '';
             const valueNode = v?.namedChildren[0] ?? v;
-            const val = valueNode ? evalExpr(cx, valueNode, env, ctx) : EMPTY;
+            const val = valueNode ? elementValue(cx, valueNode, elemType, env, ctx) : EMPTY;
             if (isList) {
                 const k = constIndex(elementKey(el));
                 const hv = held(val, 'elem', `${typeStr}{…}`, spanOf(el));
@@ -180,7 +201,7 @@ export function compositeLiteral(cx, e, env, ctx) {
         }
         else if (el.type === 'literal_element') {
             const inner = el.namedChildren[0];
-            const val = inner ? evalExpr(cx, inner, env, ctx) : EMPTY;
+            const val = inner ? elementValue(cx, inner, elemType, env, ctx) : EMPTY;
             const where = spanOf(el);
             if (isList) {
                 slots ??= new Map();
@@ -193,9 +214,9 @@ export function compositeLiteral(cx, e, env, ctx) {
             position++;
         }
     }
-    if (!isList)
-        noteLiteralFuncs(cx, typeStr, fields, e);
-    const extra = typedZero(cx.file, typeStr, EMPTY);
+    if (!isList && typeStr)
+        noteLiteralFuncs(cx, typeStr, fields, where);
+    const extra = typeStr ? typedZero(cx.file, typeStr, EMPTY) : EMPTY;
     return { ...extra, fields, elems, slots };
 }
 export function addressOf(cx, operand, env, ctx) {
