@@ -1,7 +1,7 @@
 // A sink called through a value the compiler cannot resolve statically: an interface, a method
 // value, a function-typed variable, field or parameter, or a C function that an FFI library
 // (purego) bound to a Go function variable. Even an inline conversion is unprotected.
-import { availableFixes, conversionTrail, defineRule, isPinMisuse, keepAliveFix } from '../src/rule-api.js';
+import { availableFixes, conversionTrail, defineRule, isPinMisuse, keepAliveAdvice, keepAliveFix } from '../src/rule-api.js';
 
 const HOW: Record<string, string> = {
   'method-value': 'a method value',
@@ -73,8 +73,8 @@ func getTime(ft *[2]uint32) {
 `,
     },
     messages: {
-      indirect: '{obj} is converted to uintptr for a call through {how} ({callee}), which the compiler cannot resolve statically, so even an inline conversion is not protected and {obj} may be freed or moved before the call returns; call the procedure directly, or call runtime.KeepAlive({obj}) after the call.',
-      registered: '{obj} is converted to uintptr for {callee}, which calls {cfunc} registered with {api}: a Go closure that protects no uintptr argument, so {obj} may be freed or moved before the C function returns; declare the parameter as unsafe.Pointer or a typed pointer in the function type (purego keeps those alive during the call), or call runtime.KeepAlive({obj}) after the call.',
+      indirect: '{obj} is converted to uintptr for a call through {how} ({callee}), which the compiler cannot resolve statically, so even an inline conversion is not protected and {obj} may be freed or moved before the call returns; call the procedure directly, or {keep}.',
+      registered: '{obj} is converted to uintptr for {callee}, which calls {cfunc} registered with {api}: a Go closure that protects no uintptr argument, so {obj} may be freed or moved before the C function returns; declare the parameter as unsafe.Pointer or a typed pointer in the function type (purego keeps those alive during the call), or {keep}.',
       registeredStack: '{obj} is converted to uintptr for {callee}, which calls {cfunc} registered with {api}; runtime.KeepAlive({obj}) keeps it alive, but {obj} may live on the stack and move while the closure runs, so the address can still go stale; declare the parameter as unsafe.Pointer or a typed pointer in the function type (purego keeps those alive and in place).',
     },
     level: 'error',
@@ -102,20 +102,20 @@ func getTime(ft *[2]uint32) {
           report({
             messageId: kept ? 'registeredStack' : 'registered',
             ...(kept ? { level: 'note' as const } : {}),
-            data: { obj: src.u.obj.name, callee: call.calleeText, cfunc: symbol ? `the C function ${symbol}` : 'a C function', api },
+            data: { obj: src.u.obj.name, keep: keepAliveAdvice(src.u.obj), callee: call.calleeText, cfunc: symbol ? `the C function ${symbol}` : 'a C function', api },
             span: arg.span,
             ...conversionTrail(src.u, [{ span: arg.span, message: `passed to ${call.calleeText} here (${symbol ? `C function ${symbol}, ` : ''}registered with ${api})` }]),
-            fixes: kept || src.u.obj.stack ? [] : availableFixes(keepAliveFix(view, src.u.obj)),
+            fixes: kept || src.u.obj.stack ? [] : availableFixes(keepAliveFix(view, src.u)),
           });
           continue;
         }
         if (kept) continue;
         report({
           messageId: 'indirect',
-          data: { obj: src.u.obj.name, how: HOW[target.how] ?? 'an indirect call', callee: call.calleeText },
+          data: { obj: src.u.obj.name, keep: keepAliveAdvice(src.u.obj), how: HOW[target.how] ?? 'an indirect call', callee: call.calleeText },
           span: arg.span,
           ...conversionTrail(src.u, [{ span: arg.span, message: `passed through ${call.calleeText} here${target.sink ? ` (holds ${target.sink})` : ''}` }]),
-          fixes: availableFixes(keepAliveFix(view, src.u.obj)),
+          fixes: availableFixes(keepAliveFix(view, src.u)),
         });
       }
     }

@@ -240,9 +240,11 @@ func getWinsize(fd int, ws *[4]uint16) error {
         if (kept && !src.u.obj.stack) continue;
         const twinName = `${ref.fn.name}Ptr`;
         const twinRefs = ref.fn.recv ? index.methodsNamed(ref.pkg, ref.fn.recv, twinName, view.file) : index.funcsNamed(ref.pkg, twinName, view.file);
-        const twin = twinRefs?.length ? ` (${twinName} exists)` : '';
+        const twin = twinRefs?.length && index.declaredWherever(view.file, twinRefs) ? ` (${twinName} exists)` : '';
         // The twin takes the pointer as unsafe.Pointer at the same position: call it instead.
-        const twinTakesPointer = twinRefs?.some((r) => /^(\w+\.)?Pointer$/.test(r.fn.params[param]?.type ?? '')) ?? false;
+        // It must be declared in every build of this file, or the fix would not compile there.
+        const pointerTwins = (twinRefs ?? []).filter((r) => /^(\w+\.)?Pointer$/.test(r.fn.params[param]?.type ?? ''));
+        const twinTakesPointer = pointerTwins.length > 0 && index.declaredWherever(view.file, pointerTwins);
         const hopSteps: RelatedInput[] = hops.map((h: Hop) => ({
           span: h.call.args[h.arg]?.span ?? h.call.span,
           path: h.file.path,

@@ -175,6 +175,18 @@ describe('pinlint --fix', () => {
     expect(r.err).toContain('1 fix would change 1 file (dry run, nothing written)');
   });
 
+  it('--dry-run shows one small hunk per change, even in a large file', async () => {
+    // Two fixes 4,000 lines apart: two hunks of a few lines each, not one spanning the file.
+    const filler = Array.from({ length: 4000 }, (_, i) => `func f${i}() {}\n`).join('\n');
+    const body = `${HOISTED}\n${filler}\n${HOISTED.slice(HOISTED.indexOf('func read(')).replace('func read(', 'func read2(')}`;
+    const dir = tree({ 'a.go': body });
+    const r = await run(['--fix', '--dry-run'], dir);
+    const hunks = r.out.split('\n').filter((l) => l.startsWith('@@'));
+    expect(hunks).toHaveLength(2);
+    expect(r.out.split('\n').length).toBeLessThan(40);
+    for (const h of hunks) expect(h).toMatch(/^@@ -\d+,\d +\+\d+,\d @@$/);
+  });
+
   it('--dry-run without --fix is a usage error', async () => {
     const r = await run(['--dry-run'], tree({ 'a.go': HOISTED }));
     expect(r.code).toBe(2);
@@ -191,5 +203,72 @@ describe('pinlint --fix', () => {
     expect(reps.map((x: { insertedContent?: { text: string } }) => x.insertedContent?.text ?? null)).toEqual([null, 'uintptr(unsafe.Pointer(&buf[0]))']);
     expect(reps[0].deletedRegion).toEqual({ startLine: 9, startColumn: 1, endLine: 10, endColumn: 1 });
     expect(result.fixes[1].description.text).toBe('Call runtime.KeepAlive(buf) after the call so buf stays alive until it returns');
+  });
+});
+
+describe('which fix a finding offers (scope-resolved, every object, call results)', () => {
+  const fixesIn = async (rel: string): Promise<Record<number, string[]>> => {
+    const { analyze } = await import('../src/engine/analyze.js');
+    const { rules } = await import('../rules/index.js');
+    const file = join(import.meta.dirname, '..', 'fixtures', rel);
+    const r = await analyze({ paths: [file], cwd: join(import.meta.dirname, '..'), rules });
+    const out: Record<number, string[]> = {};
+    for (const f of r.findings) out[f.location.startLine] = (f.fixes ?? []).map((x) => x.description);
+    return out;
+  };
+
+  it('offers a KeepAlive only where the name denotes the converted object after the call', async () => {
+    const got = await fixesIn('hoisted-conversion/fix_scopes_linux.go');
+    expect(got).toEqual({
+      22: [], // buf is declared in an if block above the call
+      32: ['Call runtime.KeepAlive(buf) after the call so buf stays alive until it returns'],
+      37: [], // after the switch, neither case's buf is in scope
+      45: ['Write uintptr(unsafe.Pointer(&b[0])) in the argument list', 'Call runtime.KeepAlive(b) after the call so b stays alive until it returns'],
+      57: [], // buf is shadowed at the call, so the conversion cannot move there either
+      66: [], // the call's statement declares n again; the conversion is not right before it
+      74: ['Assign syscall.StringBytePtr(path) to pathPtr and call runtime.KeepAlive(pathPtr) after the call so pathPtr stays alive until it returns'],
+      85: [], // len(newName(path)) runs first: naming the result first would reorder the calls
+    });
+  });
+
+  it('protects every object a finding names, or offers nothing', async () => {
+    const got = await fixesIn('hidden-pointer/fix_objects_linux.go');
+    expect(got).toEqual({
+      22: ['Call runtime.KeepAlive(oldName), runtime.KeepAlive(newName) after the call so oldName and newName stay alive until it returns'],
+      28: ['Assign syscall.StringBytePtr(oldName) to oldNamePtr, syscall.StringBytePtr(newName) to newNamePtr and call runtime.KeepAlive(oldNamePtr), runtime.KeepAlive(newNamePtr) after the call so oldNamePtr and newNamePtr stay alive until it returns'],
+      34: ['Assign syscall.StringBytePtr(newName) to newNamePtr and call runtime.KeepAlive(oldName), runtime.KeepAlive(newNamePtr) after the call so oldName and newNamePtr stay alive until it returns'],
+      45: [], // newName is out of scope after the call
+    });
+  });
+
+  it('puts the KeepAlive after a trailing comment, and names a call result in order', async () => {
+    const dir = tree({
+      'a.go': `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+type pair struct{ a, b uintptr }
+
+func f(x, y string) {
+	pp := pair{a: uintptr(unsafe.Pointer(syscall.StringBytePtr(x))), b: uintptr(unsafe.Pointer(syscall.StringBytePtr(y)))}
+	syscall.Syscall(syscall.SYS_RENAME, uintptr(unsafe.Pointer(&pp)), 0, 0) // rename
+}
+`,
+    });
+    expect((await run(['--fix'], dir)).code).toBe(0);
+    const text = readFileSync(join(dir, 'a.go'), 'utf8');
+    expect(text).toContain([
+      '\txPtr := syscall.StringBytePtr(x)',
+      '\tyPtr := syscall.StringBytePtr(y)',
+      '\tpp := pair{a: uintptr(unsafe.Pointer(xPtr)), b: uintptr(unsafe.Pointer(yPtr))}',
+      '\tsyscall.Syscall(syscall.SYS_RENAME, uintptr(unsafe.Pointer(&pp)), 0, 0) // rename',
+      '\truntime.KeepAlive(xPtr)',
+      '\truntime.KeepAlive(yPtr)',
+      '}',
+    ].join('\n'));
+    expectGofmtClean(join(dir, 'a.go'));
   });
 });

@@ -1,6 +1,6 @@
 // A Go pointer kept in a uintptr field, a uintptr array element or a byte buffer, and the
 // object holding it handed to the OS.
-import { availableFixes, conversionTrail, defineRule, isPinMisuse, keepAliveFix, pinAdvice } from '../src/rule-api.js';
+import { availableFixes, conversionTrail, defineRule, isPinMisuse, keepAliveAdvice, keepAliveFix, pinAdvice } from '../src/rule-api.js';
 export default defineRule({
     meta: {
         id: 'PL002',
@@ -63,7 +63,7 @@ func writev(fd int, b []byte) {
 `,
         },
         messages: {
-            hidden: '{container} passed to {sink} holds a pointer to {obj} in the uintptr {field}{more}, which the garbage collector does not see, so {obj} may be freed or moved before the call returns; make the field a typed pointer{pin}, or call runtime.KeepAlive({obj}) after the call.',
+            hidden: '{container} passed to {sink} holds a pointer to {obj} in the uintptr {field}{more}, which the garbage collector does not see, so {obj} may be freed or moved before the call returns; make the field a typed pointer{pin}, or {keep}.',
         },
         level: 'error',
         precision: 'high',
@@ -121,10 +121,11 @@ func writev(fd int, b []byte) {
                         field: first.field,
                         more: others.length ? ` (and to ${others.join(', ')})` : '',
                         pin: pinAdvice(view.goVersion, first.u.obj.name),
+                        keep: keepAliveAdvice(first.u.obj),
                     },
                     span: arg.span,
                     ...conversionTrail(list.map((x) => x.u), [{ span: arg.span, message: `${container} passed here` }]),
-                    fixes: availableFixes(...list.map((x) => keepAliveFix(view, x.u.obj))).slice(0, 1),
+                    fixes: availableFixes(keepAliveFix(view, list.map((x) => x.u))),
                 });
             }
         });

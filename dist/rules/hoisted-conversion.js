@@ -1,6 +1,6 @@
 // A pointer converted to uintptr outside the protected shape reaches a sink: held in a variable,
 // field, element or a slice passed with `...`, or altered by arithmetic or another conversion.
-import { availableFixes, conversionTrail, defineRule, goAtLeast, inlineConversionFix, isPinMisuse, keepAliveFix } from '../src/rule-api.js';
+import { availableFixes, conversionTrail, defineRule, goAtLeast, inlineConversionFix, isPinMisuse, keepAliveAdvice, keepAliveFix } from '../src/rule-api.js';
 export default defineRule({
     meta: {
         id: 'PL001',
@@ -59,11 +59,11 @@ func read(fd int, buf []byte) {
 `,
         },
         messages: {
-            hoisted: '{obj} is converted to uintptr before the call to {sink} and passed as {arg}, so {obj} may be freed or moved before the call returns; write uintptr(unsafe.Pointer(...)) in the argument list, or call runtime.KeepAlive({obj}) after the call.',
-            slice: 'the slice {arg} passed to {sink} holds {obj} converted to uintptr beforehand, so {obj} may be freed or moved before the call returns; write the elements in the call, or call runtime.KeepAlive({obj}) after it.',
+            hoisted: '{obj} is converted to uintptr before the call to {sink} and passed as {arg}, so {obj} may be freed or moved before the call returns; write uintptr(unsafe.Pointer(...)) in the argument list, or {keep}.',
+            slice: 'the slice {arg} passed to {sink} holds {obj} converted to uintptr beforehand, so {obj} may be freed or moved before the call returns; write the elements in the call, or {keep}.',
             oldGo: 'uintptr({arg}) of an unsafe.Pointer variable is not recognized in the call to {sink} by the Go {version} compiler this module targets (fixed in Go 1.10, golang/go#23051), so {obj} may be freed or moved before the call returns; write uintptr(unsafe.Pointer(...)) of the pointer itself, or require go 1.10 or later in go.mod.',
             returnedFresh: '{arg} converts memory it allocates itself to uintptr and returns only the integer, so nothing keeps that memory alive or in place while {sink} runs; have the helper return a typed pointer (or the slice) and write uintptr(unsafe.Pointer(...)) in the argument list.',
-            returned: '{obj} is converted to uintptr inside {arg}, whose result is passed to {sink}, so {obj} may be freed or moved before the call returns; have the helper return a typed pointer and write uintptr(unsafe.Pointer(...)) in the argument list, or call runtime.KeepAlive({obj}) after the call.',
+            returned: '{obj} is converted to uintptr inside {arg}, whose result is passed to {sink}, so {obj} may be freed or moved before the call returns; have the helper return a typed pointer and write uintptr(unsafe.Pointer(...)) in the argument list, or {keep}.',
             shape: 'the conversion of {obj} to uintptr is wrapped in {shape} in the call to {sink}, which the compiler does not protect, so {obj} may be freed or moved before the call returns; pass uintptr(unsafe.Pointer(...)) of the exact address (unsafe.Add, &b[i]).',
         },
         level: 'error',
@@ -93,8 +93,8 @@ func read(fd int, buf []byte) {
                     continue;
                 if (!view.isGoMemory(u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit))
                     continue;
-                const data = { obj: u.obj.name, sink: target.name, arg: arg.text };
-                const fixes = availableFixes(inlineConversionFix(view, arg, u), keepAliveFix(view, u.obj));
+                const data = { obj: u.obj.name, sink: target.name, arg: arg.text, keep: keepAliveAdvice(u.obj) };
+                const fixes = availableFixes(inlineConversionFix(view, arg, u), keepAliveFix(view, u));
                 const { related, flow } = conversionTrail(u, [{ span: arg.span, message: `passed to ${target.name} here` }]);
                 if (u.via === 'inline') {
                     report({ messageId: 'oldGo', data: { ...data, version: view.goVersion ?? '' }, span: arg.span, related: related.slice(0, 1), flow, fixes });

@@ -1,3 +1,4 @@
+import { keepAliveRoot } from './model/names.js';
 export { FOREIGN_ADDRESS_PARAMS, RETAINING_APIS, RETAINING_SYSCALLS, RETAINING_WRAPPER_PACKAGES } from './knowledge/index.js';
 /** Declares a rule, inferring its message ids so a typo in `messageId` fails to compile. */
 export function defineRule(rule) {
@@ -18,6 +19,14 @@ export function goAtLeast(version, want) {
 /** Advice to pin, offered only where runtime.Pinner exists (Go 1.21, golang/go#46787). */
 export function pinAdvice(version, obj) {
     return goAtLeast(version, '1.21') ? `, pin ${obj} with runtime.Pinner` : '';
+}
+/** Advice that keeps `obj` alive across the call, for messages: a KeepAlive of the object when
+ * it has a name, else how to give it one (a KeepAlive of a call would keep a new result alive,
+ * not the one passed). */
+export function keepAliveAdvice(obj) {
+    return keepAliveRoot(obj.name)
+        ? `call runtime.KeepAlive(${obj.name}) after the call`
+        : `assign ${obj.name} to a variable, convert that variable, and call runtime.KeepAlive on it after the call`;
 }
 /** Reports whether the pin state is one the pinner-misuse rule owns. */
 export function isPinMisuse(mit) {
@@ -90,32 +99,84 @@ function addRuntimeImport(file, text) {
     }
     return { start: site.openEnd, end: site.openEnd, newText: `\t"runtime"${nl}${nl}` };
 }
-/** A fix that keeps `obj` alive until the call has returned: `runtime.KeepAlive(obj)` after the
- * statement holding the call (or `defer runtime.KeepAlive(obj)` before a return). */
-export function keepAliveFix(view, obj) {
+/** Identifiers a new variable must not take: keywords and predeclared names (Go spec). */
+const RESERVED = new Set(('break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var ' +
+    'any bool byte comparable complex64 complex128 error float32 float64 int int8 int16 int32 int64 rune string uint uint8 uint16 uint32 uint64 uintptr ' +
+    'true false iota nil append cap clear close complex copy delete imag len make max min new panic print println real recover').split(' '));
+/** A name for the value of `expr` that no file of the package uses yet (so it shadows nothing
+ * and nothing shadows it), derived from the expression: `StringToUTF16Ptr(name)` → `namePtr`. */
+function freshName(view, expr, text) {
+    const call = /^(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\((?:\s*([A-Za-z_]\w*)\s*)?\)$/.exec(expr);
+    const lit = /^&\s*(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*\{/.exec(expr);
+    let base = call?.[2] && /ptr$|pointer$/i.test(call[1] ?? '') ? `${call[2]}Ptr` : (call?.[1] ?? lit?.[1] ?? 'obj');
+    base = base.charAt(0).toLowerCase() + base.slice(1);
+    if (RESERVED.has(base))
+        base = `${base}Obj`;
+    const pkg = view.index.packageOf(view.file);
+    const taken = (n) => RESERVED.has(n) || new RegExp(`(?<![\\w$])${n}(?![\\w$])`).test(text) ||
+        !!pkg && (pkg.funcs.has(n) || pkg.vars.has(n) || pkg.types.has(n));
+    let name = base;
+    for (let i = 2; taken(name); i++)
+        name = `${base}${i}`;
+    return name;
+}
+/** A fix that keeps every object of `targets` alive until the call has returned:
+ * `runtime.KeepAlive(x)` after the statement holding the call (`defer runtime.KeepAlive(x)`
+ * before a return). Each name it writes must denote that object there (scope-resolved, recorded
+ * by the walk in CallFact.stmt.names); an object with no name gets a new variable at its
+ * conversion. If one target cannot be protected, no fix: a fix must clear the whole finding. */
+export function keepAliveFix(view, targets) {
     const stmt = view.call.stmt;
-    if (!stmt || !stmt.inBlock || !/^[A-Za-z_]\w*$/.test(obj.name) || obj.keys.length === 0)
-        return undefined;
     const rt = runtimeName(view.file);
-    if (!rt)
-        return undefined;
     const text = view.fileText();
-    if (text === undefined)
+    if (!stmt || !stmt.inBlock || !rt || text === undefined)
         return undefined;
-    const edits = [];
-    const call = `${rt.name}.KeepAlive(${obj.name})`;
     const nl = lineEnding(text);
+    const kept = [];
+    const hoists = [];
+    for (const t of Array.isArray(targets) ? targets : [targets]) {
+        const root = keepAliveRoot(t.obj.name);
+        const key = root ? stmt.names[root] : undefined;
+        if (root && key && t.obj.keys.includes(key)) {
+            if (!kept.includes(t.obj.name))
+                kept.push(t.obj.name);
+            continue;
+        }
+        const site = t.obj.kind === 'temp' ? t.hoist : undefined;
+        // The new variable is visible after the call only if its statement's block holds the call.
+        if (!site || site.block.start > stmt.range.start || site.block.end < stmt.range.end || site.stmtStart > stmt.range.start)
+            return undefined;
+        if (hoists.some((h) => h.site.expr.start === site.expr.start))
+            continue;
+        const name = freshName(view, site.text, text + hoists.map((h) => ` ${h.name}`).join(''));
+        hoists.push({ site, name });
+        kept.push(name);
+    }
+    // Operands evaluated before a hoisted one must move too, or the calls would run out of order.
+    const moved = new Set(hoists.map((h) => h.site.expr.start));
+    if (kept.length === 0 || hoists.some((h) => h.site.after?.some((a) => !moved.has(a))))
+        return undefined;
+    hoists.sort((a, b) => a.site.expr.start - b.site.expr.start);
+    const edits = [];
+    for (const h of hoists) {
+        edits.push({ start: h.site.stmtStart, end: h.site.stmtStart, newText: `${h.name} := ${h.site.text}${nl}${h.site.indent}` });
+        edits.push({ start: h.site.expr.start, end: h.site.expr.end, newText: h.name });
+    }
+    const calls = kept.map((k) => `${rt.name}.KeepAlive(${k})`);
     if (stmt.isReturn)
-        edits.push({ start: stmt.range.start, end: stmt.range.start, newText: `defer ${call}${nl}${stmt.indent}` });
+        edits.push({ start: stmt.range.start, end: stmt.range.start, newText: calls.map((c) => `defer ${c}${nl}${stmt.indent}`).join('') });
+    else if (stmt.after >= 0)
+        edits.push({ start: stmt.after, end: stmt.after, newText: calls.map((c) => `${nl}${stmt.indent}${c}`).join('') });
     else
-        edits.push({ start: stmt.range.end, end: stmt.range.end, newText: `${nl}${stmt.indent}${call}` });
+        return undefined;
     if (!rt.imported) {
         const imp = addRuntimeImport(view.file, text);
         if (!imp)
             return undefined;
         edits.push(imp);
     }
-    return { description: `Call ${call} after the call so ${obj.name} stays alive until it returns`, path: view.file.path, edits };
+    const what = hoists.length ? `Assign ${hoists.map((h) => `${h.site.text} to ${h.name}`).join(', ')} and call ` : 'Call ';
+    return { description: `${what}${calls.join(', ')} after the call so ${kept.join(' and ')} ${kept.length > 1 ? 'stay' : 'stays'} alive until it returns`, path: view.file.path, edits };
 }
 /** A fix that moves `v := uintptr(unsafe.Pointer(e))` back into the call's argument list, when
  * `v` is used only there and `e` can move without changing behaviour. */
@@ -123,8 +184,10 @@ export function inlineConversionFix(view, arg, u) {
     const f = u.inlineFix;
     if (!f || f.uses !== 1 || !f.operandPure || u.via !== 'var' || arg.source !== u.holder)
         return undefined;
-    // The conversion must still name the same object at the call: no reassignment in between.
-    if (u.obj.keys.length === 0)
+    // The conversion must name the same object at the call: only the statement right after the
+    // declaration qualifies (not a closure inside it, which runs later), so nothing in between
+    // can reassign or shadow what it names.
+    if (u.obj.keys.length === 0 || f.next < 0 || view.call.stmt?.range.start !== f.next)
         return undefined;
     return {
         description: `Write ${f.convText} in the argument list`,

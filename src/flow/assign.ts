@@ -149,7 +149,8 @@ export function isReslice(cx: FnContext, target: SyntaxNode, info: VarInfo): boo
 
 /**
  * Records what a fix needs to move `v := uintptr(unsafe.Pointer(e))` back into the call that
- * uses v: the declaration's lines, the conversion's text, whether e is free of side effects.
+ * uses v: the declaration's lines, the conversion's text, whether e is free of side effects,
+ * where the next statement starts.
  * The use count is filled in when the function's walk ends.
  */
 export function noteInlineFix(cx: FnContext, info: VarInfo, conv: SyntaxNode, stmt: SyntaxNode, env: Env): void {
@@ -159,7 +160,11 @@ export function noteInlineFix(cx: FnContext, info: VarInfo, conv: SyntaxNode, st
   const nl = cx.file.text.indexOf('\n', stmt.endIndex);
   if (nl < 0 || cx.file.text.slice(stmt.endIndex, nl).trim() !== '') return;
   const operand = callArguments(conv).args[0];
-  const fix = { declLines: { start: lineStart, end: nl + 1 }, convText: conv.text, uses: 0, operandPure: !!operand && isPure(operand) };
+  // The conversion may move only into the statement right after it: nothing runs in between
+  // that could reassign what e names, and no declaration in between can shadow it.
+  const siblings = stmt.parent.namedChildren;
+  const next = siblings.slice(siblings.indexOf(stmt) + 1).find((n) => n.type !== 'comment');
+  const fix = { declLines: { start: lineStart, end: nl + 1 }, convText: conv.text, uses: 0, operandPure: !!operand && isPure(operand), next: next?.startIndex ?? -1 };
   cx.out.inlineFixes.push({ name: info.name, key: info.key, after: stmt.endIndex, fix });
   const v = env.get(info.key);
   if (v) env.set(info.key, { ...v, uptrs: v.uptrs.map((u) => ({ ...u, inlineFix: fix })) });

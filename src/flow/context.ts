@@ -6,7 +6,7 @@
 // evaluator and the statement walker without importing them (no import cycles).
 import type { SyntaxNode } from '../go/parse.js';
 import type { NameScope } from '../go/predicates.js';
-import type { CalleeFact, CallFact, ArgSource } from '../model/facts.js';
+import type { CalleeFact, CallFact, ArgSource, Range } from '../model/facts.js';
 import type { Span } from '../model/findings.js';
 import type { FileScope } from './file-scope.js';
 import type { Ctx } from './reach.js';
@@ -88,6 +88,8 @@ export interface FnContext {
   /** Name resolution at the walk's current place (reads `scopes`). */
   readonly names: NameScope;
   scopes: Array<Map<string, VarInfo>>;
+  /** The source range of each scope in `scopes` (the first: the whole function). */
+  scopeRanges: Range[];
   readonly log: EventLog;
   readonly pos: WalkPosition;
   readonly out: FunctionOutcome;

@@ -8,6 +8,7 @@ import { NARROW_INTEGER_TYPES, conversionOperand, isIntegerConversion, isNamedUi
 import { shorten, spanOf, unparen } from '../go/syntax.js';
 import type { UptrFact } from '../model/facts.js';
 import type { FnContext } from './context.js';
+import { hoistSite } from './fix-sites.js';
 import { evalExpr } from './expressions.js';
 import { isUnsafePointerExpr, looksIntegral, objOf } from './objects.js';
 import type { Ctx } from './reach.js';
@@ -26,6 +27,10 @@ export function evalConversion(cx: FnContext, call: SyntaxNode, f: SyntaxNode, a
       if (obj.kind === 'global') return EMPTY;
       const u: UptrFact = { obj, conv: spanOf(call), via: 'inline' };
       if (unparen(arg).type === 'identifier') u.fromVar = true;
+      if (obj.kind === 'temp' && obj.keys.length === 0) {
+        const hoist = hoistSite(cx, call);
+        if (hoist) u.hoist = hoist;
+      }
       return av({ uptrs: [u] });
     }
     const v = evalExpr(cx, arg, env, ctx, quiet);

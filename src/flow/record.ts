@@ -3,7 +3,9 @@
 // parameter flows; plus the out-parameters the OS fills with its own memory.
 import type { SyntaxNode } from '../go/parse.js';
 import { conversionOperand, isUintptrConversion } from '../go/predicates.js';
-import { callArguments, enclosingStatement, shorten, spanOf, unparen } from '../go/syntax.js';
+import { callArguments, shorten, spanOf, unparen } from '../go/syntax.js';
+import { statementSite } from './fix-sites.js';
+import { keepAliveRoot } from '../model/names.js';
 import type { ArgFact, ArgSource, CallFact, CalleeFact, UptrFact } from '../model/facts.js';
 import type { FnContext, PendingCall, VarInfo } from './context.js';
 import { objOf } from './objects.js';
@@ -89,12 +91,14 @@ export function maybeRecord(cx: FnContext, call: SyntaxNode, f: SyntaxNode, call
   const nameNode = f.type === 'selector_expression' ? f.childForFieldName('field') : f.type === 'identifier' ? f : null;
   if (nameNode) fact.nameRange = { start: nameNode.startIndex, end: nameNode.endIndex };
   if (mayRetain && vals[0]?.handle) fact.handle = vals[0].handle;
-  const stmt = enclosingStatement(call);
-  if (stmt) {
-    const lineStart = cx.file.text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
-    const indent = cx.file.text.slice(lineStart, stmt.startIndex);
-    fact.stmt = { range: { start: stmt.startIndex, end: stmt.endIndex }, indent: /^[ \t]*$/.test(indent) ? indent : '', isReturn: stmt.type === 'return_statement', inBlock: /^[ \t]*$/.test(indent) };
+  const roots = new Set<string>();
+  for (const p of pending) {
+    const name = p.src.kind === 'goptr' ? p.src.obj.name : p.src.kind === 'param' ? '' : p.src.u.obj.name;
+    const root = keepAliveRoot(name);
+    if (root) roots.add(root);
   }
+  const stmt = statementSite(cx, call, roots);
+  if (stmt) fact.stmt = stmt;
   cx.log.calls.push({ fact, ctx, pending, ...(funcVar ? { funcVar } : {}) });
 }
 

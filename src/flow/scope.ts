@@ -1,6 +1,7 @@
 // Scopes and bindings: the scope chain of a function walk, declaring a variable (a fresh key
 // `name#n`, so shadowed variables are distinct objects), looking a name up through the chain,
 // and the function context a walk starts from.
+import type { SyntaxNode } from '../go/parse.js';
 import type { FileScope } from './file-scope.js';
 import type { FlowOps, FnContext, VarInfo } from './context.js';
 import { isPinnerType, isValueType } from './typing.js';
@@ -20,6 +21,7 @@ export function newFnContext(file: FileScope, ops: FlowOps, fnId: number): FnCon
       isImportedUintptrType: file.names.isImportedUintptrType,
     },
     scopes: [new Map()],
+    scopeRanges: [{ start: 0, end: Number.MAX_SAFE_INTEGER }],
     log: { keepAlives: [], pins: [], unpins: [], assigns: [], calls: [], pinners: new Map(), returns: [] },
     pos: { path: [], loops: [], loopExits: [], fnStack: [fnId], deferredFn: new Set(), deferredNest: 0, inlineEnds: [] },
     out: { inlineFixes: [], storesParam: false, foreignReturns: 0, otherReturns: 0, resultKeys: [], returns: [], exits: [] },
@@ -54,6 +56,14 @@ export function lookup(cx: FnContext, name: string): VarInfo | undefined {
   return undefined;
 }
 
-export function pushScope(cx: FnContext): void { cx.scopes.push(new Map()); }
+/** Opens the scope of `node` (a block, an if/for/switch header, a case clause, a function
+ * literal). Its range tells a fix which names are visible after a statement (fix-sites.ts). */
+export function pushScope(cx: FnContext, node: SyntaxNode): void {
+  cx.scopes.push(new Map());
+  cx.scopeRanges.push({ start: node.startIndex, end: node.endIndex });
+}
 
-export function popScope(cx: FnContext): void { cx.scopes.pop(); }
+export function popScope(cx: FnContext): void {
+  cx.scopes.pop();
+  cx.scopeRanges.pop();
+}

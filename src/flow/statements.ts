@@ -14,7 +14,7 @@ import { type AV, EMPTY, type Env, INT, allElems, av, held, joinEnvs } from './v
 
 /** Walks a block in a new scope; returns the environment after it, or null if it never falls through. */
 export function walkBlock(cx: FnContext, block: SyntaxNode, env: Env | null): Env | null {
-  pushScope(cx);
+  pushScope(cx, block);
   let cur = env;
   const list = block.type === 'block' ? (block.namedChildren.find((c) => c.type === 'statement_list') ?? block) : block;
   for (const stmt of list.namedChildren) {
@@ -147,7 +147,7 @@ function elementsOfParam(cx: FnContext, right: SyntaxNode | null, rv: AV): AV {
 /** Opens the scope of an if or switch statement and walks its initializer and the expression it
  * tests; returns the environment its arms start from. The caller pops the scope. */
 function walkHeader(cx: FnContext, stmt: SyntaxNode, env: Env, tested: 'condition' | 'value'): Env {
-  pushScope(cx);
+  pushScope(cx, stmt);
   let cur: Env = env;
   const init = stmt.childForFieldName('initializer');
   if (init) cur = walkStmt(cx, init, cur) ?? cur;
@@ -179,7 +179,7 @@ export function walkBlockOrStmt(cx: FnContext, node: SyntaxNode | null, env: Env
 }
 
 export function walkFor(cx: FnContext, stmt: SyntaxNode, env: Env): Env | null {
-  pushScope(cx);
+  pushScope(cx, stmt);
   let cur: Env = env;
   const clause = stmt.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
   const body = stmt.childForFieldName('body');
@@ -237,7 +237,7 @@ export function walkSwitch(cx: FnContext, stmt: SyntaxNode, env: Env): Env | nul
     if (!['expression_case', 'type_case', 'default_case', 'communication_case'].includes(c.type)) continue;
     if (c.type === 'default_case') hasDefault = true;
     cx.pos.path.push([id, arm++]);
-    pushScope(cx);
+    pushScope(cx, c);
     let caseEnv: Env | null = new Map(cur);
     const comm = c.childForFieldName('communication');
     if (comm) caseEnv = walkStmt(cx, comm, caseEnv);
@@ -296,7 +296,7 @@ export function walkClosure(cx: FnContext, lit: SyntaxNode, env: Env, deferred: 
   cx.pos.path = deferred ? cx.pos.path.slice() : [];
   cx.pos.loops = deferred ? cx.pos.loops.slice() : [];
   cx.pos.loopExits = [];
-  pushScope(cx);
+  pushScope(cx, lit);
   const inner: Env = new Map(env);
   const params = paramFacts(lit.childForFieldName('parameters'));
   for (const p of params) declare(cx, p.name, 'local', inner, EMPTY, p.variadic ? `[]${p.type}` : p.type);
@@ -312,7 +312,7 @@ export function walkClosure(cx: FnContext, lit: SyntaxNode, env: Env, deferred: 
 
 export function walkInline(cx: FnContext, lit: SyntaxNode, env: Env): void {
   cx.pos.inlineEnds.push(lit.endIndex);
-  pushScope(cx);
+  pushScope(cx, lit);
   const params = paramFacts(lit.childForFieldName('parameters'));
   for (const p of params) declare(cx, p.name, 'local', env, EMPTY, p.variadic ? `[]${p.type}` : p.type);
   const body = lit.childForFieldName('body');

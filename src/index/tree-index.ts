@@ -10,6 +10,7 @@ import { SINKS, type SinkTable } from '../knowledge/index.js';
 import { PackageIndex, type FuncRef, type PackageInfo } from './packages.js';
 import { CalleeResolver, type Target } from './resolve.js';
 import { Summaries, paramFor, type Hop, type Summary } from './summaries.js';
+import { alwaysWith } from '../types/platforms.js';
 
 export type { FuncRef, PackageInfo } from './packages.js';
 export { isProtected, takesUintptr, type Target } from './resolve.js';
@@ -72,6 +73,11 @@ export class TreeIndex {
   /** The functions `name` of `pkg` that can be built with `from` (every one when none can). */
   funcsNamed(pkg: PackageInfo, name: string, from?: FileFacts): FuncRef[] {
     return this.pkgs.funcs([pkg], name, from);
+  }
+
+  /** Reports whether one of `refs` is declared in every build of `from` (a fix may call it). */
+  declaredWherever(from: FileFacts, refs: readonly FuncRef[]): boolean {
+    return alwaysWith(from.build, refs.map((r) => r.file.build));
   }
 
   /** The methods `recv.name` of `pkg` that can be built with `from` (every one when none can). */

@@ -65,7 +65,32 @@ export interface UptrFact {
   fromVar?: boolean;
   /** For a value held in a variable declared as `v := uintptr(unsafe.Pointer(e))` on a line of
    * its own: what a fix needs to move the conversion back into the call. */
-  inlineFix?: { declLines: Range; convText: string; uses: number; operandPure: boolean };
+  inlineFix?: {
+    declLines: Range;
+    convText: string;
+    uses: number;
+    operandPure: boolean;
+    /** Where the statement after the declaration starts (-1: none): the only statement the
+     * conversion can move into without anything running in between. */
+    next: number;
+  };
+  /** For a call result or `&T{…}` converted right there (an object with no name): where a fix
+   * can assign it to a new variable first, so a KeepAlive can name it (flow/fix-sites.ts). */
+  hoist?: HoistSite;
+}
+
+/** Where the operand X of `uintptr(unsafe.Pointer(X))` can move to a statement of its own. */
+export interface HoistSite {
+  /** X in the file's text. */
+  expr: Range;
+  text: string;
+  /** The start of the statement holding the conversion: the new statement goes before it. */
+  stmtStart: number;
+  indent: string;
+  /** The block holding that statement: the new variable is visible to its end. */
+  block: Range;
+  /** Starts of operands of the same statement evaluated before X: hoist them too, in order. */
+  after?: number[];
 }
 
 export type PinState = 'covered' | 'unpinned-before' | 'pinned-after' | 'none';
@@ -170,7 +195,18 @@ export interface CallFact {
    * export tells what the arguments after the trap are). */
   trapProc?: string;
   /** The statement holding the call: where a `runtime.KeepAlive` can go after it. */
-  stmt?: { range: Range; indent: string; isReturn: boolean; inBlock: boolean };
+  stmt?: {
+    range: Range;
+    indent: string;
+    isReturn: boolean;
+    inBlock: boolean;
+    /** Where a line after the statement can be inserted (the end of its last line, past a
+     * trailing comment), -1 when code follows on that line. */
+    after: number;
+    /** For the root name of each object the arguments point into: the variable key it denotes
+     * right after the statement ('' for none), so a KeepAlive there names the same object. */
+    names: Record<string, string>;
+  };
   /** For a call that may retain its arguments: the handle it is given (its first argument) was
    * opened in this function with the overlapped flag, or with known flags without it. */
   handle?: 'overlapped' | 'sync';

@@ -3,6 +3,7 @@
 // file from its text. Writing is the CLI's job (atomically); this module is pure.
 import type { Finding, Fix, TextEdit } from '../model/findings.js';
 import { compareText } from '../model/order.js';
+import { createTwoFilesPatch } from 'diff';
 
 export interface FilePlan {
   path: string;
@@ -59,61 +60,12 @@ export function planFixes(findings: readonly Finding[], readSource: (path: strin
   return plans;
 }
 
-/** A unified diff of two versions of a file (three lines of context). */
+/** A unified diff of two versions of a file: three lines of context, one hunk per change (hunks
+ * closer than twice the context merge, as in diff -u). jsdiff's Myers diff costs O(N·D), so a
+ * two-line change to a large file is a two-hunk diff, not a replacement of the file. */
 export function unifiedDiff(path: string, before: string, after: string): string {
   if (before === after) return '';
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
-  const am = a.slice(pre, a.length - suf);
-  const bm = b.slice(pre, b.length - suf);
-  // Line operations for the changed middle: an LCS when it is small, else replace it whole.
-  type Op = { kind: ' ' | '-' | '+'; text: string };
-  const ops: Op[] = [];
-  if (am.length * bm.length <= 4_000_000) {
-    const dp: Uint32Array[] = Array.from({ length: am.length + 1 }, () => new Uint32Array(bm.length + 1));
-    for (let i = am.length - 1; i >= 0; i--) {
-      for (let j = bm.length - 1; j >= 0; j--) {
-        (dp[i] as Uint32Array)[j] = am[i] === bm[j] ? ((dp[i + 1] as Uint32Array)[j + 1] as number) + 1 : Math.max((dp[i + 1] as Uint32Array)[j] as number, (dp[i] as Uint32Array)[j + 1] as number);
-      }
-    }
-    let i = 0;
-    let j = 0;
-    while (i < am.length || j < bm.length) {
-      if (i < am.length && j < bm.length && am[i] === bm[j]) ops.push({ kind: ' ', text: am[i++] as string }), j++;
-      else if (i < am.length && (j === bm.length || ((dp[i + 1] as Uint32Array)[j] as number) >= ((dp[i] as Uint32Array)[j + 1] as number))) ops.push({ kind: '-', text: am[i++] as string });
-      else ops.push({ kind: '+', text: bm[j++] as string });
-    }
-  } else {
-    for (const t of am) ops.push({ kind: '-', text: t });
-    for (const t of bm) ops.push({ kind: '+', text: t });
-  }
-  const all: Op[] = [...a.slice(0, pre).map((t) => ({ kind: ' ' as const, text: t })), ...ops, ...a.slice(a.length - suf).map((t) => ({ kind: ' ' as const, text: t }))];
-  // Group into hunks with 3 lines of context.
-  const out = [`--- a/${path}`, `+++ b/${path}`];
-  const changed = all.map((o, k) => (o.kind !== ' ' ? k : -1)).filter((k) => k >= 0);
-  let k = 0;
-  while (k < changed.length) {
-    const first = changed[k] as number;
-    let last = first;
-    while (k + 1 < changed.length && (changed[k + 1] as number) - last <= 7) last = changed[++k] as number;
-    k++;
-    const from = Math.max(0, first - 3);
-    const to = Math.min(all.length, last + 4);
-    let aStart = 1;
-    let bStart = 1;
-    for (let x = 0; x < from; x++) {
-      if (all[x]?.kind !== '+') aStart++;
-      if (all[x]?.kind !== '-') bStart++;
-    }
-    const slice = all.slice(from, to);
-    const aLen = slice.filter((o) => o.kind !== '+').length;
-    const bLen = slice.filter((o) => o.kind !== '-').length;
-    out.push(`@@ -${aStart},${aLen} +${bStart},${bLen} @@`);
-    for (const o of slice) out.push(`${o.kind}${o.text}`);
-  }
-  return out.join('\n') + '\n';
+  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { context: 3 });
+  // jsdiff starts the patch with a line of '=' (its Index-style separator); diff -u does not.
+  return patch.replace(/^=+\n/, '');
 }

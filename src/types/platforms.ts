@@ -75,6 +75,18 @@ export function satisfiable(exprs: BuildExpr[]): boolean {
   return false;
 }
 
+/** Reports whether every build that includes a file constrained by `from` also includes one of
+ * the files constrained by `defs` (undefined: a file that builds everywhere), so a name those
+ * files declare is declared wherever `from` compiles. A fix that makes `from` call such a name
+ * compiles on every platform (issue 9: x/sys's ioctl.go builds on platforms whose files declare
+ * no ioctlPtr). Too many free tags to enumerate counts as "not always". */
+export function alwaysWith(from: BuildExpr | undefined, defs: ReadonlyArray<BuildExpr | undefined>): boolean {
+  if (defs.some((d) => d === undefined)) return true;
+  if (defs.length === 0) return false;
+  const missing: BuildExpr = { not: { or: defs as BuildExpr[] } };
+  return !satisfiable(from ? [from, missing] : [missing]);
+}
+
 /** Compatibility of files' build constraints, memoized by the pair of constraints. */
 export class BuildCompat {
   private keys = new WeakMap<FileFacts, string>();

@@ -44,7 +44,8 @@ function unquote(body: string): string {
 export function parseExpectations(text: string, file: string): Expectation[] {
   const out: Expectation[] = [];
   text.split('\n').forEach((line, i) => {
-    const m = ANNOTATION.exec(line);
+    // Only \n ends a line (as in Go); the \r of a CRLF file is not part of the annotation.
+    const m = ANNOTATION.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
     if (!m) return;
     const kind = m[1] as Expectation['kind'];
     let rest = (m[2] ?? '').trim();

@@ -152,7 +152,8 @@ export function isReslice(cx, target, info) {
 }
 /**
  * Records what a fix needs to move `v := uintptr(unsafe.Pointer(e))` back into the call that
- * uses v: the declaration's lines, the conversion's text, whether e is free of side effects.
+ * uses v: the declaration's lines, the conversion's text, whether e is free of side effects,
+ * where the next statement starts.
  * The use count is filled in when the function's walk ends.
  */
 export function noteInlineFix(cx, info, conv, stmt, env) {
@@ -165,7 +166,11 @@ export function noteInlineFix(cx, info, conv, stmt, env) {
     if (nl < 0 || cx.file.text.slice(stmt.endIndex, nl).trim() !== '')
         return;
     const operand = callArguments(conv).args[0];
-    const fix = { declLines: { start: lineStart, end: nl + 1 }, convText: conv.text, uses: 0, operandPure: !!operand && isPure(operand) };
+    // The conversion may move only into the statement right after it: nothing runs in between
+    // that could reassign what e names, and no declaration in between can shadow it.
+    const siblings = stmt.parent.namedChildren;
+    const next = siblings.slice(siblings.indexOf(stmt) + 1).find((n) => n.type !== 'comment');
+    const fix = { declLines: { start: lineStart, end: nl + 1 }, convText: conv.text, uses: 0, operandPure: !!operand && isPure(operand), next: next?.startIndex ?? -1 };
     cx.out.inlineFixes.push({ name: info.name, key: info.key, after: stmt.endIndex, fix });
     const v = env.get(info.key);
     if (v)

@@ -1,5 +1,6 @@
 import { NARROW_INTEGER_TYPES, conversionOperand, isIntegerConversion, isNamedUintptrConversion, isUintptrConversion, isUnsafeMember, unsafeHelperOperand } from '../go/predicates.js';
 import { shorten, spanOf, unparen } from '../go/syntax.js';
+import { hoistSite } from './fix-sites.js';
 import { evalExpr } from './expressions.js';
 import { isUnsafePointerExpr, looksIntegral, objOf } from './objects.js';
 import { EMPTY, INT, altered, av, untyped } from './value.js';
@@ -19,6 +20,11 @@ export function evalConversion(cx, call, f, args, env, ctx, quiet) {
             const u = { obj, conv: spanOf(call), via: 'inline' };
             if (unparen(arg).type === 'identifier')
                 u.fromVar = true;
+            if (obj.kind === 'temp' && obj.keys.length === 0) {
+                const hoist = hoistSite(cx, call);
+                if (hoist)
+                    u.hoist = hoist;
+            }
             return av({ uptrs: [u] });
         }
         const v = evalExpr(cx, arg, env, ctx, quiet);

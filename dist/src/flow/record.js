@@ -1,5 +1,7 @@
 import { conversionOperand, isUintptrConversion } from '../go/predicates.js';
-import { callArguments, enclosingStatement, shorten, spanOf, unparen } from '../go/syntax.js';
+import { callArguments, shorten, spanOf, unparen } from '../go/syntax.js';
+import { statementSite } from './fix-sites.js';
+import { keepAliveRoot } from '../model/names.js';
 import { objOf } from './objects.js';
 import { lookup } from './scope.js';
 import { evalExpr } from './expressions.js';
@@ -91,12 +93,16 @@ export function maybeRecord(cx, call, f, callee, args, vals, spread, env, ctx, f
         fact.nameRange = { start: nameNode.startIndex, end: nameNode.endIndex };
     if (mayRetain && vals[0]?.handle)
         fact.handle = vals[0].handle;
-    const stmt = enclosingStatement(call);
-    if (stmt) {
-        const lineStart = cx.file.text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
-        const indent = cx.file.text.slice(lineStart, stmt.startIndex);
-        fact.stmt = { range: { start: stmt.startIndex, end: stmt.endIndex }, indent: /^[ \t]*$/.test(indent) ? indent : '', isReturn: stmt.type === 'return_statement', inBlock: /^[ \t]*$/.test(indent) };
+    const roots = new Set();
+    for (const p of pending) {
+        const name = p.src.kind === 'goptr' ? p.src.obj.name : p.src.kind === 'param' ? '' : p.src.u.obj.name;
+        const root = keepAliveRoot(name);
+        if (root)
+            roots.add(root);
     }
+    const stmt = statementSite(cx, call, roots);
+    if (stmt)
+        fact.stmt = stmt;
     cx.log.calls.push({ fact, ctx, pending, ...(funcVar ? { funcVar } : {}) });
 }
 /** `procX` of a first argument `procX.Addr()` (the mkwinsyscall shape of a procedure call). */

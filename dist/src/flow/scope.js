@@ -13,6 +13,7 @@ export function newFnContext(file, ops, fnId) {
             isImportedUintptrType: file.names.isImportedUintptrType,
         },
         scopes: [new Map()],
+        scopeRanges: [{ start: 0, end: Number.MAX_SAFE_INTEGER }],
         log: { keepAlives: [], pins: [], unpins: [], assigns: [], calls: [], pinners: new Map(), returns: [] },
         pos: { path: [], loops: [], loopExits: [], fnStack: [fnId], deferredFn: new Set(), deferredNest: 0, inlineEnds: [] },
         out: { inlineFixes: [], storesParam: false, foreignReturns: 0, otherReturns: 0, resultKeys: [], returns: [], exits: [] },
@@ -49,5 +50,13 @@ export function lookup(cx, name) {
     }
     return undefined;
 }
-export function pushScope(cx) { cx.scopes.push(new Map()); }
-export function popScope(cx) { cx.scopes.pop(); }
+/** Opens the scope of `node` (a block, an if/for/switch header, a case clause, a function
+ * literal). Its range tells a fix which names are visible after a statement (fix-sites.ts). */
+export function pushScope(cx, node) {
+    cx.scopes.push(new Map());
+    cx.scopeRanges.push({ start: node.startIndex, end: node.endIndex });
+}
+export function popScope(cx) {
+    cx.scopes.pop();
+    cx.scopeRanges.pop();
+}

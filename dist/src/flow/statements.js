@@ -8,7 +8,7 @@ import { declare, lookup, popScope, pushScope } from './scope.js';
 import { EMPTY, INT, allElems, av, held, joinEnvs } from './value.js';
 /** Walks a block in a new scope; returns the environment after it, or null if it never falls through. */
 export function walkBlock(cx, block, env) {
-    pushScope(cx);
+    pushScope(cx, block);
     let cur = env;
     const list = block.type === 'block' ? (block.namedChildren.find((c) => c.type === 'statement_list') ?? block) : block;
     for (const stmt of list.namedChildren) {
@@ -156,7 +156,7 @@ function elementsOfParam(cx, right, rv) {
 /** Opens the scope of an if or switch statement and walks its initializer and the expression it
  * tests; returns the environment its arms start from. The caller pops the scope. */
 function walkHeader(cx, stmt, env, tested) {
-    pushScope(cx);
+    pushScope(cx, stmt);
     let cur = env;
     const init = stmt.childForFieldName('initializer');
     if (init)
@@ -188,7 +188,7 @@ export function walkBlockOrStmt(cx, node, env) {
     return node.type === 'block' ? walkBlock(cx, node, env) : walkStmt(cx, node, env);
 }
 export function walkFor(cx, stmt, env) {
-    pushScope(cx);
+    pushScope(cx, stmt);
     let cur = env;
     const clause = stmt.namedChildren.find((c) => c.type === 'for_clause' || c.type === 'range_clause');
     const body = stmt.childForFieldName('body');
@@ -254,7 +254,7 @@ export function walkSwitch(cx, stmt, env) {
         if (c.type === 'default_case')
             hasDefault = true;
         cx.pos.path.push([id, arm++]);
-        pushScope(cx);
+        pushScope(cx, c);
         let caseEnv = new Map(cur);
         const comm = c.childForFieldName('communication');
         if (comm)
@@ -321,7 +321,7 @@ export function walkClosure(cx, lit, env, deferred) {
     cx.pos.path = deferred ? cx.pos.path.slice() : [];
     cx.pos.loops = deferred ? cx.pos.loops.slice() : [];
     cx.pos.loopExits = [];
-    pushScope(cx);
+    pushScope(cx, lit);
     const inner = new Map(env);
     const params = paramFacts(lit.childForFieldName('parameters'));
     for (const p of params)
@@ -342,7 +342,7 @@ export function walkClosure(cx, lit, env, deferred) {
 }
 export function walkInline(cx, lit, env) {
     cx.pos.inlineEnds.push(lit.endIndex);
-    pushScope(cx);
+    pushScope(cx, lit);
     const params = paramFacts(lit.childForFieldName('parameters'));
     for (const p of params)
         declare(cx, p.name, 'local', env, EMPTY, p.variadic ? `[]${p.type}` : p.type);

@@ -2,6 +2,7 @@ import { SINKS } from '../knowledge/index.js';
 import { PackageIndex } from './packages.js';
 import { CalleeResolver } from './resolve.js';
 import { Summaries, paramFor } from './summaries.js';
+import { alwaysWith } from '../types/platforms.js';
 export { isProtected, takesUintptr } from './resolve.js';
 export class TreeIndex {
     sinks;
@@ -52,6 +53,10 @@ export class TreeIndex {
     /** The functions `name` of `pkg` that can be built with `from` (every one when none can). */
     funcsNamed(pkg, name, from) {
         return this.pkgs.funcs([pkg], name, from);
+    }
+    /** Reports whether one of `refs` is declared in every build of `from` (a fix may call it). */
+    declaredWherever(from, refs) {
+        return alwaysWith(from.build, refs.map((r) => r.file.build));
     }
     /** The methods `recv.name` of `pkg` that can be built with `from` (every one when none can). */
     methodsNamed(pkg, recv, name, from) {

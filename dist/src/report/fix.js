@@ -1,4 +1,5 @@
 import { compareText } from '../model/order.js';
+import { createTwoFilesPatch } from 'diff';
 function overlaps(a, b) {
     if (a.start === a.end && b.start === b.end)
         return false; // two insertions at one point
@@ -45,72 +46,13 @@ export function planFixes(findings, readSource) {
     }
     return plans;
 }
-/** A unified diff of two versions of a file (three lines of context). */
+/** A unified diff of two versions of a file: three lines of context, one hunk per change (hunks
+ * closer than twice the context merge, as in diff -u). jsdiff's Myers diff costs O(N·D), so a
+ * two-line change to a large file is a two-hunk diff, not a replacement of the file. */
 export function unifiedDiff(path, before, after) {
     if (before === after)
         return '';
-    const a = before.split('\n');
-    const b = after.split('\n');
-    let pre = 0;
-    while (pre < a.length && pre < b.length && a[pre] === b[pre])
-        pre++;
-    let suf = 0;
-    while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
-        suf++;
-    const am = a.slice(pre, a.length - suf);
-    const bm = b.slice(pre, b.length - suf);
-    const ops = [];
-    if (am.length * bm.length <= 4_000_000) {
-        const dp = Array.from({ length: am.length + 1 }, () => new Uint32Array(bm.length + 1));
-        for (let i = am.length - 1; i >= 0; i--) {
-            for (let j = bm.length - 1; j >= 0; j--) {
-                dp[i][j] = am[i] === bm[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
-            }
-        }
-        let i = 0;
-        let j = 0;
-        while (i < am.length || j < bm.length) {
-            if (i < am.length && j < bm.length && am[i] === bm[j])
-                ops.push({ kind: ' ', text: am[i++] }), j++;
-            else if (i < am.length && (j === bm.length || dp[i + 1][j] >= dp[i][j + 1]))
-                ops.push({ kind: '-', text: am[i++] });
-            else
-                ops.push({ kind: '+', text: bm[j++] });
-        }
-    }
-    else {
-        for (const t of am)
-            ops.push({ kind: '-', text: t });
-        for (const t of bm)
-            ops.push({ kind: '+', text: t });
-    }
-    const all = [...a.slice(0, pre).map((t) => ({ kind: ' ', text: t })), ...ops, ...a.slice(a.length - suf).map((t) => ({ kind: ' ', text: t }))];
-    // Group into hunks with 3 lines of context.
-    const out = [`--- a/${path}`, `+++ b/${path}`];
-    const changed = all.map((o, k) => (o.kind !== ' ' ? k : -1)).filter((k) => k >= 0);
-    let k = 0;
-    while (k < changed.length) {
-        const first = changed[k];
-        let last = first;
-        while (k + 1 < changed.length && changed[k + 1] - last <= 7)
-            last = changed[++k];
-        k++;
-        const from = Math.max(0, first - 3);
-        const to = Math.min(all.length, last + 4);
-        let aStart = 1;
-        let bStart = 1;
-        for (let x = 0; x < from; x++) {
-            if (all[x]?.kind !== '+')
-                aStart++;
-            if (all[x]?.kind !== '-')
-                bStart++;
-        }
-        const slice = all.slice(from, to);
-        const aLen = slice.filter((o) => o.kind !== '+').length;
-        const bLen = slice.filter((o) => o.kind !== '-').length;
-        out.push(`@@ -${aStart},${aLen} +${bStart},${bLen} @@`);
-        for (const o of slice)
-            out.push(`${o.kind}${o.text}`);
-    }
-    return out.join('\n') + '\n';
+    const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { context: 3 });
+    // jsdiff starts the patch with a line of '=' (its Index-style separator); diff -u does not.
+    return patch.replace(/^=+\n/, '');
 }
