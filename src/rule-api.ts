@@ -42,6 +42,8 @@ export interface RelatedInput {
   message: string;
   /** Defaults to the reported file. */
   path?: string;
+  /** The conversion to uintptr the finding is about (suppressions on its statement apply). */
+  conversion?: true;
 }
 
 export interface ReportInput<M extends string> {
@@ -110,7 +112,7 @@ export function isPinMisuse(mit: Mitigation): boolean {
 
 /** The related location and flow step for where a pointer was converted and where it was stored. */
 export function conversionSteps(u: UptrFact): RelatedInput[] {
-  const steps: RelatedInput[] = [{ span: u.conv, message: `${u.obj.name} converted to uintptr here` }];
+  const steps: RelatedInput[] = [{ span: u.conv, message: `${u.obj.name} converted to uintptr here`, conversion: true }];
   if (u.store && (u.store.startLine !== u.conv.startLine || u.store.startColumn !== u.conv.startColumn)) {
     steps.push({ span: u.store, message: `stored in ${u.holder ?? 'a variable'} here` });
   }

@@ -192,7 +192,7 @@ describe('progress on stderr', () => {
   }
 
   it('draws one updating line when stderr is a terminal, and erases it before the report', async () => {
-    const { code, err, out } = await run(['audit', dir, '--format', 'json'], dir, { stderrIsTTY: true });
+    const { code, err, out } = await run(['audit', dir, '--format', 'json'], dir, { stderrIsTTY: true, env: {} });
     expect(code).toBe(0);
     expect(err).toContain('\rpinlint: scanning 50/260 files (19%)');
     expect(err).toContain('\rpinlint: scanning 260/260 files (100%)');
@@ -203,6 +203,6 @@ describe('progress on stderr', () => {
 
   it('stays quiet when stderr is not a terminal, or with --no-progress', async () => {
     expect((await run(['audit', dir], dir, { stderrIsTTY: false })).err).toBe('');
-    expect((await run(['audit', dir, '--no-progress'], dir, { stderrIsTTY: true })).err).toBe('');
+    expect((await run(['audit', dir, '--no-progress'], dir, { stderrIsTTY: true, env: {} })).err).toBe('');
   });
 });

@@ -189,7 +189,8 @@ describe('SARIF log and run', () => {
     expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { description: { text: 'The repository root.' } } });
     expect(run.invocations).toEqual([{ executionSuccessful: true }]);
     expect(run).not.toHaveProperty('automationDetails');
-    expect(Object.keys(run)).toEqual(['tool', 'invocations', 'originalUriBaseIds', 'columnKind', 'results']);
+    expect(Object.keys(run)).toEqual(['tool', 'invocations', 'originalUriBaseIds', 'columnKind', 'results', 'properties']);
+    expect(run.properties).toEqual({ filesWithFindings: 0, findings: 0, suppressed: 0 });
   });
 
   it('tool.driver lists every rule, not only those that fired', () => {
@@ -608,7 +609,7 @@ describe('SARIF category, notifications and limits', () => {
   });
 
   it('every format is listed and rendered deterministically', () => {
-    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'github']);
+    expect(FORMATS).toEqual(['text', 'concise', 'json', 'sarif', 'github']);
     const r = report([hoisted()], [{ level: 'warning', id: 'parse-error', message: 'bad', path: 'cmd/main.go' }]);
     for (const f of FORMATS) expect(render(f, r)).toBe(render(f, r));
   });
@@ -702,7 +703,7 @@ describe('json format', () => {
     expect(Object.keys(j.findings[0] ?? {})).toEqual(['ruleId', 'ruleName', 'level', 'message', 'location', 'related', 'flow', 'fixes']);
     expect(j.findings[0]?.location).toEqual({ path: 'cmd/main.go', startLine: 6, startColumn: 21, endLine: 6, endColumn: 22 });
     expect(j.notifications).toEqual([{ level: 'note', id: 'config', message: 'no config' }]);
-    expect(j.summary).toEqual({ findings: 1, errors: 1, warnings: 0, notes: 0, files: 1, suppressed: 1, notifications: 1 });
+    expect(j.summary).toEqual({ findings: 1, errors: 1, warnings: 0, notes: 0, filesWithFindings: 1, suppressed: 1, fixable: 1, byRule: { PL001: 1 }, notifications: 1 });
     expect(text).toBe(`${JSON.stringify(j, null, 2)}\n`);
     const all = buildJson(r, { includeSuppressed: true });
     expect(all.findings).toHaveLength(2);

@@ -5,11 +5,14 @@ export default defineRule({
     meta: {
         id: 'PL007',
         name: 'bad-suppression',
-        summary: 'A //pinlint:ignore comment that is malformed, names an unknown rule, or suppresses nothing.',
+        summary: 'A //pinlint: directive that is malformed, unknown, names an unknown rule, or suppresses nothing.',
         docs: {
-            what: `Inline suppressions take the form \`//pinlint:ignore <rule>[,<rule>] -- <reason>\` on the flagged line
-or the line above. This rule reports a comment without a rule or without a reason, one that names a
-rule pinlint does not have, and one that matched no finding (the code was fixed or moved).`,
+            what: `Suppressions take the form \`//pinlint:ignore <rule>[,<rule>] -- <reason>\` on the line above (or at
+the end of) any line of the statement holding the finding or the conversion it is about, and
+\`//pinlint:file-ignore <rule>[,<rule>] -- <reason>\` anywhere in a file for the whole file. This rule
+reports a directive without a rule or without a reason, one that names a rule pinlint does not
+have, one that matched no finding (the code was fixed or moved), and a \`//pinlint:\` comment
+that is no directive at all (\`//pinlint:ingore\`).`,
             why: `A suppression is a reviewed claim that a finding is safe. Without a reason nobody can re-check
 the claim; with a wrong rule name it silently suppresses nothing; and a stale one would hide a
 real bug reintroduced on that line later (staticcheck and ruff report unused directives for the
@@ -45,9 +48,11 @@ func read(fd int, buf []byte) {
 `,
         },
         messages: {
-            malformed: 'this //pinlint:ignore comment {problem}, so it suppresses nothing.',
-            unknown: 'this //pinlint:ignore comment names {names}, which {verb} no pinlint rule; run `pinlint rules` for the list.',
-            unused: 'this //pinlint:ignore comment for {rules} matches no finding on line {line}; delete it, or move it next to the finding it is meant for.',
+            malformed: 'this {directive} comment {problem}, so it suppresses nothing.',
+            directive: 'this comment starts with {directive}, which is no pinlint directive, so it suppresses nothing; write //pinlint:ignore <rule> -- <reason> for a statement or //pinlint:file-ignore <rule> -- <reason> for the whole file.',
+            unknown: 'this {directive} comment names {names}, which {verb} no pinlint rule; run `pinlint rules` for the list.',
+            unused: 'this //pinlint:ignore comment for {rules} matches no finding in the statement on line {line} or a conversion there; delete it, or move it next to the finding it is meant for.',
+            unusedFile: 'this //pinlint:file-ignore comment for {rules} matches no finding in this file; delete it.',
         },
         level: 'warning',
         precision: 'very-high',
@@ -59,14 +64,22 @@ func read(fd int, buf []byte) {
     checkSuppressions(uses, report) {
         for (const u of uses) {
             const span = u.fact.span;
-            if (u.fact.malformed) {
-                report({ messageId: 'malformed', data: { problem: u.fact.malformed }, span, path: u.file.path });
+            const directive = u.fact.scope === 'file' ? '//pinlint:file-ignore' : '//pinlint:ignore';
+            if (u.fact.unknownDirective) {
+                report({ messageId: 'directive', data: { directive: u.fact.unknownDirective }, span, path: u.file.path });
+            }
+            else if (u.fact.malformed) {
+                report({ messageId: 'malformed', data: { directive, problem: u.fact.malformed }, span, path: u.file.path });
             }
             else if (u.unknown.length > 0) {
-                report({ messageId: 'unknown', data: { names: u.unknown.map((n) => `"${n}"`).join(', '), verb: u.unknown.length === 1 ? 'is' : 'are' }, span, path: u.file.path });
+                report({ messageId: 'unknown', data: { directive, names: u.unknown.map((n) => `"${n}"`).join(', '), verb: u.unknown.length === 1 ? 'is' : 'are' }, span, path: u.file.path });
             }
             else if (!u.used) {
-                report({ messageId: 'unused', data: { rules: u.fact.rules.join(', '), line: String(u.fact.appliesTo) }, span, path: u.file.path });
+                const rules = u.fact.rules.join(', ');
+                if (u.fact.scope === 'file')
+                    report({ messageId: 'unusedFile', data: { rules }, span, path: u.file.path });
+                else
+                    report({ messageId: 'unused', data: { rules, line: String(u.fact.appliesTo) }, span, path: u.file.path });
             }
         }
     },

@@ -34,7 +34,7 @@ export function isPinMisuse(mit) {
 }
 /** The related location and flow step for where a pointer was converted and where it was stored. */
 export function conversionSteps(u) {
-    const steps = [{ span: u.conv, message: `${u.obj.name} converted to uintptr here` }];
+    const steps = [{ span: u.conv, message: `${u.obj.name} converted to uintptr here`, conversion: true }];
     if (u.store && (u.store.startLine !== u.conv.startLine || u.store.startColumn !== u.conv.startColumn)) {
         steps.push({ span: u.store, message: `stored in ${u.holder ?? 'a variable'} here` });
     }

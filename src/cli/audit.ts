@@ -7,6 +7,7 @@ import { analyze, type AnalysisResult } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
 import { UsageError, configureRun, exitCodeFor, type CliIO, type ConfiguredRun } from './common.js';
 import { writeOutput } from './output.js';
+import { progressLine, wantsProgress } from './progress.js';
 import { readGoFile } from '../engine/read.js';
 import type { Level } from '../model/findings.js';
 import { VERSION } from '../version.js';
@@ -14,10 +15,8 @@ import { loadModules, locateTree } from '../audit/modules.js';
 import { computeAudit, type AuditData } from '../audit/stats.js';
 import { AUDIT_FORMATS, renderAudit, type AuditFormat } from '../audit/render.js';
 
-/** CliIO plus whether stderr is a terminal (progress goes there); unset means ask process.stderr. */
-export interface AuditIO extends CliIO {
-  stderrIsTTY?: boolean;
-}
+/** The I/O of `audit`: CliIO (stderrIsTTY decides about progress). */
+export type AuditIO = CliIO;
 
 interface AuditOptions {
   format: AuditFormat;
@@ -29,9 +28,6 @@ interface AuditOptions {
   progress: boolean;
   config?: string;
 }
-
-/** Below this many files a scan is over before a progress line is worth reading. */
-const PROGRESS_MIN_FILES = 200;
 
 export function registerAudit(program: Command, io: AuditIO, setExit: (code: number) => void): void {
   program
@@ -64,7 +60,7 @@ async function runAudit(dirArg: string, opts: AuditOptions, io: AuditIO): Promis
     io.stderr(`pinlint: ${dirArg} has a go.mod but no vendor/ directory: auditing its own packages as if they were dependencies. Run \`go mod vendor\` to audit what it depends on.\n`);
   }
 
-  const progress = opts.progress && (io.stderrIsTTY ?? !!process.stderr.isTTY) ? progressLine(io) : null;
+  const progress = wantsProgress(io, opts.progress) ? progressLine(io) : null;
   // The audited module's configuration (in-house sinks, wrappers, allocators) applies to its
   // dependencies too.
   const configured = configureRun(dir, opts.config ? resolve(io.cwd, opts.config) : undefined, allRules);
@@ -138,22 +134,6 @@ export async function auditTree(dir: string, opts: AuditTreeOptions = {}): Promi
     readSource: (p) => {
       const r = readGoFile(join(realDir, p));
       return r.ok ? r.text : undefined;
-    },
-  };
-}
-
-/** One self-overwriting stderr line (`\r`), erased when the scan ends so the report starts clean. */
-function progressLine(io: CliIO): { update: (done: number, total: number) => void; done: () => void } {
-  let width = 0;
-  return {
-    update(done, total) {
-      if (total < PROGRESS_MIN_FILES) return;
-      const s = `pinlint: scanning ${done}/${total} files (${Math.floor((done / total) * 100)}%)`;
-      io.stderr(`\r${s.padEnd(width)}`);
-      width = s.length;
-    },
-    done() {
-      if (width > 0) io.stderr(`\r${' '.repeat(width)}\r`);
     },
   };
 }

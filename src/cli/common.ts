@@ -2,12 +2,12 @@
 // above --fail-on, 1 findings, 2 usage/config/internal error, errors win), usage errors, rule
 // lookup and the configuration step that turns .pinlint.* into engine options.
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { AnalysisResult, AnalyzeOptions } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
 import type { Rule } from '../rule-api.js';
 import type { Level } from '../model/findings.js';
-import { ConfigError, isExcluded, mergeKnowledge, resolveConfig, ruleSettings, type ResolvedConfig } from '../config/index.js';
+import { ConfigError, ConfigSet, type RuleState } from '../config/index.js';
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
 
 export const EXIT_CLEAN = 0;
@@ -20,7 +20,10 @@ export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
+  /** Whether standard output is a terminal (colors). */
   isTTY: boolean;
+  /** Whether standard error is a terminal (progress); unset means ask process.stderr. */
+  stderrIsTTY?: boolean;
   /** The environment the run sees (GOMODCACHE, GOPATH, GOFLAGS, HOME); default process.env. */
   env?: Record<string, string | undefined>;
 }
@@ -46,49 +49,84 @@ export function exitCodeFor(result: AnalysisResult, failOn: Level, exitZero: boo
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-/** What configuration decides for a run: the rules, their levels, the knowledge tables, the
- * excluded paths. */
+/** What configuration decides for a run: the configurations found (per file, nearest first:
+ * config/cascade.ts), the rules and levels in effect at the directory the run starts from, and
+ * the engine options that apply the configurations. */
 export interface ConfiguredRun {
-  resolved: ResolvedConfig;
+  set: ConfigSet;
+  /** The rules of `candidates` enabled at the start directory (what `audit` runs). */
   rules: Rule[];
-  options: Pick<AnalyzeOptions, 'rules' | 'levels' | 'knowledge' | 'exclude' | 'context'>;
+  options: Pick<AnalyzeOptions, 'rules' | 'levels' | 'exclude' | 'configure'>;
 }
 
 /**
- * Resolves the configuration found from `startDir` upward to the repository root (or the file
- * named by --config) and applies it to `candidates` (the rules the command line selected).
- * Invalid configuration is a usage error: exit 2 with the file, the key and what was expected.
+ * Prepares the configuration of a run: each file is governed by the `.pinlint.*` nearest to it
+ * (or the file named by --config), and `startDir` decides the rules and levels given to the
+ * engine (`audit` applies its directory's configuration to every dependency; `check` runs every
+ * candidate and applies each file's own settings afterwards, with applyRuleStates). Invalid
+ * configuration is a usage error: exit 2 with the file, the key and what was expected.
  */
 export function configureRun(startDir: string, explicitPath: string | undefined, candidates: readonly Rule[]): ConfiguredRun {
-  let resolved: ResolvedConfig;
-  try {
-    resolved = resolveConfig(startDir, { ...(explicitPath ? { explicitPath } : {}), knownRules: allRules.map((r) => r.meta) });
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
-  const settings = ruleSettings(resolved.config, allRules.map((r) => ({ id: r.meta.id, name: r.meta.name, level: r.meta.level })));
-  const rules = candidates.filter((r) => settings.get(r.meta.id)?.enabled !== false);
-  const levels = new Map([...settings].map(([id, st]) => [id, st.level] as const));
-  const configDir = resolved.path ? dirname(resolved.path) : null;
+  const set = new ConfigSet(allRules.map((r) => r.meta), explicitPath);
+  const states = asUsage(() => set.ruleStates(startDir, allRules.map((r) => r.meta)));
+  const rules = candidates.filter((r) => states.get(r.meta.id)?.enabled !== false);
   return {
-    resolved,
+    set,
     rules,
     options: {
       rules,
-      levels,
-      knowledge: mergeKnowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }, resolved.config),
-      ...(configDir ? { exclude: (abs: string) => isExcluded(resolved.config, configDir, abs) } : {}),
-      context: configDir && resolved.path ? configContext(resolved.path, configDir, resolved.config.context) : [],
+      levels: new Map([...states].map(([id, st]) => [id, st.level] as const)),
+      exclude: (abs: string) => asUsage(() => set.isExcluded(abs)),
+      configure: () => asUsage(() => ({
+        knowledge: set.knowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }),
+        context: set.layers().flatMap((l) => configContext(l.path, l.dir, l.config.context)),
+      })),
     },
   };
 }
 
-/** The config file's `context` directories, absolute; one that is not a directory is a usage error
+/** Applies each finding's file's own rule settings (`check`): findings of a rule that file's
+ * configuration turns off are dropped, and a finding at its rule's default level takes the level
+ * configured there (a level the rule chose for the finding itself stays). Returns the rules
+ * enabled for at least one reported file. */
+export function applyRuleStates(result: AnalysisResult, set: ConfigSet, candidates: readonly Rule[]): Rule[] {
+  const metas = allRules.map((r) => r.meta);
+  const byPath = new Map<string, Map<string, RuleState>>();
+  const statesOf = (path: string): Map<string, RuleState> => {
+    let st = byPath.get(path);
+    if (!st) {
+      st = asUsage(() => set.ruleStates(result.absPath(path), metas));
+      byPath.set(path, st);
+    }
+    return st;
+  };
+  result.findings = result.findings.filter((f) => {
+    const st = statesOf(f.location.path).get(f.ruleId);
+    if (!st) return true;
+    if (!st.enabled) return false;
+    const meta = metas.find((m) => m.id === f.ruleId);
+    if (meta && f.level === meta.level) f.level = st.level;
+    return true;
+  });
+  const enabled = new Set<string>();
+  for (const p of result.reported) for (const [id, st] of statesOf(p)) if (st.enabled) enabled.add(id);
+  return candidates.filter((r) => enabled.has(r.meta.id) || result.reported.length === 0);
+}
+
+function asUsage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/** A config file's `context` directories, absolute; one that is not a directory is a usage error
  * naming the file and the key, like any other mistake in the file. */
 function configContext(file: string, configDir: string, dirs: readonly string[]): string[] {
   const problems = dirs.flatMap((d, i) => (isDirectory(resolve(configDir, d)) ? [] : [{ key: `/context/${i}`, detail: `${JSON.stringify(d)} is not a directory (paths are relative to the configuration file's directory)` }]));
-  if (problems.length) throw new UsageError(new ConfigError(file, problems).message);
+  if (problems.length) throw new ConfigError(file, problems);
   return dirs.map((d) => resolve(configDir, d));
 }
 

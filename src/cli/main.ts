@@ -1,6 +1,9 @@
 // Command-line wiring only: one module per command (check.ts, info.ts, audit.ts), shared pieces in
 // common.ts. main() returns the exit code so tests can run the CLI in-process.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { closest } from '../config/wording.js';
 import { VERSION } from '../version.js';
 import { registerAudit } from './audit.js';
 import { registerCheck } from './check.js';
@@ -16,8 +19,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .name('pinlint')
     .description('Find Go code that hands pointers to system calls, DLL procedures or assembly as uintptr without keeping them alive.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run pinlint --help for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // One style for every usage error, commander's included: `pinlint: <what>; <how to fix>`.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(usageLine(str)) })
     .exitOverride();
 
   registerCheck(program, io, setExit);
@@ -27,12 +30,45 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   return program;
 }
 
+/** A commander message (`error: unknown option '--x'\n`) in pinlint's style. */
+function usageLine(str: string): string {
+  const msg = str.trim().replace(/^error: /, '');
+  return `pinlint: ${msg}${/[.?)]$/.test(msg) ? '' : '.'} Run \`pinlint --help\` for usage.\n`;
+}
+
+const COLOR_WHENS = ['always', 'never', 'auto'];
+
+/** Bare `--color` (before `--color <when>` existed) means always: when the word after it is an
+ * existing path, an option or nothing, it is not taken as the option's value (the bug issue 11
+ * found in --rule and --disable); any other word is, and a wrong one is a usage error. */
+function normalizeArgv(argv: string[], cwd: string): string[] {
+  return argv.flatMap((a, i) => {
+    if (a !== '--color') return [a];
+    const next = argv[i + 1];
+    const isValue = next !== undefined && (COLOR_WHENS.includes(next.toLowerCase()) || (!next.startsWith('-') && !existsSync(resolve(cwd, next))));
+    return isValue ? [a] : ['--color=always'];
+  });
+}
+
+/** `pinlint chek`: the default command would take the word for a path that does not exist; a
+ * word that is no path and is one edit from a command is a mistyped command. */
+function mistypedCommand(program: Command, argv: string[], cwd: string): string | undefined {
+  const word = argv[0];
+  if (word === undefined || word.startsWith('-') || /[./\\]/.test(word)) return undefined;
+  const names = [...program.commands.map((c) => c.name()), 'help'];
+  if (names.includes(word) || existsSync(resolve(cwd, word))) return undefined;
+  const near = closest(word, names);
+  return near ? `unknown command "${word}"; did you mean \`${near}\`? Run \`pinlint --help\` for the commands.` : undefined;
+}
+
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let code = EXIT_CLEAN;
   const program = buildProgram(io, (c) => { code = c; });
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    const mistyped = mistypedCommand(program, argv, io.cwd);
+    if (mistyped) throw new UsageError(mistyped);
+    await program.parseAsync(normalizeArgv(argv, io.cwd), { from: 'user' });
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {

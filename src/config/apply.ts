@@ -4,7 +4,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { SinkTable } from '../knowledge/index.js';
 import type { Level } from '../model/findings.js';
 import { displayPath } from './problems.js';
-import type { PinlintConfig, ResolvedConfig, RuleRef, RuleState } from './types.js';
+import type { PinlintConfig, ResolvedConfig, RuleRef, RuleSetting, RuleState } from './types.js';
 
 export interface KnowledgeTables {
   sinks: SinkTable;
@@ -58,14 +58,24 @@ function mergeNameTables(a: Record<string, readonly string[]>, b: Record<string,
 export function ruleSettings(config: PinlintConfig, rules: ReadonlyArray<RuleRef & { level: Level }>): Map<string, RuleState> {
   const out = new Map<string, RuleState>();
   for (const r of rules) {
-    const s = Object.hasOwn(config.rules, r.id) ? config.rules[r.id] : Object.hasOwn(config.rules, r.name) ? config.rules[r.name] : undefined;
-    let state: RuleState = { enabled: true, level: r.level };
-    if (s === 'off') state = { enabled: false, level: r.level };
-    else if (typeof s === 'string') state = { enabled: true, level: s };
-    else if (s) state = { enabled: s.enabled ?? true, level: s.level ?? r.level };
-    out.set(r.id, state);
+    const s = settingFor(config.rules, r);
+    out.set(r.id, applySetting({ enabled: true, level: r.level }, s));
   }
   return out;
+}
+
+/** The setting a rule table gives a rule (by id or by name), if any. */
+export function settingFor(table: Record<string, RuleSetting>, r: RuleRef): RuleSetting | undefined {
+  return Object.hasOwn(table, r.id) ? table[r.id] : Object.hasOwn(table, r.name) ? table[r.name] : undefined;
+}
+
+/** A rule's state after a setting: `off` disables it, a level enables it at that level, an object
+ * changes what it names and keeps the rest of `state`. */
+export function applySetting(state: RuleState, s: RuleSetting | undefined): RuleState {
+  if (s === undefined) return state;
+  if (s === 'off') return { enabled: false, level: state.level };
+  if (typeof s === 'string') return { enabled: true, level: s };
+  return { enabled: s.enabled ?? true, level: s.level ?? state.level };
 }
 
 const globCache = new Map<string, RegExp>();
@@ -98,12 +108,18 @@ function globRegExp(glob: string): RegExp {
  * `gen` directory). Paths outside `configDir` are never excluded by it.
  */
 export function isExcluded(config: PinlintConfig, configDir: string, absPath: string): boolean {
-  if (config.exclude.length === 0) return false;
-  const rel = relative(resolve(configDir), resolve(absPath));
+  return matchesGlobs(config.exclude, configDir, absPath);
+}
+
+/** Reports whether one of `globs` (anchored at `dir`, the syntax of `exclude`) matches `absPath`
+ * or a directory above it inside `dir`. */
+export function matchesGlobs(globs: readonly string[], dir: string, absPath: string): boolean {
+  if (globs.length === 0) return false;
+  const rel = relative(resolve(dir), resolve(absPath));
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return false;
   const parts = rel.split(sep);
   const candidates = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-  return config.exclude.some((g) => {
+  return globs.some((g) => {
     const re = globRegExp(g);
     return candidates.some((c) => re.test(c));
   });
@@ -114,7 +130,9 @@ export function printConfig(resolved: ResolvedConfig): string {
   const c = resolved.config;
   // Rebuilt in a fixed key order, so the output does not depend on how the object was made.
   const ordered = {
+    ...(c.extends !== undefined ? { extends: c.extends } : {}),
     rules: c.rules,
+    ...(c.overrides !== undefined ? { overrides: c.overrides } : {}),
     sinks: { funcs: c.sinks.funcs, methods: c.sinks.methods },
     wrappers: c.wrappers,
     keepAlive: c.keepAlive,

@@ -14,12 +14,14 @@
 //   parse.ts          JSON and YAML parsing with error positions
 //   load.ts           finding, reading, validating and resolving the file
 //   apply.ts          knowledge tables, rule settings, excludes and --print-config
+//   cascade.ts        which file governs which path: the nearest one, `extends`, `overrides`
 //   wording.ts        quoting, lists, typo suggestions and JSON pointers for messages
 // Baselines (baseline.ts) are a separate file format and are imported on their own.
-export type { PinlintConfig, ResolvedConfig, RuleRef, RuleSetting, RuleState } from './types.js';
+export type { PinlintConfig, ResolvedConfig, RuleOverride, RuleRef, RuleSetting, RuleState } from './types.js';
+export { ConfigSet, type ConfigLayer } from './cascade.js';
 export { ConfigError, displayPath, type ConfigProblem } from './problems.js';
 export { CONFIG_SCHEMA } from './schema.js';
 export { describeValue, explainSchemaErrors } from './schema-errors.js';
 export { parseJsonWithPosition, type JsonParseResult } from './parse.js';
 export { CONFIG_FILE_NAMES, emptyConfig, findConfigFile, loadConfig, resolveConfig } from './load.js';
-export { isExcluded, mergeKnowledge, printConfig, ruleSettings, type KnowledgeTables, type MergedKnowledge } from './apply.js';
+export { applySetting, isExcluded, matchesGlobs, mergeKnowledge, printConfig, ruleSettings, type KnowledgeTables, type MergedKnowledge } from './apply.js';

@@ -43,11 +43,17 @@ type PinlintInput = Partial<Omit<PinlintConfig, 'sinks'>> & { sinks?: Partial<Pi
 
 /** Rule keys must name a known rule, and a rule may be configured only once (by id or by name). */
 function ruleProblems(raw: unknown, knownRules: readonly RuleRef[]): ConfigProblem[] {
-  if (!isRecord(raw) || !isRecord(raw.rules)) return [];
+  if (!isRecord(raw)) return [];
+  const tables: Array<[string, unknown]> = [['/rules', raw.rules]];
+  if (Array.isArray(raw.overrides)) raw.overrides.forEach((o, i) => tables.push([`/overrides/${i}/rules`, isRecord(o) ? o.rules : undefined]));
+  return tables.flatMap(([at, rules]) => (isRecord(rules) ? ruleTableProblems(at, rules, knownRules) : []));
+}
+
+function ruleTableProblems(at: string, rules: Record<string, unknown>, knownRules: readonly RuleRef[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const seen = new Map<string, string>(); // rule id → key it was configured under
-  for (const key of Object.keys(raw.rules)) {
-    const pointer = `/rules/${escapePointer(key)}`;
+  for (const key of Object.keys(rules)) {
+    const pointer = `${at}/${escapePointer(key)}`;
     const rule = knownRules.find((r) => r.id === key || r.name === key);
     if (!rule) {
       // Ids differ by a digit, so a near id is no evidence of a typo (PL009 may be a newer
@@ -87,7 +93,9 @@ function semanticProblems(raw: PinlintInput): ConfigProblem[] {
 function normalize(raw: PinlintInput): PinlintConfig {
   const c = structuredClone(raw);
   return {
+    ...(c.extends !== undefined ? { extends: c.extends } : {}),
     rules: c.rules ?? {},
+    ...(c.overrides !== undefined ? { overrides: c.overrides } : {}),
     sinks: { funcs: c.sinks?.funcs ?? {}, methods: c.sinks?.methods ?? {} },
     wrappers: c.wrappers ?? {},
     keepAlive: c.keepAlive ?? [],

@@ -6,8 +6,13 @@ export type RuleSetting = 'off' | Level | { level?: Level; enabled?: boolean };
 
 /** A loaded configuration with every section present (empty when the file leaves it out). */
 export interface PinlintConfig {
+  /** Another configuration file this one builds on, relative to this file's directory. */
+  extends?: string;
   /** Rule id (`PL001`) or name (`hoisted-conversion`) → setting, keyed as written in the file. */
   rules: Record<string, RuleSetting>;
+  /** Rule settings for the files matching globs (relative to this file's directory); later
+   * entries win. Present only when the file has them. */
+  overrides?: RuleOverride[];
   /** Extra protected sinks, in the shape of knowledge.ts `SINKS`. */
   sinks: { funcs: Record<string, string[]>; methods: Record<string, Record<string, string[]>> };
   /** import path → functions to treat as unprotected uintptr wrappers (bodies pinlint cannot see). */
@@ -21,6 +26,11 @@ export interface PinlintConfig {
   /** Directories to read imported packages from as context (never reported), relative to the
    * configuration file's directory: a module's directory or one laid out by import path. */
   context: string[];
+}
+
+export interface RuleOverride {
+  files: string[];
+  rules: Record<string, RuleSetting>;
 }
 
 export interface ResolvedConfig {

@@ -48,6 +48,10 @@ export interface AnalyzeOptions {
   exclude?: (absPath: string) => boolean;
   /** Directories (absolute) to find imported packages in, read as context (`--context`). */
   context?: string[];
+  /** Called once discovery has found the files (and `exclude` has seen each): knowledge tables
+   * and more context directories that depend on which files are analyzed (each file's nearest
+   * configuration, config/cascade.ts). They replace `knowledge` and follow `context`. */
+  configure?: () => { knowledge: MergedKnowledge; context: string[] };
   /** The environment that locates the module cache and GOPATH (default: process.env). */
   env?: Record<string, string | undefined>;
 }
@@ -82,9 +86,10 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     const named = opts.paths.length ? opts.paths.join(', ') : '.';
     notifications.push({ level: 'warning', id: 'no-go-files', message: `no Go files to analyze in ${named}` });
   }
-  const knowledge = opts.knowledge ?? DEFAULT_MERGED;
+  const late = opts.configure?.();
+  const knowledge = late?.knowledge ?? opts.knowledge ?? DEFAULT_MERGED;
   const scannedDirs = [...discovered.reported.keys(), ...discovered.context.keys()].map((f) => dirname(f));
-  const modules = new ModuleResolver(root, { env: opts.env ?? process.env, context: opts.context ?? [], scannedDirs });
+  const modules = new ModuleResolver(root, { env: opts.env ?? process.env, context: [...(opts.context ?? []), ...(late?.context ?? [])], scannedDirs });
   const { files, reportedFacts, typeRounds } = await extractFacts(discovered, { root, rel, modules, knowledge, onProgress: opts.onProgress }, notifications);
   const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers, (p) => modules.isMissing(p));
   const findings = runRules(reportedFacts, { root, index, modules, rules: opts.rules, levels: opts.levels }, notifications);

@@ -37,7 +37,7 @@ export function mayMatter(text: string): boolean {
   return PREFILTER.test(text);
 }
 const PREFILTER = new RegExp(
-  ['uintptr', 'unsafe', 'NewProc', 'FindProc', 'LazyDLL', 'LoadDLL', 'Pinner', 'pinlint:ignore', 'Overlapped', 'RegisterServiceCtrlHandler', 'CreateThread', 'SetWindowLongPtr', ...FUNC_REGISTRATION_NAMES].join('|'),
+  ['uintptr', 'unsafe', 'NewProc', 'FindProc', 'LazyDLL', 'LoadDLL', 'Pinner', 'pinlint:', 'Overlapped', 'RegisterServiceCtrlHandler', 'CreateThread', 'SetWindowLongPtr', ...FUNC_REGISTRATION_NAMES].join('|'),
 );
 
 export function extractOne(task: ExtractTask, knowledge: Knowledge): ExtractOutcome {

@@ -18,7 +18,7 @@ export function reporterFor(rule: Rule, path: string, out: Finding[], levels?: M
       level: r.level ?? levels?.get(rule.meta.id) ?? (rule.meta.level as Level),
       message: fill(template, r.data),
       location: loc(r.span),
-      related: (r.related ?? []).filter(inTree).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
+      related: (r.related ?? []).filter(inTree).map((x) => ({ location: loc(x.span, x.path), message: x.message, ...(x.conversion ? { conversion: true as const } : {}) })),
       flow: (r.flow ?? []).filter(inTree).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
       ...(r.fixes?.length ? { fixes: r.fixes } : {}),
     });

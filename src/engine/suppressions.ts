@@ -1,6 +1,11 @@
-// Matching `//pinlint:ignore` comments to findings. A suppression names rules by id or name and
-// covers findings that start on the line it applies to. What was used, unused or malformed is
-// returned so the bad-suppression rule can report it (staticcheck reports unused directives too).
+// Matching suppression directives to findings. A directive names rules by id or name. A
+// `//pinlint:ignore` applies to the line below it (or its own line, when it ends a line of code)
+// and covers a finding when that line belongs to the statement holding the finding's primary
+// location, or to the statement holding the finding's conversion to uintptr (issue 11: the
+// comment is written where the pointer is converted as often as above the call). A
+// `//pinlint:file-ignore` covers every finding of its rules in the file. What was used, unused
+// or malformed is returned so the bad-suppression rule can report it (staticcheck reports unused
+// directives too).
 import type { FileFacts, SuppressionUse } from '../model/facts.js';
 
 export type { SuppressionUse };
@@ -9,6 +14,30 @@ import type { Finding } from '../model/findings.js';
 export interface SuppressionResult {
   findings: Finding[];
   uses: SuppressionUse[];
+}
+
+/** The [first, last] lines of the statement holding `line`: the smallest multi-line statement
+ * range that contains it, or the line alone. */
+export function statementOf(ranges: ReadonlyArray<readonly [number, number]> | undefined, line: number): [number, number] {
+  let best: [number, number] = [line, line];
+  let size = Infinity;
+  for (const [a, b] of ranges ?? []) {
+    if (a > line) break; // sorted by first line
+    if (b >= line && b - a < size) {
+      best = [a, b];
+      size = b - a;
+    }
+  }
+  return best;
+}
+
+/** Reports whether a statement directive that applies to `appliesTo` covers `finding`. */
+function covers(file: FileFacts, appliesTo: number, finding: Finding): boolean {
+  const lines = [finding.location.startLine, ...finding.related.filter((r) => r.conversion && r.location.path === finding.location.path).map((r) => r.location.startLine)];
+  return lines.some((l) => {
+    const [a, b] = statementOf(file.stmtRanges, l);
+    return appliesTo >= a && appliesTo <= b;
+  });
 }
 
 /**
@@ -30,8 +59,9 @@ export function applySuppressions(findings: Finding[], files: FileFacts[], known
   }
   if (!honour) return { findings, uses: [] };
   for (const finding of findings) {
-    const use = byPath.get(finding.location.path)?.find((u) => !u.fact.malformed && u.fact.appliesTo === finding.location.startLine &&
-      u.fact.rules.some((r) => r === finding.ruleId || r === finding.ruleName));
+    const candidates = (byPath.get(finding.location.path) ?? []).filter((u) => !u.fact.malformed && u.fact.rules.some((r) => r === finding.ruleId || r === finding.ruleName));
+    // A statement directive is the more precise claim, so it is the one credited when both apply.
+    const use = candidates.find((u) => u.fact.scope !== 'file' && covers(u.file, u.fact.appliesTo, finding)) ?? candidates.find((u) => u.fact.scope === 'file');
     if (use) {
       use.used = true;
       finding.suppression = { justification: use.fact.reason, location: { path: finding.location.path, ...use.fact.span } };

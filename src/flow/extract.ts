@@ -12,7 +12,7 @@
 import { buildConstraintOf } from '../go/build.js';
 import { parseGo } from '../go/parse.js';
 import { textForParser } from '../go/positions.js';
-import { parseSuppressions } from '../go/suppress.js';
+import { parseSuppressions, statementRanges } from '../go/suppress.js';
 import { importSiteOf, importsOf, isGeneratedFile, packageNameOf, spanOf } from '../go/syntax.js';
 import type { FileFacts } from '../model/facts.js';
 import { compareText } from '../model/order.js';
@@ -55,6 +55,7 @@ export function extractFacts(path: string, dir: string, text: string, knowledge:
     notifications: [],
     suppressions: parseSuppressions(text),
   };
+  if (facts.suppressions.length) facts.stmtRanges = statementRanges(root);
   for (const err of parsed.errors.slice(0, 5)) {
     const s = spanOf(err);
     facts.notifications.push({

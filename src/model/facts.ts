@@ -344,8 +344,11 @@ export interface FileFacts {
   funcBindings: FuncBindingFact[];
   types: TypeFact[];
   notifications: Notification[];
-  /** Inline `//pinlint:ignore` comments. */
+  /** Inline `//pinlint:ignore` and `//pinlint:file-ignore` comments. */
   suppressions: SuppressionFact[];
+  /** [first, last] lines of the statements spanning several lines (compound ones by header),
+   * set only when the file has suppressions: a directive covers the statement of its line. */
+  stmtRanges?: Array<[number, number]>;
   /** The file's build constraint; absent when the file builds everywhere. */
   build?: BuildExpr;
   /** Names this file's analysis asked the type layer about (src/types/), in the keys of
@@ -359,10 +362,15 @@ export interface FileFacts {
 export interface SuppressionFact {
   rules: string[];
   reason: string;
-  /** The line the comment applies to: its own line when trailing code, else the next line. */
+  /** `//pinlint:ignore` covers a statement, `//pinlint:file-ignore` the whole file. */
+  scope: 'statement' | 'file';
+  /** The line the comment applies to: its own line when trailing code, else the next line; a
+   * statement directive covers the statement holding that line (FileFacts.stmtRanges). */
   appliesTo: number;
   span: Span;
   malformed?: string;
+  /** A `//pinlint:<verb>` comment whose verb is no directive, as written (`//pinlint:ingore`). */
+  unknownDirective?: string;
 }
 
 /** How one suppression comment fared against the findings (for the bad-suppression rule). */

@@ -24,6 +24,8 @@ export interface Location extends Span {
 export interface RelatedLocation {
   location: Location;
   message: string;
+  /** Where the pointer was converted to uintptr: a suppression on its statement applies too. */
+  conversion?: true;
 }
 
 export interface Finding {

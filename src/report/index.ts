@@ -7,15 +7,18 @@ import type { Format, Report, ReportOptions } from './report.js';
 import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
-import { renderText } from './text.js';
+import { renderConcise, renderText } from './text.js';
 
 export type { Format, Report, ReportOptions } from './report.js';
-export { FORMATS, isFormat } from './report.js';
+export { FORMATS, formatNamed, isFormat } from './report.js';
+export { statisticsLines, summarize, summaryLines, type Summary } from './text.js';
 
 export function render(format: Format, report: Report, opts: ReportOptions = {}): string {
   switch (format) {
     case 'text':
       return renderText(report, opts);
+    case 'concise':
+      return renderConcise(report, opts);
     case 'json':
       return renderJson(report, opts);
     case 'sarif':

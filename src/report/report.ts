@@ -13,6 +13,10 @@ export interface Report {
   readSource(path: string): string | undefined;
   /** pinlint's version, e.g. "0.1.0". */
   toolVersion: string;
+  /** Files the run looked at: `.go` files found for reporting, and those of them parsed and
+   * analyzed (a prefilter may skip a file that cannot matter unparsed). Every format reports the
+   * same numbers (text summary, JSON summary, SARIF run properties). */
+  counts?: { scanned: number; parsed: number };
 }
 
 export interface ReportOptions {
@@ -24,10 +28,21 @@ export interface ReportOptions {
   color?: boolean;
   /** SARIF `partialFingerprints.primaryLocationLineHash`; default true. */
   fingerprints?: boolean;
+  /** How the text and concise formats show a repository-relative path (the CLI: relative to the
+   * working directory, as go vet and ruff print them); default as it is. */
+  displayPath?: (path: string) => string;
+  /** Text and concise formats: a count of findings per rule after the findings. */
+  statistics?: boolean;
 }
 
-export type Format = 'text' | 'json' | 'sarif' | 'github';
-export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
+export type Format = 'text' | 'concise' | 'json' | 'sarif' | 'github';
+export const FORMATS: readonly Format[] = ['text', 'concise', 'json', 'sarif', 'github'];
+
+/** The format `s` names, in any letter case (`SARIF`, `Json`), or undefined. */
+export function formatNamed(s: string): Format | undefined {
+  const lower = s.trim().toLowerCase();
+  return FORMATS.find((f) => f === lower);
+}
 
 /** Reports whether `s` names an output format. */
 export function isFormat(s: string): s is Format {

@@ -26,6 +26,7 @@ import {
 } from '../docs/render.js';
 import { lineHashes } from './fingerprint.js';
 import type { Report, ReportOptions } from './report.js';
+import { summarize } from './text.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_VERSION = '2.1.0';
@@ -115,6 +116,8 @@ export interface SarifRun {
   originalUriBaseIds: Record<string, { description: SarifMessage }>;
   columnKind: 'utf16CodeUnits';
   results: SarifResult[];
+  /** The run's counts, the same as the text and JSON summaries (text.ts summarize). */
+  properties?: { filesScanned?: number; filesParsed?: number; filesWithFindings: number; findings: number; suppressed: number };
 }
 export interface SarifLog {
   $schema: string;
@@ -432,6 +435,13 @@ export function buildSarif(report: Report, opts: ReportOptions = {}): SarifLog {
     results,
   };
   if (notifications.length > 0) run.invocations[0].toolExecutionNotifications = notifications.map(sarifNotification);
+  const sum = summarize(report);
+  run.properties = {
+    ...(sum.filesScanned !== undefined ? { filesScanned: sum.filesScanned, filesParsed: sum.filesParsed ?? 0 } : {}),
+    filesWithFindings: sum.filesWithFindings,
+    findings: sum.findings,
+    suppressed: sum.suppressed,
+  };
   if (opts.sarifCategory !== undefined && opts.sarifCategory !== '') {
     // Keep `tool` first and `results` last for readability; insertion order is the output order.
     const { tool, ...rest } = run;

@@ -7,13 +7,12 @@ import { analyze } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
 import { UsageError, configureRun, exitCodeFor } from './common.js';
 import { writeOutput } from './output.js';
+import { progressLine, wantsProgress } from './progress.js';
 import { readGoFile } from '../engine/read.js';
 import { VERSION } from '../version.js';
 import { loadModules, locateTree } from '../audit/modules.js';
 import { computeAudit } from '../audit/stats.js';
 import { AUDIT_FORMATS, renderAudit } from '../audit/render.js';
-/** Below this many files a scan is over before a progress line is worth reading. */
-const PROGRESS_MIN_FILES = 200;
 export function registerAudit(program, io, setExit) {
     program
         .command('audit [dir]')
@@ -43,7 +42,7 @@ async function runAudit(dirArg, opts, io) {
     if (tree.base === dir && existsSync(join(dir, 'go.mod')) && tree.modulesTxt === null) {
         io.stderr(`pinlint: ${dirArg} has a go.mod but no vendor/ directory: auditing its own packages as if they were dependencies. Run \`go mod vendor\` to audit what it depends on.\n`);
     }
-    const progress = opts.progress && (io.stderrIsTTY ?? !!process.stderr.isTTY) ? progressLine(io) : null;
+    const progress = wantsProgress(io, opts.progress) ? progressLine(io) : null;
     // The audited module's configuration (in-house sinks, wrappers, allocators) applies to its
     // dependencies too.
     const configured = configureRun(dir, opts.config ? resolve(io.cwd, opts.config) : undefined, allRules);
@@ -97,23 +96,6 @@ export async function auditTree(dir, opts = {}) {
         readSource: (p) => {
             const r = readGoFile(join(realDir, p));
             return r.ok ? r.text : undefined;
-        },
-    };
-}
-/** One self-overwriting stderr line (`\r`), erased when the scan ends so the report starts clean. */
-function progressLine(io) {
-    let width = 0;
-    return {
-        update(done, total) {
-            if (total < PROGRESS_MIN_FILES)
-                return;
-            const s = `pinlint: scanning ${done}/${total} files (${Math.floor((done / total) * 100)}%)`;
-            io.stderr(`\r${s.padEnd(width)}`);
-            width = s.length;
-        },
-        done() {
-            if (width > 0)
-                io.stderr(`\r${' '.repeat(width)}\r`);
         },
     };
 }

@@ -28,6 +28,7 @@ export async function runProcess(argv) {
         stderr: (s) => { process.stderr.write(s); },
         cwd: process.cwd(),
         isTTY: !!process.stdout.isTTY,
+        stderrIsTTY: !!process.stderr.isTTY,
     });
     // Let pending writes to a pipe drain before exiting (no process.exit here); a write error that
     // is reported after this line sets the status to 2 itself.

@@ -52,17 +52,37 @@ const EXCLUDE_GLOB = {
     pattern: String.raw `^(?!/)(?!(?:.*/)?\.\.(?:/|$))[^\\]*$`,
     description: `a glob relative to the configuration file's directory ("*" within a name, "**" across directories; no leading "/", no ".." and no "\\")`,
 };
-const TOP_KEYS = ['rules', 'sinks', 'wrappers', 'keepAlive', 'osAllocators', 'exclude', 'context'];
+const TOP_KEYS = ['extends', 'rules', 'overrides', 'sinks', 'wrappers', 'keepAlive', 'osAllocators', 'exclude', 'context'];
+const RULES = {
+    type: 'object',
+    additionalProperties: RULE_SETTING,
+    description: 'an object mapping rule ids or names to "off", a level or {level, enabled}',
+};
 /** The configuration file's JSON Schema (draft-07, as ajv's default). */
 export const CONFIG_SCHEMA = {
     type: 'object',
     additionalProperties: false,
     description: `an object with the keys ${listAnd(TOP_KEYS.map(quote))}`,
     properties: {
-        rules: {
-            type: 'object',
-            additionalProperties: RULE_SETTING,
-            description: 'an object mapping rule ids or names to "off", a level or {level, enabled}',
+        extends: {
+            type: 'string',
+            minLength: 1,
+            description: "the path of another configuration file, relative to this file's directory, such as \"../.pinlint.yaml\"",
+        },
+        rules: RULES,
+        overrides: {
+            type: 'array',
+            description: 'a list of {files, rules} objects',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['files', 'rules'],
+                description: '{"files": ["<glob>", ...], "rules": {...}}',
+                properties: {
+                    files: { type: 'array', minItems: 1, items: EXCLUDE_GLOB, description: 'a non-empty list of globs' },
+                    rules: RULES,
+                },
+            },
         },
         sinks: {
             type: 'object',

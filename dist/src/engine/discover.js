@@ -37,7 +37,13 @@ export function discoverFiles(targets, opts, rel, notifications) {
             st = statSync(t);
         }
         catch (err) {
-            notifications.push({ level: 'error', id: 'unreadable', message: `cannot read ${t === opts.cwd ? '.' : relOrAbs(opts.cwd, t)}: ${describeError(err)}`, ...inRoot(rel(t)) });
+            // A mistyped path is the common case: say so in words, not with Node's errno text.
+            const name = t === opts.cwd ? '.' : relOrAbs(opts.cwd, t);
+            const missing = err.code === 'ENOENT';
+            const where = inRoot(rel(t));
+            // Inside the root the location names the path; outside it only the message can.
+            const message = missing ? `${where.path === undefined ? `${name}: ` : ''}no such file or directory` : `cannot read ${name}: ${describeError(err)}`;
+            notifications.push({ level: 'error', id: missing ? 'no-such-path' : 'unreadable', message, ...where });
             continue;
         }
         if (st.isDirectory())

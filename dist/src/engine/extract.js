@@ -14,7 +14,7 @@ import { describeError, readGoFile } from './read.js';
 export function mayMatter(text) {
     return PREFILTER.test(text);
 }
-const PREFILTER = new RegExp(['uintptr', 'unsafe', 'NewProc', 'FindProc', 'LazyDLL', 'LoadDLL', 'Pinner', 'pinlint:ignore', 'Overlapped', 'RegisterServiceCtrlHandler', 'CreateThread', 'SetWindowLongPtr', ...FUNC_REGISTRATION_NAMES].join('|'));
+const PREFILTER = new RegExp(['uintptr', 'unsafe', 'NewProc', 'FindProc', 'LazyDLL', 'LoadDLL', 'Pinner', 'pinlint:', 'Overlapped', 'RegisterServiceCtrlHandler', 'CreateThread', 'SetWindowLongPtr', ...FUNC_REGISTRATION_NAMES].join('|'));
 export function extractOne(task, knowledge) {
     const read = readGoFile(task.real);
     if (!read.ok) {

@@ -13,7 +13,7 @@ export function reporterFor(rule, path, out, levels) {
             level: r.level ?? levels?.get(rule.meta.id) ?? rule.meta.level,
             message: fill(template, r.data),
             location: loc(r.span),
-            related: (r.related ?? []).filter(inTree).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
+            related: (r.related ?? []).filter(inTree).map((x) => ({ location: loc(x.span, x.path), message: x.message, ...(x.conversion ? { conversion: true } : {}) })),
             flow: (r.flow ?? []).filter(inTree).map((x) => ({ location: loc(x.span, x.path), message: x.message })),
             ...(r.fixes?.length ? { fixes: r.fixes } : {}),
         });

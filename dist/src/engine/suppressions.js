@@ -1,3 +1,26 @@
+/** The [first, last] lines of the statement holding `line`: the smallest multi-line statement
+ * range that contains it, or the line alone. */
+export function statementOf(ranges, line) {
+    let best = [line, line];
+    let size = Infinity;
+    for (const [a, b] of ranges ?? []) {
+        if (a > line)
+            break; // sorted by first line
+        if (b >= line && b - a < size) {
+            best = [a, b];
+            size = b - a;
+        }
+    }
+    return best;
+}
+/** Reports whether a statement directive that applies to `appliesTo` covers `finding`. */
+function covers(file, appliesTo, finding) {
+    const lines = [finding.location.startLine, ...finding.related.filter((r) => r.conversion && r.location.path === finding.location.path).map((r) => r.location.startLine)];
+    return lines.some((l) => {
+        const [a, b] = statementOf(file.stmtRanges, l);
+        return appliesTo >= a && appliesTo <= b;
+    });
+}
 /**
  * Marks suppressed findings (they stay in the list; reporters decide whether to show them).
  * `known` holds every rule id and name; `enabled` those that ran, since a suppression for a
@@ -18,8 +41,9 @@ export function applySuppressions(findings, files, known, enabled, honour) {
     if (!honour)
         return { findings, uses: [] };
     for (const finding of findings) {
-        const use = byPath.get(finding.location.path)?.find((u) => !u.fact.malformed && u.fact.appliesTo === finding.location.startLine &&
-            u.fact.rules.some((r) => r === finding.ruleId || r === finding.ruleName));
+        const candidates = (byPath.get(finding.location.path) ?? []).filter((u) => !u.fact.malformed && u.fact.rules.some((r) => r === finding.ruleId || r === finding.ruleName));
+        // A statement directive is the more precise claim, so it is the one credited when both apply.
+        const use = candidates.find((u) => u.fact.scope !== 'file' && covers(u.file, u.fact.appliesTo, finding)) ?? candidates.find((u) => u.fact.scope === 'file');
         if (use) {
             use.used = true;
             finding.suppression = { justification: use.fact.reason, location: { path: finding.location.path, ...use.fact.span } };

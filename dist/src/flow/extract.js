@@ -12,7 +12,7 @@
 import { buildConstraintOf } from '../go/build.js';
 import { parseGo } from '../go/parse.js';
 import { textForParser } from '../go/positions.js';
-import { parseSuppressions } from '../go/suppress.js';
+import { parseSuppressions, statementRanges } from '../go/suppress.js';
 import { importSiteOf, importsOf, isGeneratedFile, packageNameOf, spanOf } from '../go/syntax.js';
 import { compareText } from '../model/order.js';
 import { scanDeclarations } from './declarations.js';
@@ -35,6 +35,8 @@ export function extractFacts(path, dir, text, knowledge = DEFAULT_KNOWLEDGE, whe
         notifications: [],
         suppressions: parseSuppressions(text),
     };
+    if (facts.suppressions.length)
+        facts.stmtRanges = statementRanges(root);
     for (const err of parsed.errors.slice(0, 5)) {
         const s = spanOf(err);
         facts.notifications.push({

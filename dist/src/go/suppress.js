@@ -1,10 +1,11 @@
 // `s`: the rest of the comment may hold any character, U+2028 and a lone CR included.
-const DIRECTIVE = /\/\/\s*pinlint:ignore\b(.*)$/s;
+const DIRECTIVE = /\/\/\s*pinlint:([\w-]*)(.*)$/s;
+const VERBS = { ignore: 'statement', 'file-ignore': 'file' };
 /** Finds the suppression comments of a file by scanning its lines (comments only: the text
  * before `//` must not end inside a string, which a line-level check approximates). */
 export function parseSuppressions(text) {
     const out = [];
-    if (!text.includes('pinlint:ignore'))
+    if (!text.includes('pinlint:'))
         return out;
     // Go's line model, the one the parser and every position use: only \n ends a line (a CR
     // before it belongs to the line ending; a CR elsewhere is an ordinary character).
@@ -19,22 +20,63 @@ export function parseSuppressions(text) {
             return;
         const lineNo = i + 1;
         const trailing = before.trim().length > 0;
-        const rest = (m[1] ?? '').trim();
+        const verb = m[1] ?? '';
+        const scope = VERBS[verb];
         const fact = {
             rules: [],
             reason: '',
+            scope: scope ?? 'statement',
             appliesTo: trailing ? lineNo : lineNo + 1,
             span: { startLine: lineNo, startColumn: col, endLine: lineNo, endColumn: line.length + 1 },
         };
+        out.push(fact);
+        if (!scope) {
+            fact.unknownDirective = `//pinlint:${verb}`;
+            fact.malformed = 'is no pinlint directive';
+            return;
+        }
+        const rest = (m[2] ?? '').trim();
         const sep = rest.indexOf('--');
         const head = (sep >= 0 ? rest.slice(0, sep) : rest).trim();
         fact.reason = sep >= 0 ? rest.slice(sep + 2).trim() : '';
         fact.rules = head.split(',').map((s) => s.trim()).filter(Boolean);
         if (fact.rules.length === 0)
-            fact.malformed = 'names no rule (write //pinlint:ignore <rule> -- <reason>)';
+            fact.malformed = `names no rule (write //pinlint:${verb} <rule> -- <reason>)`;
         else if (!fact.reason)
-            fact.malformed = 'gives no reason (write //pinlint:ignore <rule> -- <why this is safe>)';
-        out.push(fact);
+            fact.malformed = `gives no reason (write //pinlint:${verb} <rule> -- <why this is safe>)`;
     });
     return out;
+}
+/** Statements whose every line a directive may sit beside. Compound statements count by their
+ * header only (`if err := call(…); err != nil {`): a comment above an `if` must not hide its body. */
+const SIMPLE = new Set([
+    'expression_statement', 'assignment_statement', 'short_var_declaration', 'var_declaration', 'const_declaration',
+    'return_statement', 'defer_statement', 'go_statement', 'send_statement', 'inc_statement', 'dec_statement',
+]);
+const COMPOUND = new Set(['if_statement', 'for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
+/**
+ * The line ranges of the file's statements that span more than one line (a one-line statement is
+ * its own line), as [first, last] pairs: simple statements whole, compound ones up to the line of
+ * their opening brace. Needed only when the file has directives.
+ */
+export function statementRanges(root) {
+    const out = [];
+    const stack = [root];
+    while (stack.length) {
+        const n = stack.pop();
+        if (n.startPosition.row !== n.endPosition.row) {
+            if (SIMPLE.has(n.type))
+                out.push([n.startPosition.row + 1, n.endPosition.row + 1]);
+            else if (COMPOUND.has(n.type)) {
+                const brace = n.childForFieldName('consequence') ?? n.childForFieldName('body') ?? n.children.find((c) => c.type === '{');
+                const end = brace ? brace.startPosition.row + 1 : n.startPosition.row + 1;
+                if (end > n.startPosition.row + 1)
+                    out.push([n.startPosition.row + 1, end]);
+            }
+        }
+        for (const c of n.children)
+            if (c.children.length)
+                stack.push(c);
+    }
+    return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }

@@ -5,12 +5,15 @@
 import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
-import { renderText } from './text.js';
-export { FORMATS, isFormat } from './report.js';
+import { renderConcise, renderText } from './text.js';
+export { FORMATS, formatNamed, isFormat } from './report.js';
+export { statisticsLines, summarize, summaryLines } from './text.js';
 export function render(format, report, opts = {}) {
     switch (format) {
         case 'text':
             return renderText(report, opts);
+        case 'concise':
+            return renderConcise(report, opts);
         case 'json':
             return renderJson(report, opts);
         case 'sarif':

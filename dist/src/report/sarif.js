@@ -14,6 +14,7 @@
 import { lineStarts, positionAt } from '../go/positions.js';
 import { INFORMATION_URI, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleHelpUri, ruleShortDescription, ruleTags, securitySeverityString, } from '../docs/render.js';
 import { lineHashes } from './fingerprint.js';
+import { summarize } from './text.js';
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_VERSION = '2.1.0';
 export const TOOL_NAME = 'pinlint';
@@ -321,6 +322,13 @@ export function buildSarif(report, opts = {}) {
     };
     if (notifications.length > 0)
         run.invocations[0].toolExecutionNotifications = notifications.map(sarifNotification);
+    const sum = summarize(report);
+    run.properties = {
+        ...(sum.filesScanned !== undefined ? { filesScanned: sum.filesScanned, filesParsed: sum.filesParsed ?? 0 } : {}),
+        filesWithFindings: sum.filesWithFindings,
+        findings: sum.findings,
+        suppressed: sum.suppressed,
+    };
     if (opts.sarifCategory !== undefined && opts.sarifCategory !== '') {
         // Keep `tool` first and `results` last for readability; insertion order is the output order.
         const { tool, ...rest } = run;

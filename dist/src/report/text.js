@@ -114,73 +114,128 @@ function excerpt(loc, level, gutterWidth, sources, p) {
         `${p.gutter(`${pad} |`)} ${' '.repeat(from)}${p.caret(level, carets)}`,
     ];
 }
-function at(loc) {
-    return `${loc.path}:${loc.startLine}:${loc.startColumn}`;
+function at(loc, shown) {
+    return `${shown(loc.path)}:${loc.startLine}:${loc.startColumn}`;
 }
-function renderFinding(f, sources, p) {
+function renderFinding(f, sources, p, shown) {
     const gutterWidth = Math.max(String(f.location.startLine).length, ...f.related.map((r) => String(r.location.startLine).length));
     const suppressed = f.suppression === undefined ? '' : ` (suppressed: ${f.suppression.justification.replace(/\s+/g, ' ').trim()})`;
     const out = [
-        `${p.bold(`${at(f.location)}:`)} ${p.level(f.level, f.ruleId)} [${f.ruleName}] ${f.message}${suppressed}`,
+        `${p.bold(`${at(f.location, shown)}:`)} ${p.level(f.level, f.ruleId)} [${f.ruleName}] ${f.message}${suppressed}`,
         ...excerpt(f.location, f.level, gutterWidth, sources, p),
     ];
     for (const r of f.related) {
-        out.push(`${' '.repeat(gutterWidth)} ${p.gutter('=')} ${p.bold('note')}: ${r.message} at ${at(r.location)}`);
+        out.push(`${' '.repeat(gutterWidth)} ${p.gutter('=')} ${p.bold('note')}: ${r.message} at ${at(r.location, shown)}`);
         out.push(...excerpt(r.location, 'note', gutterWidth, sources, p));
     }
     return out;
 }
-function renderNotification(n, p) {
-    const where = n.path === undefined ? 'pinlint' : n.span === undefined ? n.path : `${n.path}:${n.span.startLine}:${n.span.startColumn}`;
+function renderNotification(n, p, shown) {
+    const where = n.path === undefined ? 'pinlint' : n.span === undefined ? shown(n.path) : `${shown(n.path)}:${n.span.startLine}:${n.span.startColumn}`;
     return `${p.bold(`${where}:`)} ${p.level(n.level, n.level)}: ${n.message} [${n.id}]`;
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-/** Counts for the summary line; suppressed findings are counted apart whether or not shown. */
+/** Counts for the summary; suppressed findings are counted apart whether or not shown. */
 export function summarize(report) {
     const active = report.findings.filter((f) => f.suppression === undefined);
+    const byRule = new Map(report.rules.map((r) => [r.id, 0]));
+    for (const f of active)
+        byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
     return {
         findings: active.length,
         errors: active.filter((f) => f.level === 'error').length,
         warnings: active.filter((f) => f.level === 'warning').length,
         notes: active.filter((f) => f.level === 'note').length,
-        files: new Set(active.map((f) => f.location.path)).size,
+        filesWithFindings: new Set(active.map((f) => f.location.path)).size,
+        ...(report.counts ? { filesScanned: report.counts.scanned, filesParsed: report.counts.parsed } : {}),
         suppressed: report.findings.filter((f) => f.suppression !== undefined).length,
+        fixable: active.filter((f) => (f.fixes?.length ?? 0) > 0).length,
+        byRule: Object.fromEntries([...byRule].filter(([, n]) => n > 0)),
         notifications: report.notifications.length,
     };
 }
-/** "2 findings (1 error, 1 warning) in 2 files; 1 suppressed; 1 notification." or "No findings." */
-export function summaryLine(s) {
+/** "2 findings (1 error, 1 warning) in 2 files; 1 suppressed; 1 notification; 3 files scanned,
+ * 3 parsed." or "No findings; …", then "1 fixable with `pinlint --fix`." when some are. */
+export function summaryLines(s) {
     const parts = [];
     if (s.findings === 0) {
         parts.push('No findings');
     }
     else {
         const byLevel = [plural(s.errors, 'error'), plural(s.warnings, 'warning'), plural(s.notes, 'note')].filter((x) => !x.startsWith('0 '));
-        parts.push(`${plural(s.findings, 'finding')} (${byLevel.join(', ')}) in ${plural(s.files, 'file')}`);
+        parts.push(`${plural(s.findings, 'finding')} (${byLevel.join(', ')}) in ${plural(s.filesWithFindings, 'file')}`);
     }
     if (s.suppressed > 0)
         parts.push(`${s.suppressed} suppressed`);
     if (s.notifications > 0)
         parts.push(plural(s.notifications, 'notification'));
-    return `${parts.join('; ')}.`;
+    if (s.filesScanned !== undefined)
+        parts.push(`${plural(s.filesScanned, 'file')} scanned, ${s.filesParsed ?? 0} parsed`);
+    const out = [`${parts.join('; ')}.`];
+    if (s.fixable > 0)
+        out.push(`${s.fixable} fixable with \`pinlint --fix\` (\`--fix --dry-run\` shows the changes).`);
+    return out;
+}
+/** The summary as one line (the first of summaryLines). */
+export function summaryLine(s) {
+    return summaryLines(s)[0] ?? '';
+}
+/** `--statistics`: findings per rule, most first (ruff's layout: count, code, name, fixable). */
+export function statisticsLines(report) {
+    const active = report.findings.filter((f) => f.suppression === undefined);
+    const rows = report.rules.map((r) => {
+        const mine = active.filter((f) => f.ruleId === r.id);
+        return { r, n: mine.length, fixable: mine.filter((f) => (f.fixes?.length ?? 0) > 0).length };
+    }).filter((x) => x.n > 0).sort((a, b) => b.n - a.n);
+    const w = Math.max(1, ...rows.map((x) => String(x.n).length));
+    const nameW = Math.max(0, ...rows.map((x) => x.r.name.length));
+    return rows.map((x) => `${String(x.n).padStart(w)}  ${x.r.id}  ${x.r.name.padEnd(nameW)}${x.fixable ? `  (${x.fixable} fixable)` : ''}`.trimEnd());
+}
+function tail(report, opts, p, shown) {
+    const out = [];
+    if (report.notifications.length > 0) {
+        out.push(...report.notifications.map((n) => renderNotification(n, p, shown)), '');
+    }
+    if (opts.statistics === true) {
+        const stats = statisticsLines(report);
+        if (stats.length)
+            out.push(...stats, '');
+    }
+    out.push(...summaryLines(summarize(report)));
+    return out;
 }
 export function renderText(report, opts = {}) {
     const p = opts.color === true ? ANSI : PLAIN;
+    const shown = opts.displayPath ?? ((x) => x);
     const sources = new Sources((path) => report.readSource(path));
     const blocks = [];
     for (const f of report.findings) {
         if (f.suppression !== undefined && opts.includeSuppressed !== true)
             continue;
-        blocks.push(renderFinding(f, sources, p).join('\n'));
+        blocks.push(renderFinding(f, sources, p, shown).join('\n'));
     }
     const out = [];
     if (blocks.length > 0)
         out.push(blocks.join('\n\n'), '');
-    if (report.notifications.length > 0) {
-        out.push(...report.notifications.map((n) => renderNotification(n, p)), '');
+    out.push(...tail(report, opts, p, shown));
+    return `${out.join('\n')}\n`;
+}
+/** `--format concise` (ruff's name): one line per finding, `path:line:col: PL001 message`, then
+ * the notifications and the summary, as in the text format. */
+export function renderConcise(report, opts = {}) {
+    const p = opts.color === true ? ANSI : PLAIN;
+    const shown = opts.displayPath ?? ((x) => x);
+    const out = [];
+    for (const f of report.findings) {
+        if (f.suppression !== undefined && opts.includeSuppressed !== true)
+            continue;
+        const suppressed = f.suppression === undefined ? '' : ' (suppressed)';
+        out.push(`${p.bold(`${at(f.location, shown)}:`)} ${p.level(f.level, f.ruleId)} ${f.message.replace(/\s+/g, ' ')}${suppressed}`);
     }
-    out.push(summaryLine(summarize(report)));
+    if (out.length)
+        out.push('');
+    out.push(...tail(report, opts, p, shown));
     return `${out.join('\n')}\n`;
 }

@@ -1,0 +1,139 @@
+// Which configuration governs which file. As in ruff and ESLint, the `.pinlint.*` nearest to a
+// file governs it (issue 11: the first path given used to decide for the whole run, so a
+// pre-commit run depended on which file was staged first). A file may build on another with
+// `extends`; its rule settings then apply over the other's, and `overrides` set rules for the
+// files matching globs. `--config FILE` names one file for every path.
+//
+// Rule states and excludes are per file. The knowledge tables (sinks, wrappers, keep-alive
+// helpers, allocators) and context directories describe packages, not files, so a run uses the
+// union of those of every configuration that governs one of its files.
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { applySetting, matchesGlobs, mergeKnowledge, printConfig, settingFor } from './apply.js';
+import { emptyConfig, findConfigFile, loadConfig } from './load.js';
+import { ConfigError, displayPath } from './problems.js';
+export class ConfigSet {
+    knownRules;
+    explicitPath;
+    loaded = new Map();
+    chains = new Map();
+    nearestByDir = new Map();
+    /** `explicitPath` (absolute, from --config) governs every file when given. */
+    constructor(knownRules, explicitPath) {
+        this.knownRules = knownRules;
+        this.explicitPath = explicitPath;
+    }
+    /** The chain governing a file or directory, the base first; empty when defaults apply. */
+    chainFor(absPath) {
+        const file = this.explicitPath ?? this.nearest(absPath);
+        return file === null ? [] : this.chainOf(file, []);
+    }
+    /** Every layer loaded so far (each file once), in the order first loaded. */
+    layers() {
+        const seen = new Map();
+        for (const chain of this.chains.values())
+            for (const l of chain)
+                if (!seen.has(l.path))
+                    seen.set(l.path, l);
+        return [...seen.values()];
+    }
+    /** Each rule's state for the file at `absPath`: the rule's default, then each layer's `rules`
+     * from the base to the nearest file, then each layer's matching `overrides`, in order. */
+    ruleStates(absPath, rules) {
+        const chain = this.chainFor(absPath);
+        const out = new Map();
+        for (const r of rules) {
+            let state = { enabled: true, level: r.level };
+            for (const l of chain)
+                state = applySetting(state, settingFor(l.config.rules, r));
+            for (const l of chain) {
+                for (const o of l.config.overrides ?? [])
+                    if (matchesGlobs(o.files, l.dir, absPath))
+                        state = applySetting(state, settingFor(o.rules, r));
+            }
+            out.set(r.id, state);
+        }
+        return out;
+    }
+    /** Reports whether a layer of the file's chain excludes it (each layer's globs anchored at
+     * its own directory). */
+    isExcluded(absPath) {
+        return this.chainFor(absPath).some((l) => matchesGlobs(l.config.exclude, l.dir, absPath));
+    }
+    /** The built-in tables extended by every layer loaded so far. */
+    knowledge(base) {
+        let merged = base;
+        for (const l of this.layers())
+            merged = mergeKnowledge(merged, l.config);
+        return mergeKnowledge(merged, emptyConfig());
+    }
+    /** `--print-config`: the chain governing `absPath`, each file after a line saying which it is,
+     * the base first; defaults when there is none. */
+    print(absPath) {
+        const chain = this.chainFor(absPath);
+        if (chain.length === 0)
+            return printConfig({ config: emptyConfig(), path: null });
+        return chain.map((l) => printConfig({ config: l.config, path: l.path })).join('');
+    }
+    nearest(absPath) {
+        let dir = resolve(absPath);
+        if (!isDirectory(dir))
+            dir = dirname(dir);
+        let found = this.nearestByDir.get(dir);
+        if (found === undefined) {
+            found = findConfigFile(dir);
+            this.nearestByDir.set(dir, found);
+        }
+        return found;
+    }
+    chainOf(file, below) {
+        const cached = this.chains.get(file);
+        if (cached)
+            return cached;
+        if (below.includes(file)) {
+            const cycle = [...below.slice(below.indexOf(file)), file].map(displayPath).join(' → ');
+            throw new ConfigError(below[below.length - 1] ?? file, [{ key: '/extends', detail: `the files extend each other in a cycle: ${cycle}` }]);
+        }
+        let config = this.loaded.get(file);
+        if (!config) {
+            config = loadConfig(file, this.knownRules);
+            this.loaded.set(file, config);
+        }
+        const dir = dirname(file);
+        const base = config.extends === undefined ? [] : this.chainOf(this.extendsTarget(file, dir, config.extends), [...below, file]);
+        const chain = [...base, { path: file, dir, config }];
+        this.chains.set(file, chain);
+        return chain;
+    }
+    extendsTarget(file, dir, target) {
+        const abs = resolve(dir, target);
+        if (!exists(abs))
+            throw new ConfigError(file, [{ key: '/extends', detail: `${JSON.stringify(target)} does not exist (the path is relative to this file's directory)` }]);
+        // A directory means its configuration file, as discovery would find it there.
+        if (isDirectory(abs)) {
+            const inDir = findConfigFile(abs);
+            if (inDir === null || dirname(inDir) !== abs) {
+                throw new ConfigError(file, [{ key: '/extends', detail: `${JSON.stringify(target)} is a directory without a .pinlint.{json,yaml,yml}` }]);
+            }
+            return inDir;
+        }
+        return abs;
+    }
+}
+function exists(p) {
+    try {
+        statSync(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function isDirectory(p) {
+    try {
+        return statSync(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}

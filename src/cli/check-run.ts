@@ -1,0 +1,214 @@
+// `pinlint check`, the run: options → configuration → engine → each file's rule settings →
+// fixes, baseline → reporter → exit code. The options are declared in check.ts.
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { analyze, type AnalysisResult, type AnalyzeOptions } from '../engine/analyze.js';
+import { rules as allRules } from '../../rules/index.js';
+import type { Rule } from '../rule-api.js';
+import { FORMATS, formatNamed, render, statisticsLines, type Format, type Report } from '../report/index.js';
+import { describeError, readGoFile } from '../engine/read.js';
+import type { Level } from '../model/findings.js';
+import { VERSION } from '../version.js';
+import { applyBaseline, BaselineError, loadBaseline, writeBaseline, type Baseline } from '../config/baseline.js';
+import { planFixes, unifiedDiff } from '../report/fix.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cliContext, configureRun, exitCodeFor, findRule, unknownRuleMessage, type CliIO } from './common.js';
+import { writeFixedFile, writeOutput } from './output.js';
+import { progressLine, wantsProgress } from './progress.js';
+
+export interface CheckOptions {
+  format: string;
+  output?: string;
+  failOn: string;
+  exitZero?: boolean;
+  includeVendor?: boolean;
+  sarifCategory?: string;
+  sarifIncludeSuppressed?: boolean;
+  inlineSuppressions: boolean;
+  fingerprints: boolean;
+  includeGenerated?: boolean;
+  /** `--color [when]` / `--no-color`: true, false, or always|never|auto. */
+  color?: boolean | string;
+  rule?: string[];
+  disable?: string[];
+  config?: string;
+  printConfig?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  fix?: boolean;
+  dryRun?: boolean;
+  context?: string[];
+  statistics?: boolean;
+  strict?: boolean;
+  progress: boolean;
+}
+
+/** Picks the enabled rules from --rule / --disable. */
+function selectRules(opts: CheckOptions): Rule[] {
+  let selected = [...allRules];
+  if (opts.rule?.length) {
+    selected = opts.rule.flatMap((s) => s.split(',')).filter(Boolean).map((n) => {
+      const r = findRule(n);
+      if (!r) throw new UsageError(unknownRuleMessage(n));
+      return r;
+    });
+  }
+  for (const n of (opts.disable ?? []).flatMap((s) => s.split(',')).filter(Boolean)) {
+    const r = findRule(n);
+    if (!r) throw new UsageError(unknownRuleMessage(n));
+    selected = selected.filter((x) => x !== r);
+  }
+  return selected;
+}
+
+/** Whether text output is colored: `--color always|never|auto` (bare `--color` is always,
+ * `--no-color` never); auto colors a terminal unless NO_COLOR is set (no-color.org). */
+export function useColor(opts: CheckOptions, io: CliIO, format: Format): boolean {
+  const when = opts.color === true ? 'always' : opts.color === false ? 'never' : (opts.color ?? 'auto').toLowerCase();
+  if (when === 'always') return true;
+  if (when === 'never') return false;
+  if (when !== 'auto') throw new UsageError(`--color takes always, never or auto, not "${String(opts.color)}".`);
+  const noColor = (io.env ?? process.env).NO_COLOR;
+  return io.isTTY && (format === 'text' || format === 'concise') && opts.output === undefined && (noColor === undefined || noColor === '');
+}
+
+function readBaseline(file: string, cwd: string): Baseline {
+  try {
+    return loadBaseline(readFileSync(resolve(cwd, file), 'utf8'), file);
+  } catch (err) {
+    if (err instanceof BaselineError) throw new UsageError(err.message);
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new UsageError(missing
+      ? `the baseline ${file} does not exist; create it with --write-baseline ${file}`
+      : `cannot read the baseline ${file}: ${describeError(err)}`);
+  }
+}
+
+/** `--strict`: a syntax error in a reported file fails the run (exit 2) instead of being a warning. */
+function applyStrict(result: AnalysisResult, strict: boolean): void {
+  if (!strict) return;
+  for (const n of result.notifications) {
+    if (n.id === 'parse-error') {
+      n.level = 'error';
+      n.message += ' (--strict: a syntax error fails the run)';
+    }
+  }
+}
+
+export async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): Promise<number> {
+  const format = formatNamed(opts.format);
+  if (!format) throw new UsageError(`unknown format "${opts.format}". Use one of: ${FORMATS.join(', ')}.`);
+  const color = useColor(opts, io, format);
+  if (opts.dryRun && !opts.fix) throw new UsageError('--dry-run goes with --fix: pinlint --fix --dry-run prints the changes without writing them.');
+  const candidates = selectRules(opts);
+  const first = resolve(io.cwd, (paths[0] ?? '.').replace(/[/\\]\.\.\.$/, '') || '.');
+  const configured = configureRun(first, opts.config ? resolve(io.cwd, opts.config) : undefined, candidates);
+  if (opts.printConfig) {
+    io.stdout(configured.set.print(first));
+    return EXIT_CLEAN;
+  }
+  const baseline = opts.baseline ? readBaseline(opts.baseline, io.cwd) : null;
+  const progress = wantsProgress(io, opts.progress) ? progressLine(io) : null;
+  // Every candidate rule runs; each file's own configuration then decides (applyRuleStates).
+  const analyzeOptions: AnalyzeOptions = {
+    paths,
+    cwd: io.cwd,
+    rules: candidates,
+    ...(configured.options.exclude ? { exclude: configured.options.exclude } : {}),
+    ...(configured.options.configure ? { configure: configured.options.configure } : {}),
+    includeVendor: !!opts.includeVendor,
+    includeGenerated: !!opts.includeGenerated,
+    inlineSuppressions: opts.inlineSuppressions,
+    // Command-line directories are looked in first, then the configurations'.
+    context: cliContext(io.cwd, opts.context ?? []),
+    env: io.env ?? process.env,
+    ...(progress ? { onProgress: progress.update } : {}),
+  };
+  const runOnce = async (): Promise<{ result: AnalysisResult; rules: Rule[] }> => {
+    const result = await analyze(analyzeOptions);
+    progress?.done();
+    applyStrict(result, !!opts.strict);
+    return { result, rules: applyRuleStates(result, configured.set, candidates) };
+  };
+  let { result, rules } = await runOnce();
+  const readSource = (p: string): string | undefined => {
+    const r = readGoFile(result.absPath(p));
+    return r.ok ? r.text : undefined;
+  };
+  if (opts.fix) {
+    // One fix per finding, non-overlapping; written atomically, then analyzed again so the
+    // report and the exit code describe the code as it now is.
+    const plans = planFixes(result.findings, readSource);
+    const applied = plans.reduce((n, p) => n + p.applied.length, 0);
+    if (opts.dryRun) {
+      for (const p of plans) io.stdout(unifiedDiff(p.path, p.before, p.after));
+      io.stderr(`pinlint: ${applied} fix${applied === 1 ? '' : 'es'} would change ${plans.length} file${plans.length === 1 ? '' : 's'} (dry run, nothing written)\n`);
+      return exitCodeFor(result, opts.failOn as Level, !!opts.exitZero);
+    }
+    for (const p of plans) if (p.before !== p.after) writeFixedFile(result.absPath(p.path), p.after);
+    io.stderr(`pinlint: applied ${applied} fix${applied === 1 ? '' : 'es'} to ${plans.length} file${plans.length === 1 ? '' : 's'}\n`);
+    if (plans.length) ({ result, rules } = await runOnce());
+  }
+  if (opts.writeBaseline) {
+    writeOutput(resolve(io.cwd, opts.writeBaseline), writeBaseline(result.findings, readSource), 'baseline');
+    const n = result.findings.filter((f) => !f.suppression).length;
+    io.stderr(`pinlint: wrote ${opts.writeBaseline} with ${n} finding${n === 1 ? '' : 's'}\n`);
+    return result.notifications.some((x) => x.level === 'error') ? EXIT_ERROR : EXIT_CLEAN;
+  }
+  if (baseline) {
+    const { fresh, baselined } = applyBaseline(result.findings, baseline, readSource);
+    result.findings = fresh;
+    if (baselined > 0) {
+      result.notifications.push({ level: 'note', id: 'baselined', message: `${baselined} finding${baselined === 1 ? '' : 's'} matched the baseline ${opts.baseline} and ${baselined === 1 ? 'is' : 'are'} not shown` });
+    }
+  }
+  const report: Report = {
+    rules: rules.map((r) => r.meta),
+    findings: result.findings,
+    notifications: result.notifications,
+    readSource,
+    toolVersion: VERSION,
+    counts: { scanned: result.scanned.length, parsed: result.reported.length },
+  };
+  const text = render(format, report, {
+    sarifCategory: opts.sarifCategory,
+    includeSuppressed: !!opts.sarifIncludeSuppressed || !opts.inlineSuppressions,
+    color,
+    fingerprints: opts.fingerprints,
+    displayPath: cwdRelative(result.root, io.cwd),
+    statistics: !!opts.statistics,
+  });
+  emit(text, report, format, opts, io, cwdRelative(result.root, io.cwd));
+  return exitCodeFor(result, opts.failOn as Level, !!opts.exitZero);
+}
+
+/** Writes the report where it goes, and what a machine format or a file leaves out to stderr:
+ * errors, syntax errors (visible whatever the format), statistics. */
+function emit(text: string, report: Report, format: Format, opts: CheckOptions, io: CliIO, shown: (p: string) => string): void {
+  const human = (format === 'text' || format === 'concise') && !opts.output;
+  if (opts.output) {
+    writeOutput(resolve(io.cwd, opts.output), text);
+    const shown = report.findings.filter((f) => !f.suppression);
+    const files = new Set(shown.map((f) => f.location.path)).size;
+    const c = report.counts ?? { scanned: 0, parsed: 0 };
+    io.stderr(`pinlint: wrote ${opts.output} (${shown.length} finding${shown.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; ${c.scanned} file${c.scanned === 1 ? '' : 's'} scanned, ${c.parsed} parsed)\n`);
+  } else {
+    io.stdout(text);
+  }
+  if (human) return;
+  for (const n of report.notifications.filter((x) => x.level === 'error' || x.id === 'parse-error')) {
+    const where = n.path ? `${shown(n.path)}${n.span ? `:${n.span.startLine}:${n.span.startColumn}` : ''}: ` : '';
+    io.stderr(`pinlint: ${where}${n.level === 'error' ? '' : `${n.level}: `}${n.message}\n`);
+  }
+  if (opts.statistics) for (const l of statisticsLines(report)) io.stderr(`pinlint: ${l}\n`);
+}
+
+/** Repository-relative paths shown relative to the working directory (go vet, ruff); a path
+ * outside it keeps its repository-relative form only when the working directory is the root. */
+function cwdRelative(root: string, cwd: string): (p: string) => string {
+  if (resolve(root) === resolve(cwd)) return (p) => p;
+  return (p) => {
+    if (isAbsolute(p)) return p;
+    const r = relative(cwd, resolve(root, p));
+    return r === '' ? '.' : r.split(sep).join('/');
+  };
+}
