@@ -86,6 +86,7 @@ export async function applyEveryFix(corpus: string, dir: string, checker: string
   counts.findings = shown.length;
   counts.offered = shown.filter((f) => f.fixes?.length).length;
   const plans = planFixes(shown, (p) => readFileSync(join(before.root, p), 'utf8'));
+  if (plans.every((p) => p.applied.length === 0)) return counts;
   const tmp = mkdtempSync(join(tmpdir(), 'pinlint-fixcorpus-'));
   try {
     const copy = join(tmp, 'tree');

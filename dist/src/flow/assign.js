@@ -94,7 +94,10 @@ export function store(cx, target, value, env, stmt) {
         }
         const path = fieldPath(t);
         const cur = env.get(root.key) ?? EMPTY;
-        env.set(root.key, setField(cur, path, held(value, 'field', t.text, where)));
+        // The field path folds elements into one value (`iov[0].base` and `iov[1].base` are both
+        // `base`), so a write through an index adds to what the field may hold instead of replacing
+        // it: iov[1]'s buffer must not make iov[0]'s disappear.
+        env.set(root.key, setField(cur, path, held(value, 'field', t.text, where), throughIndex(t)));
         escapePinners(cx, value);
         return;
     }
@@ -136,6 +139,17 @@ export function store(cx, target, value, env, stmt) {
         const fv = held(value, 'elem', t.text, where);
         env.set(root.key, { ...cur, elems: cur.elems ? join(cur.elems, fv) : fv });
     }
+}
+/** Reports whether a selector's operand chain indexes an array, slice or map (`a[i].f.g`). */
+function throughIndex(sel) {
+    let e = unparen(sel);
+    while (e && (e.type === 'selector_expression' || e.type === 'index_expression')) {
+        if (e.type === 'index_expression')
+            return true;
+        const op = e.childForFieldName('operand');
+        e = op ? unparen(op) : null;
+    }
+    return false;
 }
 /** Reports whether the statement assigning `target` reslices the same variable (`b = b[n:]`),
  * which keeps the backing array and so the object. */
