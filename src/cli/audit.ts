@@ -25,7 +25,7 @@ interface AuditOptions {
   failOn: Level;
   exitZero?: boolean;
   inlineSuppressions: boolean;
-  includeGenerated?: boolean;
+  excludeGenerated?: boolean;
   progress: boolean;
   config?: string;
 }
@@ -43,7 +43,9 @@ export function registerAudit(program: Command, io: AuditIO, setExit: (code: num
     .addOption(new Option('--fail-on <level>', 'lowest level that makes the exit code 1').choices(['error', 'warning', 'note']).default('warning'))
     .option('--exit-zero', 'exit 0 even when there are findings (errors still exit 2)')
     .option('--no-inline-suppressions', 'ignore //pinlint:ignore comments and count what they would hide')
-    .option('--include-generated', 'also list findings in generated files (by default they are counted in a note, as check does)')
+    .option('--exclude-generated', 'leave out findings in generated files ("Code generated ... DO NOT EDIT"), as check does; by default an audit counts and lists them, because they are the code the dependency ships')
+    // The default since generated files count in an audit (issue 11); kept so scripts that pass it work.
+    .addOption(new Option('--include-generated', 'count and list findings in generated files (the default)').hideHelp())
     .option('--no-progress', 'never print progress on stderr')
     .option('--config <file>', 'use this configuration file instead of searching for .pinlint.{json,yaml,yml} from <dir>')
     .action(async (dir: string | undefined, opts: AuditOptions) => {
@@ -72,7 +74,7 @@ async function runAudit(dirArg: string, opts: AuditOptions, io: AuditIO): Promis
     cwd: io.cwd,
     configured: configured.options,
     inlineSuppressions: opts.inlineSuppressions,
-    includeGenerated: !!opts.includeGenerated,
+    includeGenerated: !opts.excludeGenerated,
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
@@ -126,10 +128,13 @@ export async function auditTree(dir: string, opts: AuditTreeOptions = {}): Promi
     ...opts.configured,
     includeVendor: true,
     inlineSuppressions: opts.inlineSuppressions !== false,
-    includeGenerated: opts.includeGenerated === true,
+    includeGenerated: opts.includeGenerated !== false,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  const data = computeAudit({ result, dir, tree, modules: loadModules(tree), rules: allRules.map((r) => r.meta), toolVersion: VERSION });
+  const data = computeAudit({
+    result, dir, tree, modules: loadModules(tree), rules: allRules.map((r) => r.meta), toolVersion: VERSION,
+    includeGenerated: opts.includeGenerated !== false,
+  });
   // Shown paths are relative to the real directory (the engine resolves symbolic links).
   const realDir = realpathSync(dir);
   return {
