@@ -18,7 +18,7 @@ export function registerAudit(program, io, setExit) {
     program
         .command('audit [dir]')
         .summary('report per vendored module: sink calls, findings, uintptr wrappers and sinks defined')
-        .description('Analyze <dir>/vendor (or <dir> itself when it has no vendor/: a tree of dependencies laid out by import path; default .) and report per module, grouped by vendor/modules.txt: files, sink calls, calls protected inline, findings per rule, unprotected uintptr wrappers (exported ones apart) and bodyless or //go:uintptrescapes sinks. See docs/audit.md.')
+        .description('Analyze <dir>/vendor (or <dir> itself when it has no vendor/: a tree of dependencies laid out by import path; default .) and report per module, grouped by vendor/modules.txt and ranked by risk: findings per rule (generated files included), unprotected uintptr wrappers (those called with pointers and the exported ones apart), bodyless or //go:uintptrescapes sinks, files, sink calls and calls protected inline. See docs/audit.md.')
         .addOption(new Option('-f, --format <format>', 'output format').choices(AUDIT_FORMATS).default('text'))
         .option('-o, --output <file>', 'write the report to a file instead of stdout')
         .addOption(new Option('--fail-on <level>', 'lowest level that makes the exit code 1').choices(['error', 'warning', 'note']).default('warning'))
