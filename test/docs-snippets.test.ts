@@ -9,9 +9,9 @@
 // routes are run by test/install.test.ts instead. The snippets of one page run in order, in one
 // fresh temporary directory holding a copy of fixtures/ (the README's examples use
 // fixtures/_example), with the built pinlint (bin/pinlint.js, on dist/) as `pinlint` on PATH.
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, run, userEnv } from './support/checkout.js';
 
@@ -79,6 +79,21 @@ describe('the snippet reader', () => {
     expect(byFile.get('README.md')?.length ?? 0).toBeGreaterThan(0);
     expect(runnable.length).toBeGreaterThanOrEqual(4);
     for (const s of runnable) expect(SHELLS.has(s.lang), `${s.file}:${s.line}`).toBe(true);
+  });
+});
+
+describe('links between the pages', () => {
+  it('point at files that exist', () => {
+    const broken: string[] = [];
+    for (const f of markdownFiles()) {
+      const text = readFileSync(join(REPO_ROOT, f), 'utf8').replace(/```[\s\S]*?```/g, '');
+      for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const target = (m[1] as string).split('#')[0] as string;
+        if (target === '' || /^[a-z]+:/i.test(target)) continue;
+        if (!existsSync(join(REPO_ROOT, dirname(f), target))) broken.push(`${f}: ${m[1]}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });
 

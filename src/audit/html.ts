@@ -115,8 +115,10 @@ function cellTarget(c: Column, m: ModuleStats, id: string): string | null {
     case 'Generated':
       return `${id}-findings`;
     case 'Wrappers':
-    case 'Exported':
       return m.wrappers.some((w) => w.pointerCalls.length > 0) ? `${id}-wrappers-ptr` : `${id}-wrappers-int`;
+    case 'Exported':
+      // The list that holds the first exported wrapper (pointer-fed ones are listed first).
+      return m.wrappers.some((w) => w.exported && w.pointerCalls.length > 0) ? `${id}-wrappers-ptr` : `${id}-wrappers-int`;
     case 'Ptr-fed':
       return `${id}-wrappers-ptr`;
     case 'Sinks':
@@ -221,14 +223,14 @@ function htmlFinding(f: Finding, rule: AuditRule, ids: Ids, generated: boolean, 
     : renderBlock(b, ctx)));
   const related = f.related.map((r, i) =>
     `<li><span class="label">${i + 1}</span> ${escapeHtml(r.message)} <span class="where">at ${escapeHtml(`${r.location.path}:${r.location.startLine}:${r.location.startColumn}`)}</span></li>`);
-  const fixes = (f.fixes ?? []).map((x) => escapeHtml(x.description));
+  const fixes = (f.fixes ?? []).map((x) => escapeHtml(/[.!?]$/.test(x.description) ? x.description : `${x.description}.`));
   return [
     `<article class="finding ${f.level}" id="${id}" data-rule="${escapeHtml(f.ruleId)}">`,
     `<h4><span class="badge ${f.level}">${f.level}</span> <span class="where">${escapeHtml(`${f.location.path}:${f.location.startLine}:${f.location.startColumn}`)}</span>${generated ? ' <span class="badge gen" title="the file says Code generated ... DO NOT EDIT: the fix belongs in its generator">generated</span>' : ''}</h4>`,
     `<p class="msg">${escapeHtml(f.message)}</p>`,
     ...code,
     related.length ? `<ul class="related">${related.join('')}</ul>` : '',
-    `<p class="fix">${fixes.length ? `<strong>Fix:</strong> ${fixes.join('; ')} (<code>pinlint --fix</code> applies it). ` : ''}<a href="#${ids.rule(rule)}">${escapeHtml(rule.id)} ${escapeHtml(rule.name)}: what it means and how to fix it</a></p>`,
+    `<p class="fix">${fixes.length ? `<strong>Fix:</strong> ${fixes[0]} (<code>pinlint --fix</code> makes this change.)${fixes.length > 1 ? ` Or: ${fixes.slice(1).join(' Or: ')}` : ''} ` : ''}<a href="#${ids.rule(rule)}">${escapeHtml(rule.id)} ${escapeHtml(rule.name)}: what it means and how to fix it</a></p>`,
     '</article>',
   ].filter(Boolean).join('\n');
 }

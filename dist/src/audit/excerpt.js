@@ -51,6 +51,9 @@ export function renderBlock(b, ctx) {
     if (text === undefined)
         return '';
     const all = text.split('\n');
+    // The newline that ends the last line starts no line of its own.
+    if (all.length > 1 && all[all.length - 1] === '')
+        all.pop();
     const last = Math.min(all.length, b.to);
     if (b.from > last)
         return '';
