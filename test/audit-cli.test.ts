@@ -32,22 +32,26 @@ describe('pinlint audit --format json', async () => {
   });
 
   it('has a fixed top-level shape', () => {
-    expect(Object.keys(json)).toEqual(['tool', 'tree', 'modulesTxt', 'versionsKnown', 'rules', 'totals', 'modules', 'notifications']);
+    expect(Object.keys(json)).toEqual(['tool', 'tree', 'modulesTxt', 'versionsKnown', 'includeGenerated', 'rules', 'totals', 'modules', 'notifications']);
+    expect(json.includeGenerated).toBe(true);
     expect(json.tool).toMatchObject({ name: 'pinlint' });
     expect(json.tree).toBe('vendor');
     expect(json.modulesTxt).toBe('vendor/modules.txt');
     expect(json.versionsKnown).toBe(true);
     expect(json.notifications).toEqual([]);
-    expect(json.totals).toMatchObject({ modules: 4, files: 16, sinkCalls: 7, inlineProtected: 3, findings: 1, suppressed: 1, wrappers: 2, exportedWrappers: 1, sinks: 2 });
+    expect(json.totals).toMatchObject({
+      modules: 4, files: 16, sinkCalls: 7, inlineProtected: 3, findings: 1, findingsByLevel: { error: 1, warning: 0, note: 0 },
+      generatedFindings: 0, suppressed: 1, wrappers: 2, exportedWrappers: 1, pointerWrappers: 0, sinks: 2,
+    });
   });
 
   it('lists modules in path order with their numbers, declarations and findings', () => {
     expect(json.modules.map((m) => m.path)).toEqual(['example.com/clean', 'example.com/local', 'example.com/shim', 'github.com/stray/pkg']);
     const shim = json.modules[2] as Record<string, unknown> & { findingList: Array<Record<string, unknown>>; wrappers: Array<Record<string, unknown>>; findingsByRule: Record<string, number> };
-    expect(Object.keys(shim)).toEqual(['path', 'version', 'replacement', 'listed', 'files', 'sinkCalls', 'inlineProtected', 'findings', 'findingsByRule', 'wrappers', 'sinks', 'findingList']);
+    expect(Object.keys(shim)).toEqual(['path', 'version', 'replacement', 'listed', 'files', 'sinkCalls', 'inlineProtected', 'findings', 'findingsByRule', 'findingsByLevel', 'generatedFindings', 'wrappers', 'sinks', 'findingList']);
     expect(shim).toMatchObject({ version: 'v1.2.3', replacement: null, listed: true, files: 2, sinkCalls: 5, inlineProtected: 3, findings: 1 });
     expect(shim.findingsByRule.PL001).toBe(1);
-    expect(shim.wrappers.map((w) => [w.name, w.exported])).toEqual([['Ioctl', true], ['ioctlRaw', false]]);
+    expect(shim.wrappers.map((w) => [w.name, w.exported, w.pointerCalls])).toEqual([['Ioctl', true, []], ['ioctlRaw', false, []]]);
     expect(shim.findingList).toHaveLength(1);
     expect(shim.findingList[0]).toMatchObject({ ruleId: 'PL001', ruleName: 'hoisted-conversion', level: 'error', location: { path: 'vendor/example.com/shim/ioctl/ioctl_linux.go', startLine: 41 } });
     expect(json.modules[0]).toMatchObject({ version: 'v0.1.0', replacement: { path: 'example.com/fork/clean', version: 'v0.1.1' } });
@@ -75,16 +79,18 @@ describe('pinlint audit exit codes and formats', () => {
     expect(out).toContain('No findings; 1 suppressed.');
   });
 
-  it('prints a text table by default, from the current directory by default', async () => {
+  it('prints a text table by default, from the current directory by default, ranked by risk', async () => {
     const dir = tree();
     const { code, out } = await run(['audit'], dir);
     expect(code).toBe(1);
     const lines = out.split('\n');
     expect(lines[0]).toBe('pinlint audit of vendor (modules and versions from vendor/modules.txt)');
-    expect(lines[2]).toMatch(/^Module\s+Version\s+Files\s+Sink calls\s+Inline\s+PL001\s+.*Wrappers\s+Exported\s+Sinks$/);
-    expect(out).toMatch(/^example\.com\/shim\s+v1\.2\.3\s+2\s+5\s+3\s+1\s/m);
-    expect(out).toMatch(/^github\.com\/stray\/pkg\s+\?\s+1\s+1\s+0\s/m);
-    expect(out).toMatch(/^Total \(4 modules\)\s+16\s+7\s+3\s+1\s/m);
+    expect(lines[2]).toMatch(/^Module\s+Version\s+Findings\s+PL001\s+.*PL007\s+Generated\s+Wrappers\s+Ptr-fed\s+Exported\s+Sinks\s+Files\s+Sink calls\s+Inline$/);
+    // The module with the finding first; the rest by path.
+    expect(lines[4]).toMatch(/^example\.com\/shim\s+v1\.2\.3\s+1\s+1\s+(0\s+){6}0\s+2\s+0\s+1\s+2\s+2\s+5\s+3$/);
+    expect(lines[5]).toMatch(/^example\.com\/clean\s/);
+    expect(out).toMatch(/^github\.com\/stray\/pkg\s+\?\s+0\s.*\s1\s+1\s+0$/m);
+    expect(out).toMatch(/^Total \(4 modules\)\s+1\s+1\s.*\s16\s+7\s+3$/m);
     expect(out).toContain('example.com/shim/ioctl.Ioctl(arg) at vendor/example.com/shim/ioctl/ioctl_linux.go:15:6');
     expect(out).toContain('1 finding (1 error) in 1 file; 1 suppressed.');
   });
@@ -102,9 +108,10 @@ describe('pinlint audit exit codes and formats', () => {
     expect(out).toBe('');
     expect(err).toBe('pinlint: wrote report/audit.md (4 modules, 1 finding, 16 files)\n');
     const md = readFileSync(join(dir, 'report/audit.md'), 'utf8');
-    expect(md).toMatch(/^\| Module \| Version \| Files \| Sink calls \| Inline \| PL001 \|/m);
-    expect(md).toContain('| `example.com/shim` | v1.2.3 | 2 | 5 | 3 | 1 |');
-    expect(md).toContain('| `example.com/clean` | v0.1.0 => example.com/fork/clean v0.1.1 | 12 |');
+    expect(md).toMatch(/^\| Module \| Version \| Findings \| PL001 \|/m);
+    expect(md).toContain('| `example.com/shim` | v1.2.3 | 1 | 1 | 0 |');
+    expect(md).toContain('| `example.com/clean` | v0.1.0 => example.com/fork/clean v0.1.1 | 0 |');
+    expect(md.indexOf('`example.com/shim`')).toBeLessThan(md.indexOf('`example.com/clean`'));
     expect(md).toContain('<details>\n<summary><code>example.com/shim</code> v1.2.3: 1 finding, 1 exported wrapper</summary>');
     // The finding as `pinlint check` prints it, with its excerpt, inside a text fence.
     expect(md).toContain('```text\nvendor/example.com/shim/ioctl/ioctl_linux.go:41:64: PL001 [hoisted-conversion]');
@@ -114,7 +121,7 @@ describe('pinlint audit exit codes and formats', () => {
     expect(md.match(/<\/details>/g)).toHaveLength(1);
   });
 
-  it('hides findings in generated files in a note unless --include-generated', async () => {
+  it('counts and shows findings in generated files by default; --exclude-generated leaves them to a note', async () => {
     const dir = tree();
     const gen = join(dir, 'vendor', 'example.com', 'shim', 'raw', 'zsyscall.go');
     writeFileSync(gen, `// Code generated by mksyscall; DO NOT EDIT.
@@ -131,10 +138,18 @@ func read(fd int, buf []byte) {
 	syscall.Syscall(syscall.SYS_READ, uintptr(fd), p, uintptr(len(buf)))
 }
 `);
-    const all = JSON.parse((await run(['audit', dir, '--format', 'json', '--include-generated'], dir)).out);
+    const all = JSON.parse((await run(['audit', dir, '--format', 'json'], dir)).out);
     expect(all.totals.findings).toBe(2);
-    const skipped = JSON.parse((await run(['audit', dir, '--format', 'json'], dir)).out);
+    expect(all.totals.generatedFindings).toBe(1);
+    expect(all.includeGenerated).toBe(true);
+    // The old flag still works (it is the default now).
+    expect(JSON.parse((await run(['audit', dir, '--format', 'json', '--include-generated'], dir)).out).totals.findings).toBe(2);
+    const text = (await run(['audit', dir], dir)).out;
+    expect(text).toMatch(/^example\.com\/shim\s+v1\.2\.3\s+2\s+2\s+(0\s+){6}1\s/m);
+    expect(text).toContain('Generated: of the findings, those in generated files, which an audit counts');
+    const skipped = JSON.parse((await run(['audit', dir, '--format', 'json', '--exclude-generated'], dir)).out);
     expect(skipped.totals.findings).toBe(1);
+    expect(skipped.includeGenerated).toBe(false);
     expect(skipped.notifications.map((n: { id: string }) => n.id)).toContain('generated-findings');
   });
 

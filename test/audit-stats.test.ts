@@ -1,12 +1,13 @@
 // Per-module numbers on a small synthetic vendor tree whose every count is known (see
 // test/audit/synthetic.ts for what each file contributes).
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditTree } from '../src/cli/audit.js';
-import { isExportedFunc, isInternalPackage, type ModuleStats } from '../src/audit/stats.js';
+import { isClean, isExportedFunc, isInternalPackage, rankByRisk, type ModuleStats } from '../src/audit/stats.js';
 import { rules } from '../rules/index.js';
 import { writeSyntheticTree } from './audit/synthetic.js';
+import { addRichFiles } from './audit/rich.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -64,8 +65,8 @@ describe('audit of the synthetic vendor tree', async () => {
   it('describes the wrappers and sinks shim defines', () => {
     const m = mod('example.com/shim');
     expect(m?.wrappers).toEqual([
-      { name: 'Ioctl', package: 'example.com/shim/ioctl', path: 'vendor/example.com/shim/ioctl/ioctl_linux.go', line: 15, column: 6, variants: 1, exported: true, internal: false, params: ['arg'] },
-      { name: 'ioctlRaw', package: 'example.com/shim/ioctl', path: 'vendor/example.com/shim/ioctl/ioctl_linux.go', line: 24, column: 6, variants: 1, exported: false, internal: false, params: ['arg'] },
+      { name: 'Ioctl', package: 'example.com/shim/ioctl', path: 'vendor/example.com/shim/ioctl/ioctl_linux.go', line: 15, column: 6, variants: 1, exported: true, internal: false, params: ['arg'], pointerCalls: [] },
+      { name: 'ioctlRaw', package: 'example.com/shim/ioctl', path: 'vendor/example.com/shim/ioctl/ioctl_linux.go', line: 24, column: 6, variants: 1, exported: false, internal: false, params: ['arg'], pointerCalls: [] },
     ]);
     expect(m?.sinks).toEqual([
       { name: 'callEscapes', package: 'example.com/shim/raw', path: 'vendor/example.com/shim/raw/raw.go', line: 11, column: 6, variants: 1, kind: 'uintptrescapes' },
@@ -104,7 +105,8 @@ describe('audit of the synthetic vendor tree', async () => {
   it('totals the modules', () => {
     expect(data.totals).toEqual({
       modules: 4, files: 16, sinkCalls: 7, inlineProtected: 3, findingsByRule: byRule({ PL001: 1 }), findings: 1,
-      suppressed: 1, wrappers: 2, exportedWrappers: 1, sinks: 2,
+      findingsByLevel: { error: 1, warning: 0, note: 0 }, generatedFindings: 0,
+      suppressed: 1, wrappers: 2, exportedWrappers: 1, pointerWrappers: 0, sinks: 2,
     });
     expect(data.notifications).toEqual([]);
   });
@@ -145,6 +147,70 @@ describe('audit with inline suppressions off', async () => {
     expect(data.totals.suppressed).toBe(0);
   });
 });
+
+describe('wrappers fed pointers, generated files and the risk ranking (issue 11)', async () => {
+  const dir = tree();
+  addRichFiles(dir);
+  const { data } = await auditTree(dir);
+  const shim = data.modules.find((m) => m.path === 'example.com/shim');
+  const caller = data.modules.find((m) => m.path === 'example.com/caller');
+
+  it('records the calls that pass a wrapper a pointer-derived value, not those passing flags or descriptors', () => {
+    const ioctl = shim?.wrappers.find((w) => w.name === 'Ioctl');
+    // term.Size passes uintptr(unsafe.Pointer(&ws)); term.SetNonblock passes uintptr(on), an integer.
+    expect(ioctl?.pointerCalls).toEqual([{
+      location: { path: 'vendor/example.com/caller/term/term.go', startLine: 18, startColumn: 33, endLine: 18, endColumn: 61 },
+      arg: 'uintptr(unsafe.Pointer(&ws))', forwarded: false,
+    }]);
+    // ioctlRaw's only caller in the tree passes nothing; Fcntl gets 0 from Flags.
+    expect(shim?.wrappers.find((w) => w.name === 'ioctlRaw')?.pointerCalls).toEqual([]);
+    expect(caller?.wrappers.map((w) => [w.name, w.pointerCalls.length])).toEqual([['Fcntl', 0]]);
+    expect(data.totals.pointerWrappers).toBe(1);
+  });
+
+  it('counts the findings of generated files, by default, and says which files are generated', () => {
+    expect(data.includeGenerated).toBe(true);
+    expect(data.generatedPaths).toEqual(['vendor/example.com/caller/term/zsys_linux.go']);
+    expect(caller?.generatedFindings).toBe(2);
+    expect(caller?.findingsByLevel).toEqual({ error: 3, warning: 0, note: 0 });
+    expect(data.totals.generatedFindings).toBe(2);
+  });
+
+  it('ranks modules by errors, then warnings, then wrappers called with pointers; clean ones last by path', () => {
+    expect(rankByRisk(data.modules).map((m) => m.path)).toEqual(['example.com/caller', 'example.com/shim', 'example.com/clean', 'example.com/local', 'github.com/stray/pkg']);
+    expect(data.modules.filter(isClean).map((m) => m.path)).toEqual(['example.com/clean', 'example.com/local', 'github.com/stray/pkg']);
+  });
+
+  it('a forwarding caller feeds the wrapper a pointer when its own callers do', async () => {
+    const d2 = tree();
+    addRichFiles(d2);
+    writeFileSync(join(d2, 'vendor/example.com/caller/term/fwd.go'), FORWARD);
+    const { data: fwd } = await auditTree(d2);
+    const ioctlRaw = fwd.modules.find((m) => m.path === 'example.com/shim')?.wrappers.find((w) => w.name === 'Ioctl');
+    expect(ioctlRaw?.pointerCalls.map((c) => [c.location.path.split('/').pop(), c.arg, c.forwarded])).toEqual([
+      ['fwd.go', 'arg', true],
+      ['term.go', 'uintptr(unsafe.Pointer(&ws))', false],
+    ]);
+  });
+});
+
+/** A wrapper of the wrapper, called with a pointer: its own call of Ioctl passes a parameter. */
+const FORWARD = `package term
+
+import (
+	"unsafe"
+
+	"example.com/shim/ioctl"
+)
+
+func ioctlArg(fd int, arg uintptr) error {
+	return ioctl.Ioctl(fd, 0x1234, arg)
+}
+
+func Get(fd int, v *int32) error {
+	return ioctlArg(fd, uintptr(unsafe.Pointer(v)))
+}
+`;
 
 describe('predicates', () => {
   it('isExportedFunc needs an exported name and, for methods, an exported receiver', () => {

@@ -11,6 +11,7 @@ import { isProtected, takesUintptr, type PackageInfo } from '../index/tree-index
 import type { Finding, Level, Location, Notification, RelatedLocation, RuleMeta } from '../model/findings.js';
 import { ModuleGrouper, type AuditTree, type ModuleKey, type VendorModule } from './modules.js';
 import { compareText } from '../model/order.js';
+import { pointerFeeds, type PointerCall, type PointerFeeds } from './callers.js';
 
 /** A function or method a module declares (build-tagged variants counted once). */
 export interface DeclInfo {
@@ -33,6 +34,9 @@ export interface WrapperInfo extends DeclInfo {
   internal: boolean;
   /** The uintptr parameters that reach a sink. */
   params: string[];
+  /** Calls in the tree that pass a pointer-derived value to one of those parameters (at most a
+   * few per parameter; empty when every caller passes plain integers, or there is none). */
+  pointerCalls: PointerCall[];
 }
 
 export type SinkKind = 'bodyless' | 'uintptrescapes' | 'uintptrkeepalive';
@@ -52,6 +56,10 @@ export interface ModuleStats extends ModuleKey {
   inlineProtected: number;
   /** Rule id → unsuppressed findings, for every enabled rule (zeros included). */
   findingsByRule: Record<string, number>;
+  /** Unsuppressed findings by level. */
+  findingsByLevel: Record<Level, number>;
+  /** Of the findings, those in generated files (`// Code generated ... DO NOT EDIT.`). */
+  generatedFindings: number;
   /** Unsuppressed findings, in the engine's order, paths relative to the audited directory. */
   findings: Finding[];
   /** Unprotected functions that forward a uintptr parameter to a sink. */
@@ -66,14 +74,21 @@ export interface AuditTotals {
   sinkCalls: number;
   inlineProtected: number;
   findingsByRule: Record<string, number>;
+  findingsByLevel: Record<Level, number>;
   findings: number;
+  generatedFindings: number;
   suppressed: number;
   wrappers: number;
   exportedWrappers: number;
+  /** Wrappers some caller in the tree passes a pointer-derived value. */
+  pointerWrappers: number;
   sinks: number;
 }
 
-export type AuditRule = Pick<RuleMeta, 'id' | 'name' | 'level' | 'summary'>;
+export interface AuditRule extends Pick<RuleMeta, 'id' | 'name' | 'level' | 'summary'> {
+  /** What the rule flags and how to fix it (Markdown: paragraphs and inline code). */
+  docs: Pick<RuleMeta['docs'], 'what' | 'fix'>;
+}
 
 export interface AuditData {
   toolVersion: string;
@@ -82,6 +97,10 @@ export interface AuditData {
   /** modules.txt relative to the audited directory, or null (then modules are guessed, versions unknown). */
   modulesTxt: string | null;
   rules: AuditRule[];
+  /** Findings in generated files are counted and listed (the audit's default). */
+  includeGenerated: boolean;
+  /** Generated files of the tree that were analyzed, relative to the audited directory, sorted. */
+  generatedPaths: string[];
   /** Sorted by module path. */
   modules: ModuleStats[];
   totals: AuditTotals;
@@ -97,6 +116,8 @@ export interface AuditInput {
   modules: VendorModule[] | null;
   rules: readonly RuleMeta[];
   toolVersion: string;
+  /** Whether the analysis kept findings in generated files (default true). */
+  includeGenerated?: boolean;
 }
 
 /** Reports whether a sink call's pointer arguments are all protected by the inline conversion:
@@ -149,14 +170,17 @@ export function computeAudit(input: AuditInput): AuditData {
 
   for (const p of result.scanned) table.statsFor(place.moduleOf(p)).files++;
   countCallsAndDecls(result, place, table);
-  const suppressed = countFindings(result, place, table);
+  const generated = new Set(result.files.filter((f) => f.generated).map((f) => f.path));
+  const suppressed = countFindings(result, place, table, generated);
 
   const modules = table.sorted();
   return {
     toolVersion: input.toolVersion,
     tree: toPosix(relative(realDir, realBase)) || '.',
     modulesTxt: input.tree.modulesTxt ? toPosix(relative(realDir, realpathOr(input.tree.modulesTxt))) : null,
-    rules: input.rules.map((r) => ({ id: r.id, name: r.name, level: r.level as Level, summary: r.summary })),
+    rules: input.rules.map((r) => ({ id: r.id, name: r.name, level: r.level as Level, summary: r.summary, docs: { what: r.docs.what, fix: r.docs.fix } })),
+    includeGenerated: input.includeGenerated !== false,
+    generatedPaths: [...generated].map(place.shown).sort(compareText),
     modules,
     totals: auditTotals(modules, ruleIds, suppressed),
     notifications: result.notifications.map((n) => (n.path === undefined ? n : { ...n, path: place.shown(n.path) })),
@@ -200,6 +224,7 @@ class ModuleTable {
       s = {
         ...k, files: 0, sinkCalls: 0, inlineProtected: 0,
         findingsByRule: Object.fromEntries(this.ruleIds.map((id) => [id, 0])),
+        findingsByLevel: { error: 0, warning: 0, note: 0 }, generatedFindings: 0,
         findings: [], wrappers: [], sinks: [],
       };
       this.stats.set(k.path, s);
@@ -229,6 +254,7 @@ function countCallsAndDecls(result: AnalysisResult, place: Placement, table: Mod
   // calls to it (tree-index.ts funcTarget). x/sys's gccgo and linux/ppc64 Syscall* have Go bodies
   // beside bodyless gc variants: those stay sinks, with the unprotected variants counted.
   const decls = new Map<string, DeclGroup>();
+  const feeds = pointerFeeds(result);
   for (const file of files) {
     const mod = table.statsFor(place.moduleOf(file.path));
     const pkg = result.index.packageOf(file);
@@ -248,12 +274,12 @@ function countCallsAndDecls(result: AnalysisResult, place: Placement, table: Mod
   }
   for (const g of decls.values()) {
     if (g.sinks.length > 0) g.mod.sinks.push(sinkDecl(g, place.shown, place.importDirOf));
-    else g.mod.wrappers.push(wrapperInfo(g, place.shown, place.importDirOf, result));
+    else g.mod.wrappers.push(wrapperInfo(g, place.shown, place.importDirOf, result, feeds));
   }
 }
 
 /** Files each unsuppressed finding under its module; returns how many findings were suppressed. */
-function countFindings(result: AnalysisResult, place: Placement, table: ModuleTable): number {
+function countFindings(result: AnalysisResult, place: Placement, table: ModuleTable, generated: ReadonlySet<string>): number {
   let suppressed = 0;
   for (const f of result.findings) {
     if (f.suppression !== undefined) {
@@ -262,6 +288,8 @@ function countFindings(result: AnalysisResult, place: Placement, table: ModuleTa
     }
     const mod = table.statsFor(place.moduleOf(f.location.path));
     mod.findingsByRule[f.ruleId] = (mod.findingsByRule[f.ruleId] ?? 0) + 1;
+    mod.findingsByLevel[f.level]++;
+    if (generated.has(f.location.path)) mod.generatedFindings++;
     mod.findings.push(rebaseFinding(f, place.shown));
   }
   return suppressed;
@@ -275,10 +303,13 @@ function auditTotals(modules: readonly ModuleStats[], ruleIds: readonly string[]
     sinkCalls: sum((m) => m.sinkCalls),
     inlineProtected: sum((m) => m.inlineProtected),
     findingsByRule: Object.fromEntries(ruleIds.map((id) => [id, sum((m) => m.findingsByRule[id] ?? 0)])),
+    findingsByLevel: { error: sum((m) => m.findingsByLevel.error), warning: sum((m) => m.findingsByLevel.warning), note: sum((m) => m.findingsByLevel.note) },
     findings: sum((m) => m.findings.length),
+    generatedFindings: sum((m) => m.generatedFindings),
     suppressed,
     wrappers: sum((m) => m.wrappers.length),
     exportedWrappers: sum((m) => m.wrappers.filter((w) => w.exported).length),
+    pointerWrappers: sum((m) => m.wrappers.filter((w) => w.pointerCalls.length > 0).length),
     sinks: sum((m) => m.sinks.length),
   };
 }
@@ -323,14 +354,28 @@ function sinkDecl(g: DeclGroup, shown: (p: string) => string, importDirOf: (p: s
   };
 }
 
-function wrapperInfo(g: DeclGroup, shown: (p: string) => string, importDirOf: (p: string) => string, result: AnalysisResult): WrapperInfo {
+function wrapperInfo(g: DeclGroup, shown: (p: string) => string, importDirOf: (p: string) => string, result: AnalysisResult, feeds: PointerFeeds): WrapperInfo {
   const first = g.wrappers[0] as Variant;
   const base = declBase(first, g.wrappers.length, shown, importDirOf);
   // Parameter names of the first variant, for the union of what the variants forward.
   const indexes = new Set<number>();
   for (const v of g.wrappers) for (const i of result.index.summaryOf(v.fn)?.uintptrParams ?? []) indexes.add(i);
   const params = [...indexes].sort((a, b) => a - b).map((i) => first.fn.params[i]?.name || `#${i + 1}`);
-  return { ...base, exported: isExportedFunc(first.fn), internal: isInternalPackage(base.package), params };
+  // Pointer-fed calls of any variant, in path order, each place once.
+  const seen = new Set<string>();
+  const pointerCalls: PointerCall[] = [];
+  for (const v of g.wrappers) {
+    for (const calls of feeds.get(v.fn)?.values() ?? []) {
+      for (const c of calls) {
+        const k = `${c.location.path}:${c.location.startLine}:${c.location.startColumn}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        pointerCalls.push({ ...c, location: { ...c.location, path: shown(c.location.path) } });
+      }
+    }
+  }
+  pointerCalls.sort((a, b) => compareText(a.location.path, b.location.path) || a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
+  return { ...base, exported: isExportedFunc(first.fn), internal: isInternalPackage(base.package), params, pointerCalls };
 }
 
 /** Reports whether an import path is an internal package: only its parent's subtree may import it. */
@@ -348,4 +393,30 @@ function rebaseFinding(f: Finding, shown: (p: string) => string): Finding {
     flow: f.flow.map(rel),
     ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, path: shown(x.path) })) } : {}),
   };
+}
+
+/**
+ * The modules ranked by risk, the order a reviewer reads them in: error-level findings first (a
+ * bug today), then warnings, then notes, then unprotected wrappers that the tree already calls
+ * with a pointer, then exported wrappers (other code can misuse them), then any wrapper; ties by
+ * module path. The same tree always ranks the same way.
+ */
+export function rankByRisk(modules: readonly ModuleStats[]): ModuleStats[] {
+  const key = (m: ModuleStats): number[] => [
+    m.findingsByLevel.error, m.findingsByLevel.warning, m.findingsByLevel.note,
+    m.wrappers.filter((w) => w.pointerCalls.length > 0).length,
+    m.wrappers.filter((w) => w.exported).length,
+    m.wrappers.length,
+  ];
+  return [...modules].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return (kb[i] ?? 0) - (ka[i] ?? 0);
+    return compareText(a.path, b.path);
+  });
+}
+
+/** Reports whether a module needs no reviewer's attention: no finding and no unprotected wrapper. */
+export function isClean(m: ModuleStats): boolean {
+  return m.findings.length === 0 && m.wrappers.length === 0;
 }

@@ -24,7 +24,7 @@ interface AuditOptions {
   failOn: Level;
   exitZero?: boolean;
   inlineSuppressions: boolean;
-  includeGenerated?: boolean;
+  excludeGenerated?: boolean;
   progress: boolean;
   config?: string;
 }
@@ -33,13 +33,15 @@ export function registerAudit(program: Command, io: AuditIO, setExit: (code: num
   program
     .command('audit [dir]')
     .summary('report per vendored module: sink calls, findings, uintptr wrappers and sinks defined')
-    .description('Analyze <dir>/vendor (or <dir> itself when it has no vendor/: a tree of dependencies laid out by import path; default .) and report per module, grouped by vendor/modules.txt: files, sink calls, calls protected inline, findings per rule, unprotected uintptr wrappers (exported ones apart) and bodyless or //go:uintptrescapes sinks. See docs/audit.md.')
+    .description('Analyze <dir>/vendor (or <dir> itself when it has no vendor/: a tree of dependencies laid out by import path; default .) and report per module, grouped by vendor/modules.txt and ranked by risk: findings per rule (generated files included), unprotected uintptr wrappers (those called with pointers and the exported ones apart), bodyless or //go:uintptrescapes sinks, files, sink calls and calls protected inline. See docs/audit.md.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(AUDIT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <level>', 'lowest level that makes the exit code 1').choices(['error', 'warning', 'note']).default('warning'))
     .option('--exit-zero', 'exit 0 even when there are findings (errors still exit 2)')
     .option('--no-inline-suppressions', 'ignore //pinlint:ignore comments and count what they would hide')
-    .option('--include-generated', 'also list findings in generated files (by default they are counted in a note, as check does)')
+    .option('--exclude-generated', 'leave out findings in generated files ("Code generated ... DO NOT EDIT"), as check does; by default an audit counts and lists them, because they are the code the dependency ships')
+    // The default since generated files count in an audit (issue 11); kept so scripts that pass it work.
+    .addOption(new Option('--include-generated', 'count and list findings in generated files (the default)').hideHelp())
     .option('--no-progress', 'never print progress on stderr')
     .option('--config <file>', 'use this configuration file instead of searching for .pinlint.{json,yaml,yml} from <dir>')
     .action(async (dir: string | undefined, opts: AuditOptions) => {
@@ -68,7 +70,7 @@ async function runAudit(dirArg: string, opts: AuditOptions, io: AuditIO): Promis
     cwd: io.cwd,
     configured: configured.options,
     inlineSuppressions: opts.inlineSuppressions,
-    includeGenerated: !!opts.includeGenerated,
+    includeGenerated: !opts.excludeGenerated,
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
@@ -122,10 +124,13 @@ export async function auditTree(dir: string, opts: AuditTreeOptions = {}): Promi
     ...opts.configured,
     includeVendor: true,
     inlineSuppressions: opts.inlineSuppressions !== false,
-    includeGenerated: opts.includeGenerated === true,
+    includeGenerated: opts.includeGenerated !== false,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  const data = computeAudit({ result, dir, tree, modules: loadModules(tree), rules: allRules.map((r) => r.meta), toolVersion: VERSION });
+  const data = computeAudit({
+    result, dir, tree, modules: loadModules(tree), rules: allRules.map((r) => r.meta), toolVersion: VERSION,
+    includeGenerated: opts.includeGenerated !== false,
+  });
   // Shown paths are relative to the real directory (the engine resolves symbolic links).
   const realDir = realpathSync(dir);
   return {

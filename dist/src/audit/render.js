@@ -1,5 +1,9 @@
 import { buildJson } from '../report/json.js';
-import { renderText, summarize, summaryLine } from '../report/text.js';
+import { renderText } from '../report/text.js';
+import { rankByRisk } from './stats.js';
+import { asReport, at, columns, escapeHtml, findingsLine, plural, provenance, variantsNote, versionOf } from './common.js';
+import { renderAuditHtml } from './html.js';
+export { escapeHtml } from './common.js';
 export const AUDIT_FORMATS = ['text', 'json', 'markdown', 'html'];
 export function renderAudit(format, data, ctx) {
     switch (format) {
@@ -13,57 +17,10 @@ export function renderAudit(format, data, ctx) {
             return renderAuditHtml(data, ctx);
     }
 }
-function columns(d) {
-    return [
-        { title: 'Module', help: 'module path (from modules.txt, or guessed from the import path)', numeric: false, value: (m) => m.path, total: (x) => `Total (${x.totals.modules} module${x.totals.modules === 1 ? '' : 's'})` },
-        { title: 'Version', help: 'version from modules.txt, with its replacement after =>', numeric: false, value: versionOf, total: () => '' },
-        { title: 'Files', help: '.go files scanned', numeric: true, value: (m) => m.files, total: (x) => x.totals.files },
-        { title: 'Sink calls', help: 'calls to a protected sink (syscall.Syscall*, Proc.Call, bodyless or //go:uintptrescapes functions)', numeric: true, value: (m) => m.sinkCalls, total: (x) => x.totals.sinkCalls },
-        { title: 'Inline', help: 'sink calls whose pointer arguments are all converted inline: uintptr(unsafe.Pointer(p)) in the argument list', numeric: true, value: (m) => m.inlineProtected, total: (x) => x.totals.inlineProtected },
-        ...d.rules.map((r) => ({
-            title: r.id, help: `${r.name} findings (${r.level})`, numeric: true,
-            value: (m) => m.findingsByRule[r.id] ?? 0, total: (x) => x.totals.findingsByRule[r.id] ?? 0,
-        })),
-        { title: 'Wrappers', help: 'unprotected functions that forward a uintptr parameter to a sink: callers that pass uintptr(unsafe.Pointer(p)) get no protection', numeric: true, value: (m) => m.wrappers.length, total: (x) => x.totals.wrappers },
-        { title: 'Exported', help: 'of those wrappers, the exported ones: code outside the module can misuse them', numeric: true, value: (m) => m.wrappers.filter((w) => w.exported).length, total: (x) => x.totals.exportedWrappers },
-        { title: 'Sinks', help: 'bodyless (assembly, linkname) or //go:uintptrescapes functions with uintptr parameters the module defines', numeric: true, value: (m) => m.sinks.length, total: (x) => x.totals.sinks },
-    ];
-}
-function versionOf(m) {
-    const v = m.version ?? '?';
-    if (!m.replacement)
-        return v;
-    return `${v} => ${m.replacement.path}${m.replacement.version ? ` ${m.replacement.version}` : ''}`;
-}
-function provenance(d) {
-    return d.modulesTxt
-        ? `modules and versions from ${d.modulesTxt}`
-        : `no modules.txt in ${d.tree}: modules guessed from import paths, versions unknown`;
-}
-function allFindings(d) {
-    return d.modules.flatMap((m) => m.findings);
-}
-/** A reporter Report over some findings, so the check reporters (text excerpts, JSON shapes) can be reused. */
-function asReport(findings, notifications, d, ctx) {
-    return { rules: [], findings, notifications, readSource: (p) => ctx.readSource(p), toolVersion: d.toolVersion };
-}
-/** "3 findings (1 error, 2 warnings) in 2 files; 1 suppressed." as `pinlint check` prints it. */
-function findingsLine(d, ctx) {
-    return summaryLine({ ...summarize(asReport(allFindings(d), d.notifications, d, ctx)), suppressed: d.totals.suppressed });
-}
-function at(l) {
-    return `${l.path}:${l.startLine}:${l.startColumn}`;
-}
-function variantsNote(variants) {
-    return variants > 1 ? ` (+${plural(variants - 1, 'build variant')})` : '';
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 // ---- text ------------------------------------------------------------------------------------
 export function renderAuditText(d) {
     const cols = columns(d);
-    const rows = d.modules.map((m) => cols.map((c) => String(c.value(m))));
+    const rows = rankByRisk(d.modules).map((m) => cols.map((c) => String(c.value(m))));
     const total = cols.map((c) => String(c.total(d)));
     const widths = cols.map((c, i) => Math.max(c.title.length, total[i]?.length ?? 0, ...rows.map((r) => r[i]?.length ?? 0)));
     const line = (cells) => cells.map((s, i) => (cols[i]?.numeric ? s.padStart(widths[i] ?? 0) : s.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
@@ -80,7 +37,7 @@ export function renderAuditText(d) {
     if (exported.length > 0) {
         out.push('', 'Exported unprotected uintptr wrappers (callers passing uintptr(unsafe.Pointer(p)) are not protected):');
         for (const { w } of exported) {
-            out.push(`  ${w.package}.${w.name}(${w.params.join(', ')}) at ${w.path}:${w.line}:${w.column}${variantsNote(w.variants)}${w.internal ? ' [internal package]' : ''}`);
+            out.push(`  ${w.package}.${w.name}(${w.params.join(', ')}) at ${w.path}:${w.line}:${w.column}${variantsNote(w.variants)}${w.internal ? ' [internal package]' : ''}${pointerNote(w)}`);
         }
     }
     out.push('');
@@ -93,12 +50,19 @@ export function renderAuditText(d) {
     out.push(findingsLine(d, { readSource: () => undefined }) + (d.totals.findings > 0 ? ' Use --format html or markdown for each finding with its code.' : ''));
     return `${out.join('\n')}\n`;
 }
+export /** For the text and Markdown lists: where the tree passes the wrapper a pointer, if it does. */ function pointerNote(w) {
+    const c = w.pointerCalls[0];
+    return c ? ` [called with a pointer at ${at(c.location)}${w.pointerCalls.length > 1 ? ` and ${w.pointerCalls.length - 1} more` : ''}]` : '';
+}
 function legend(d) {
     return [
-        `Rules: ${d.rules.map((r) => `${r.id} ${r.name}`).join(', ')} (unsuppressed findings per rule).`,
-        'Inline: sink calls whose pointer arguments are all converted inline. Wrappers: unprotected functions that',
-        'forward a uintptr parameter to a sink (Exported: callable by other code). Sinks: bodyless or //go:uintptrescapes',
-        'functions with uintptr parameters.',
+        `Modules ranked by risk: errors, then warnings, then wrappers called with pointers. Rules: ${d.rules.map((r) => `${r.id} ${r.name}`).join(', ')} (unsuppressed findings per rule).`,
+        d.includeGenerated
+            ? 'Generated: of the findings, those in generated files, which an audit counts (they are the code a dependency ships).'
+            : 'Generated: findings in generated files were left out (--exclude-generated).',
+        'Wrappers: unprotected functions that forward a uintptr parameter to a sink (Ptr-fed: some caller in the tree passes',
+        'a pointer-derived value; Exported: callable by other code). Sinks: bodyless or //go:uintptrescapes functions with',
+        'uintptr parameters. Inline: sink calls whose pointer arguments are all converted inline.',
     ];
 }
 // ---- json ------------------------------------------------------------------------------------
@@ -110,6 +74,7 @@ export function renderAuditJson(d, ctx) {
         tree: d.tree,
         modulesTxt: d.modulesTxt,
         versionsKnown: d.modulesTxt !== null,
+        includeGenerated: d.includeGenerated,
         rules: d.rules.map((r) => ({ id: r.id, name: r.name, level: r.level, summary: r.summary })),
         totals: {
             modules: d.totals.modules,
@@ -118,9 +83,12 @@ export function renderAuditJson(d, ctx) {
             inlineProtected: d.totals.inlineProtected,
             findings: d.totals.findings,
             findingsByRule: byRule(d, d.totals.findingsByRule),
+            findingsByLevel: byLevel(d.totals.findingsByLevel),
+            generatedFindings: d.totals.generatedFindings,
             suppressed: d.totals.suppressed,
             wrappers: d.totals.wrappers,
             exportedWrappers: d.totals.exportedWrappers,
+            pointerWrappers: d.totals.pointerWrappers,
             sinks: d.totals.sinks,
         },
         modules: d.modules.map((m) => ({
@@ -133,9 +101,12 @@ export function renderAuditJson(d, ctx) {
             inlineProtected: m.inlineProtected,
             findings: m.findings.length,
             findingsByRule: byRule(d, m.findingsByRule),
+            findingsByLevel: byLevel(m.findingsByLevel),
+            generatedFindings: m.generatedFindings,
             wrappers: m.wrappers.map((w) => ({
                 name: w.name, package: w.package, exported: w.exported, internal: w.internal, params: [...w.params],
                 path: w.path, line: w.line, column: w.column, variants: w.variants,
+                pointerCalls: w.pointerCalls.map((c) => ({ path: c.location.path, line: c.location.startLine, column: c.location.startColumn, arg: c.arg, forwarded: c.forwarded })),
             })),
             sinks: m.sinks.map((s) => ({
                 name: s.name, package: s.package, kind: s.kind,
@@ -146,6 +117,9 @@ export function renderAuditJson(d, ctx) {
         notifications: buildJson(asReport([], d.notifications, d, ctx)).notifications,
     };
     return `${JSON.stringify(out, null, 2)}\n`;
+}
+function byLevel(counts) {
+    return { error: counts.error, warning: counts.warning, note: counts.note };
 }
 function byRule(d, counts) {
     return Object.fromEntries(d.rules.map((r) => [r.id, counts[r.id] ?? 0]));
@@ -168,12 +142,12 @@ export function renderAuditMarkdown(d, ctx) {
         '',
         `| ${cols.map((c) => c.title).join(' | ')} |`,
         `| ${cols.map((c) => (c.numeric ? '--:' : ':--')).join(' | ')} |`,
-        ...d.modules.map((m) => `| ${cols.map((c, i) => cell(c.value(m), i === 0)).join(' | ')} |`),
+        ...rankByRisk(d.modules).map((m) => `| ${cols.map((c, i) => cell(c.value(m), i === 0)).join(' | ')} |`),
         `| ${cols.map((c, i) => (i === 0 ? `**${cell(c.total(d))}**` : cell(c.total(d)))).join(' | ')} |`,
         '',
         `<sub>${legend(d).join(' ')}</sub>`,
     ];
-    const detailed = d.modules.filter((m) => m.findings.length > 0 || m.wrappers.some((w) => w.exported));
+    const detailed = rankByRisk(d.modules).filter((m) => m.findings.length > 0 || m.wrappers.some((w) => w.exported));
     if (detailed.length > 0)
         out.push('', '#### Findings by module');
     let size = out.join('\n').length;
@@ -210,7 +184,7 @@ function moduleDetails(m, d, ctx) {
     if (exported.length > 0) {
         out.push('', 'Exported unprotected uintptr wrappers (a caller passing `uintptr(unsafe.Pointer(p))` gets no protection):', '');
         for (const w of exported)
-            out.push(`- \`${w.package}.${w.name}\` forwards \`${w.params.join('`, `')}\` (${w.path}:${w.line})${w.internal ? ', internal package' : ''}`);
+            out.push(`- \`${w.package}.${w.name}\` forwards \`${w.params.join('`, `')}\` (${w.path}:${w.line})${w.internal ? ', internal package' : ''}${pointerNote(w)}`);
     }
     out.push('', '</details>');
     return out.join('\n');
@@ -220,200 +194,4 @@ function longestBacktickRun(s) {
     for (const m of s.matchAll(/`+/g))
         best = Math.max(best, m[0].length);
     return best;
-}
-// ---- html ------------------------------------------------------------------------------------
-export function escapeHtml(s) {
-    return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-}
-/** Lines `from..to` (1-based, clamped) of `text`, without terminators. */
-function lines(text, from, to) {
-    const all = text.split('\n');
-    const out = [];
-    for (let n = Math.max(1, from); n <= Math.min(all.length, to); n++)
-        out.push({ n, text: (all[n - 1] ?? '').replace(/\r$/, '') });
-    return out;
-}
-/**
- * A few lines around `loc` with line numbers and the span marked. Columns are UTF-16 units
- * (types.ts), which is exactly how JavaScript strings index, so slicing needs no conversion.
- */
-function codeExcerpt(loc, radius, ctx) {
-    const text = ctx.readSource(loc.path);
-    if (text === undefined)
-        return '';
-    const shown = lines(text, loc.startLine - radius, loc.endLine + radius);
-    if (shown.length === 0)
-        return '';
-    const width = String(shown[shown.length - 1]?.n ?? 0).length;
-    const body = shown.map(({ n, text: t }) => {
-        const num = `<span class="ln">${String(n).padStart(width)}</span>`;
-        if (n < loc.startLine || n > loc.endLine)
-            return `${num}${escapeHtml(t)}`;
-        const from = n === loc.startLine ? Math.min(Math.max(loc.startColumn - 1, 0), t.length) : 0;
-        const to = n === loc.endLine ? Math.min(Math.max(loc.endColumn - 1, from), t.length) : t.length;
-        const marked = from === to ? '<mark class="empty"></mark>' : `<mark>${escapeHtml(t.slice(from, to))}</mark>`;
-        return `<span class="hl">${num}${escapeHtml(t.slice(0, from))}${marked}${escapeHtml(t.slice(to))}</span>`;
-    });
-    return `<pre class="code">${body.join('\n')}</pre>`;
-}
-function htmlFinding(f, id, ctx) {
-    const related = f.related.map((r) => `<li><span class="note">note</span> ${escapeHtml(r.message)} at <code>${escapeHtml(at(r.location))}</code>${codeExcerpt(r.location, 1, ctx)}</li>`);
-    return [
-        `<article class="finding ${f.level}" id="${id}">`,
-        `<h4><span class="badge ${f.level}">${f.level}</span> <code>${escapeHtml(f.ruleId)}</code> ${escapeHtml(f.ruleName)} <span class="where">${escapeHtml(at(f.location))}</span></h4>`,
-        `<p class="msg">${escapeHtml(f.message)}</p>`,
-        codeExcerpt(f.location, 2, ctx),
-        related.length ? `<ul class="related">${related.join('')}</ul>` : '',
-        '</article>',
-    ].join('\n');
-}
-function htmlDecls(m) {
-    const out = [];
-    if (m.wrappers.length > 0) {
-        const exported = m.wrappers.filter((w) => w.exported).length;
-        out.push(`<details${exported > 0 ? ' open' : ''}><summary>Unprotected uintptr wrappers: ${m.wrappers.length} (${exported} exported)</summary>`, '<table class="decls"><thead><tr><th>Function</th><th>Forwards</th><th>Exported</th><th>Declared at</th></tr></thead><tbody>', ...m.wrappers.map((w) => `<tr class="${w.exported ? 'exported' : ''}"><td><code>${escapeHtml(`${w.package}.${w.name}`)}</code></td><td><code>${escapeHtml(w.params.join(', '))}</code></td><td>${w.exported ? (w.internal ? 'yes (internal package)' : 'yes') : 'no'}</td><td><code>${escapeHtml(`${w.path}:${w.line}`)}</code>${escapeHtml(variantsNote(w.variants))}</td></tr>`), '</tbody></table></details>');
-    }
-    if (m.sinks.length > 0) {
-        out.push(`<details><summary>Sinks defined: ${m.sinks.length}</summary>`, '<table class="decls"><thead><tr><th>Function</th><th>Kind</th><th>Declared at</th></tr></thead><tbody>', ...m.sinks.map((s) => `<tr><td><code>${escapeHtml(`${s.package}.${s.name}`)}</code></td><td>${s.kind === 'bodyless' ? 'bodyless' : `//go:${s.kind}`}${s.unprotectedVariants ? ` (${plural(s.unprotectedVariants, 'variant')} with a Go body: unprotected there)` : ''}</td><td><code>${escapeHtml(`${s.path}:${s.line}`)}</code>${escapeHtml(variantsNote(s.variants))}</td></tr>`), '</tbody></table></details>');
-    }
-    return out.join('\n');
-}
-const CSS = `
-:root { color-scheme: light dark; --bg: #fff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --head: #f6f8fa;
-  --mark: #fff1a8; --error: #cf222e; --warning: #9a6700; --note: #0969da; --hl: #fff8c5; }
-@media (prefers-color-scheme: dark) { :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d;
-  --head: #151b23; --mark: #6e5a00; --hl: #2e2a12; --error: #ff7b72; --warning: #d29922; --note: #58a6ff; } }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem; color: var(--fg); background: var(--bg); }
-h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid var(--line); }
-h1 code, h2 code { font-size: inherit; } h2 .sub { font-weight: normal; font-size: 1rem; }
-h4 { margin: .25rem 0; font-size: 1rem; font-weight: 600; }
-.sub, .where, .legend { color: var(--muted); } .legend { font-size: 12px; max-width: 70rem; }
-table { border-collapse: collapse; margin: .5rem 0; }
-th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
-th { background: var(--head); }
-#modules th { cursor: pointer; user-select: none; white-space: nowrap; }
-#modules th::after { content: " \\2195"; color: var(--muted); font-size: 11px; }
-#modules th[aria-sort="ascending"]::after { content: " \\25B2"; color: var(--fg); }
-#modules th[aria-sort="descending"]::after { content: " \\25BC"; color: var(--fg); }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-#modules td { white-space: nowrap; } #modules td small { color: var(--muted); }
-td.bad { color: var(--error); font-weight: 600; }
-tfoot td { font-weight: 600; background: var(--head); }
-code, pre { font: 12.5px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-pre.code { background: var(--head); border: 1px solid var(--line); padding: .4rem .6rem; overflow-x: auto; tab-size: 4; margin: .3rem 0; }
-pre.code .ln { display: inline-block; color: var(--muted); margin-right: 1em; user-select: none; }
-pre.code .hl { background: var(--hl); display: inline-block; min-width: 100%; }
-mark { background: var(--mark); color: inherit; border-bottom: 2px solid var(--error); }
-mark.empty { border-left: 2px solid var(--error); }
-.finding { border-left: 4px solid var(--line); padding: .25rem .75rem; margin: 1rem 0; }
-.finding.error { border-left-color: var(--error); } .finding.warning { border-left-color: var(--warning); } .finding.note { border-left-color: var(--note); }
-.badge { display: inline-block; padding: 0 .4em; border-radius: .3em; color: #fff; font-size: 12px; }
-.badge.error { background: var(--error); } .badge.warning { background: var(--warning); } .badge.note { background: var(--note); }
-ul.related { list-style: none; padding-left: 1rem; } .note { font-weight: 600; color: var(--note); }
-tr.exported td:first-child { font-weight: 600; }
-details { margin: .5rem 0; } summary { cursor: pointer; }
-`;
-// Sorting: a click sorts by that column; numbers (data-value) numerically and largest first,
-// text alphabetically; a second click reverses. Ties keep the module order, so a sort is stable.
-const JS = `
-(function () {
-  var table = document.getElementById('modules');
-  var heads = table.tHead.rows[0].cells;
-  function key(row, col, numeric) {
-    var c = row.cells[col];
-    return numeric ? Number(c.getAttribute('data-value')) : (c.getAttribute('data-value') || c.textContent);
-  }
-  function sortBy(col) {
-    var th = heads[col];
-    var numeric = th.getAttribute('data-type') === 'num';
-    var current = th.getAttribute('aria-sort');
-    var dir = current ? (current === 'ascending' ? 'descending' : 'ascending') : (numeric ? 'descending' : 'ascending');
-    for (var i = 0; i < heads.length; i++) heads[i].removeAttribute('aria-sort');
-    th.setAttribute('aria-sort', dir);
-    var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
-    var sign = dir === 'ascending' ? 1 : -1;
-    rows.sort(function (a, b) {
-      var x = key(a, col, numeric), y = key(b, col, numeric);
-      var d = numeric ? x - y : (x < y ? -1 : x > y ? 1 : 0);
-      return d !== 0 ? sign * d : Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index'));
-    });
-    rows.forEach(function (r) { body.appendChild(r); });
-  }
-  for (var i = 0; i < heads.length; i++) {
-    (function (col) {
-      heads[col].addEventListener('click', function () { sortBy(col); });
-      heads[col].addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sortBy(col); } });
-    })(i);
-  }
-})();
-`;
-export function renderAuditHtml(d, ctx) {
-    const cols = columns(d);
-    const sectionId = new Map();
-    const detailed = d.modules.filter((m) => m.findings.length > 0 || m.wrappers.length > 0 || m.sinks.length > 0);
-    detailed.forEach((m, i) => sectionId.set(m, `m${i + 1}`));
-    const head = cols.map((c) => `<th scope="col" tabindex="0" title="${escapeHtml(c.help)}" data-type="${c.numeric ? 'num' : 'text'}"${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.title)}</th>`).join('');
-    const body = d.modules.map((m, i) => {
-        const cells = cols.map((c, k) => {
-            const v = c.value(m);
-            if (k === 0) {
-                const id = sectionId.get(m);
-                const name = `<code>${escapeHtml(String(v))}</code>`;
-                return `<td data-value="${escapeHtml(String(v))}">${id ? `<a href="#${id}">${name}</a>` : name}</td>`;
-            }
-            const bad = c.numeric && d.rules.some((r) => r.id === c.title) && Number(v) > 0;
-            if (c.numeric)
-                return `<td class="num${bad ? ' bad' : ''}" data-value="${v}">${v}</td>`;
-            // The replacement goes on its own line: a version column as wide as two module paths is unreadable.
-            const repl = c.title === 'Version' && m.replacement ? `<br><small>=&gt; ${escapeHtml(`${m.replacement.path}${m.replacement.version ? ` ${m.replacement.version}` : ''}`)}</small>` : '';
-            return `<td class="text" data-value="${escapeHtml(String(v))}">${escapeHtml(m.version ?? '?')}${repl}</td>`;
-        });
-        return `<tr data-index="${i}" data-module="${escapeHtml(m.path)}">${cells.join('')}</tr>`;
-    });
-    const foot = cols.map((c) => `<td${c.numeric ? ' class="num"' : ''}>${escapeHtml(String(c.total(d)))}</td>`).join('');
-    let n = 0;
-    const sections = detailed.map((m) => {
-        const findings = m.findings.map((f) => htmlFinding(f, `f${++n}`, ctx));
-        return [
-            `<section class="module" id="${sectionId.get(m)}" data-module="${escapeHtml(m.path)}">`,
-            `<h2><code>${escapeHtml(m.path)}</code> <span class="sub">${escapeHtml(versionOf(m))}</span></h2>`,
-            `<p class="sub">${plural(m.files, 'file')}, ${plural(m.sinkCalls, 'sink call')} (${m.inlineProtected} protected inline), ${plural(m.findings.length, 'finding')}.</p>`,
-            ...findings,
-            htmlDecls(m),
-            '</section>',
-        ].join('\n');
-    });
-    const notes = d.notifications.length === 0 ? '' : [
-        '<h2>Notifications</h2><ul class="notifications">',
-        ...d.notifications.map((x) => `<li><span class="badge ${x.level}">${x.level}</span> <code>${escapeHtml(x.path === undefined ? 'pinlint' : x.span ? `${x.path}:${x.span.startLine}:${x.span.startColumn}` : x.path)}</code> ${escapeHtml(x.message)} [${escapeHtml(x.id)}]</li>`),
-        '</ul>',
-    ].join('\n');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<meta name="generator" content="pinlint ${escapeHtml(d.toolVersion)}">
-<title>pinlint audit: ${escapeHtml(d.tree)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<h1>pinlint audit of <code>${escapeHtml(d.tree)}</code></h1>
-<p class="sub">${plural(d.totals.modules, 'module')}, ${plural(d.totals.files, 'file')}; ${escapeHtml(provenance(d))}. ${escapeHtml(findingsLine(d, ctx))}</p>
-<table id="modules">
-<thead><tr>${head}</tr></thead>
-<tbody>
-${body.join('\n')}
-</tbody>
-<tfoot><tr>${foot}</tr></tfoot>
-</table>
-<p class="legend">${escapeHtml(legend(d).join(' '))} Click a column header to sort.</p>
-${sections.join('\n')}
-${notes}
-<script>${JS}</script>
-</body>
-</html>
-`;
 }

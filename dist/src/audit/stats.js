@@ -8,6 +8,7 @@ import { ModuleResolver } from '../index/modules.js';
 import { isProtected, takesUintptr } from '../index/tree-index.js';
 import { ModuleGrouper } from './modules.js';
 import { compareText } from '../model/order.js';
+import { pointerFeeds } from './callers.js';
 /** Reports whether a sink call's pointer arguments are all protected by the inline conversion:
  * at least one pointer-derived argument, every one written as `uintptr(unsafe.Pointer(p))` right
  * there (DESIGN.md §1), and no pointer hidden in a uintptr field of an argument. */
@@ -59,13 +60,16 @@ export function computeAudit(input) {
     for (const p of result.scanned)
         table.statsFor(place.moduleOf(p)).files++;
     countCallsAndDecls(result, place, table);
-    const suppressed = countFindings(result, place, table);
+    const generated = new Set(result.files.filter((f) => f.generated).map((f) => f.path));
+    const suppressed = countFindings(result, place, table, generated);
     const modules = table.sorted();
     return {
         toolVersion: input.toolVersion,
         tree: toPosix(relative(realDir, realBase)) || '.',
         modulesTxt: input.tree.modulesTxt ? toPosix(relative(realDir, realpathOr(input.tree.modulesTxt))) : null,
-        rules: input.rules.map((r) => ({ id: r.id, name: r.name, level: r.level, summary: r.summary })),
+        rules: input.rules.map((r) => ({ id: r.id, name: r.name, level: r.level, summary: r.summary, docs: { what: r.docs.what, fix: r.docs.fix } })),
+        includeGenerated: input.includeGenerated !== false,
+        generatedPaths: [...generated].map(place.shown).sort(compareText),
         modules,
         totals: auditTotals(modules, ruleIds, suppressed),
         notifications: result.notifications.map((n) => (n.path === undefined ? n : { ...n, path: place.shown(n.path) })),
@@ -98,6 +102,7 @@ class ModuleTable {
             s = {
                 ...k, files: 0, sinkCalls: 0, inlineProtected: 0,
                 findingsByRule: Object.fromEntries(this.ruleIds.map((id) => [id, 0])),
+                findingsByLevel: { error: 0, warning: 0, note: 0 }, generatedFindings: 0,
                 findings: [], wrappers: [], sinks: [],
             };
             this.stats.set(k.path, s);
@@ -125,6 +130,7 @@ function countCallsAndDecls(result, place, table) {
     // calls to it (tree-index.ts funcTarget). x/sys's gccgo and linux/ppc64 Syscall* have Go bodies
     // beside bodyless gc variants: those stay sinks, with the unprotected variants counted.
     const decls = new Map();
+    const feeds = pointerFeeds(result);
     for (const file of files) {
         const mod = table.statsFor(place.moduleOf(file.path));
         const pkg = result.index.packageOf(file);
@@ -150,11 +156,11 @@ function countCallsAndDecls(result, place, table) {
         if (g.sinks.length > 0)
             g.mod.sinks.push(sinkDecl(g, place.shown, place.importDirOf));
         else
-            g.mod.wrappers.push(wrapperInfo(g, place.shown, place.importDirOf, result));
+            g.mod.wrappers.push(wrapperInfo(g, place.shown, place.importDirOf, result, feeds));
     }
 }
 /** Files each unsuppressed finding under its module; returns how many findings were suppressed. */
-function countFindings(result, place, table) {
+function countFindings(result, place, table, generated) {
     let suppressed = 0;
     for (const f of result.findings) {
         if (f.suppression !== undefined) {
@@ -163,6 +169,9 @@ function countFindings(result, place, table) {
         }
         const mod = table.statsFor(place.moduleOf(f.location.path));
         mod.findingsByRule[f.ruleId] = (mod.findingsByRule[f.ruleId] ?? 0) + 1;
+        mod.findingsByLevel[f.level]++;
+        if (generated.has(f.location.path))
+            mod.generatedFindings++;
         mod.findings.push(rebaseFinding(f, place.shown));
     }
     return suppressed;
@@ -175,10 +184,13 @@ function auditTotals(modules, ruleIds, suppressed) {
         sinkCalls: sum((m) => m.sinkCalls),
         inlineProtected: sum((m) => m.inlineProtected),
         findingsByRule: Object.fromEntries(ruleIds.map((id) => [id, sum((m) => m.findingsByRule[id] ?? 0)])),
+        findingsByLevel: { error: sum((m) => m.findingsByLevel.error), warning: sum((m) => m.findingsByLevel.warning), note: sum((m) => m.findingsByLevel.note) },
         findings: sum((m) => m.findings.length),
+        generatedFindings: sum((m) => m.generatedFindings),
         suppressed,
         wrappers: sum((m) => m.wrappers.length),
         exportedWrappers: sum((m) => m.wrappers.filter((w) => w.exported).length),
+        pointerWrappers: sum((m) => m.wrappers.filter((w) => w.pointerCalls.length > 0).length),
         sinks: sum((m) => m.sinks.length),
     };
 }
@@ -208,7 +220,7 @@ function sinkDecl(g, shown, importDirOf) {
         ...(g.wrappers.length > 0 ? { unprotectedVariants: g.wrappers.length } : {}),
     };
 }
-function wrapperInfo(g, shown, importDirOf, result) {
+function wrapperInfo(g, shown, importDirOf, result, feeds) {
     const first = g.wrappers[0];
     const base = declBase(first, g.wrappers.length, shown, importDirOf);
     // Parameter names of the first variant, for the union of what the variants forward.
@@ -217,7 +229,22 @@ function wrapperInfo(g, shown, importDirOf, result) {
         for (const i of result.index.summaryOf(v.fn)?.uintptrParams ?? [])
             indexes.add(i);
     const params = [...indexes].sort((a, b) => a - b).map((i) => first.fn.params[i]?.name || `#${i + 1}`);
-    return { ...base, exported: isExportedFunc(first.fn), internal: isInternalPackage(base.package), params };
+    // Pointer-fed calls of any variant, in path order, each place once.
+    const seen = new Set();
+    const pointerCalls = [];
+    for (const v of g.wrappers) {
+        for (const calls of feeds.get(v.fn)?.values() ?? []) {
+            for (const c of calls) {
+                const k = `${c.location.path}:${c.location.startLine}:${c.location.startColumn}`;
+                if (seen.has(k))
+                    continue;
+                seen.add(k);
+                pointerCalls.push({ ...c, location: { ...c.location, path: shown(c.location.path) } });
+            }
+        }
+    }
+    pointerCalls.sort((a, b) => compareText(a.location.path, b.location.path) || a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
+    return { ...base, exported: isExportedFunc(first.fn), internal: isInternalPackage(base.package), params, pointerCalls };
 }
 /** Reports whether an import path is an internal package: only its parent's subtree may import it. */
 export function isInternalPackage(importPath) {
@@ -233,4 +260,30 @@ function rebaseFinding(f, shown) {
         flow: f.flow.map(rel),
         ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, path: shown(x.path) })) } : {}),
     };
+}
+/**
+ * The modules ranked by risk, the order a reviewer reads them in: error-level findings first (a
+ * bug today), then warnings, then notes, then unprotected wrappers that the tree already calls
+ * with a pointer, then exported wrappers (other code can misuse them), then any wrapper; ties by
+ * module path. The same tree always ranks the same way.
+ */
+export function rankByRisk(modules) {
+    const key = (m) => [
+        m.findingsByLevel.error, m.findingsByLevel.warning, m.findingsByLevel.note,
+        m.wrappers.filter((w) => w.pointerCalls.length > 0).length,
+        m.wrappers.filter((w) => w.exported).length,
+        m.wrappers.length,
+    ];
+    return [...modules].sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        for (let i = 0; i < ka.length; i++)
+            if (ka[i] !== kb[i])
+                return (kb[i] ?? 0) - (ka[i] ?? 0);
+        return compareText(a.path, b.path);
+    });
+}
+/** Reports whether a module needs no reviewer's attention: no finding and no unprotected wrapper. */
+export function isClean(m) {
+    return m.findings.length === 0 && m.wrappers.length === 0;
 }
