@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempTree } from './support/cli.js';
+import { LEAK, runCli, tempTree } from './support/cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -21,20 +21,6 @@ func read(fd int, buf []byte) {
 }
 `;
 const GOOD = BAD.replace('p := uintptr(unsafe.Pointer(&buf[0]))\n\t', '').replace(', p,', ', uintptr(unsafe.Pointer(&buf[0])),');
-const LEAK = `package p
-
-import (
-	"runtime"
-	"syscall"
-	"unsafe"
-)
-
-func leak(b []byte) {
-	var pin runtime.Pinner
-	pin.Pin(&b[0])
-	syscall.Syscall(1, uintptr(unsafe.Pointer(&b[0])), 0, 0)
-}
-`;
 
 const tree = (files: Record<string, string | Buffer>): string => tempTree(files, 'pinlint-cli-');
 const run = runCli;

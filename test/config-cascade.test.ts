@@ -2,22 +2,8 @@
 // pre-commit run with files from two directories gets the same answer whatever their order;
 // `extends` builds on another file, `overrides` sets rules per path, `exclude` is per file.
 import { describe, expect, it } from 'vitest';
-import { HOISTED_BUG, runCli, tempTree } from './support/cli.js';
+import { HOISTED_BUG, LEAK, runCli, tempTree } from './support/cli.js';
 
-const LEAK = `package p
-
-import (
-	"runtime"
-	"syscall"
-	"unsafe"
-)
-
-func leak(b []byte) {
-	var pin runtime.Pinner
-	pin.Pin(&b[0])
-	syscall.Syscall(1, uintptr(unsafe.Pointer(&b[0])), 0, 0)
-}
-`;
 
 interface Json { findings: Array<{ ruleId: string; level: string; location: { path: string } }>; notifications: unknown[] }
 const found = (out: string): string[] => (JSON.parse(out) as Json).findings.map((f) => `${f.location.path} ${f.ruleId} ${f.level}`).sort();

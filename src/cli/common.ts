@@ -1,13 +1,12 @@
 // What every command shares: the I/O it writes to, exit codes (DESIGN.md §7: 0 nothing at or
 // above --fail-on, 1 findings, 2 usage/config/internal error, errors win), usage errors, rule
 // lookup and the configuration step that turns .pinlint.* into engine options.
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnalysisResult, AnalyzeOptions } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
 import type { Rule } from '../rule-api.js';
 import type { Level } from '../model/findings.js';
-import { ConfigError, ConfigSet, type RuleState } from '../config/index.js';
+import { ConfigError, ConfigSet, isDirectory, type RuleState } from '../config/index.js';
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
 
 export const EXIT_CLEAN = 0;
@@ -140,11 +139,4 @@ export function cliContext(cwd: string, dirs: readonly string[]): string[] {
   });
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
 

@@ -136,7 +136,8 @@ function exists(p: string): boolean {
   }
 }
 
-function isDirectory(p: string): boolean {
+/** Reports whether `p` is a directory (false when it cannot be read). */
+export function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
   } catch {

@@ -18,7 +18,7 @@
 //   wording.ts        quoting, lists, typo suggestions and JSON pointers for messages
 // Baselines (baseline.ts) are a separate file format and are imported on their own.
 export type { PinlintConfig, ResolvedConfig, RuleOverride, RuleRef, RuleSetting, RuleState } from './types.js';
-export { ConfigSet, type ConfigLayer } from './cascade.js';
+export { ConfigSet, isDirectory, type ConfigLayer } from './cascade.js';
 export { ConfigError, displayPath, type ConfigProblem } from './problems.js';
 export { CONFIG_SCHEMA } from './schema.js';
 export { describeValue, explainSchemaErrors } from './schema-errors.js';

@@ -29,6 +29,22 @@ export function tempTree(files: Record<string, string | Buffer>, prefix = 'pinli
 }
 
 /** The smallest real bug: a pointer converted to uintptr one statement before the system call. */
+/** A Pinner that pins and never unpins (pinner-misuse). */
+export const LEAK = `package p
+
+import (
+	"runtime"
+	"syscall"
+	"unsafe"
+)
+
+func leak(b []byte) {
+	var pin runtime.Pinner
+	pin.Pin(&b[0])
+	syscall.Syscall(1, uintptr(unsafe.Pointer(&b[0])), 0, 0)
+}
+`;
+
 export const HOISTED_BUG = `package p
 
 import (

@@ -1,10 +1,9 @@
 // What every command shares: the I/O it writes to, exit codes (DESIGN.md §7: 0 nothing at or
 // above --fail-on, 1 findings, 2 usage/config/internal error, errors win), usage errors, rule
 // lookup and the configuration step that turns .pinlint.* into engine options.
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rules as allRules } from '../../rules/index.js';
-import { ConfigError, ConfigSet } from '../config/index.js';
+import { ConfigError, ConfigSet, isDirectory } from '../config/index.js';
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -115,12 +114,4 @@ export function cliContext(cwd, dirs) {
             throw new UsageError(`--context ${d}: not a directory; give the directory of a module (with go.mod) or one laid out by import path, such as a GOPATH's src/.`);
         return abs;
     });
-}
-function isDirectory(p) {
-    try {
-        return statSync(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
 }

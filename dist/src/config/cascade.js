@@ -129,7 +129,8 @@ function exists(p) {
         return false;
     }
 }
-function isDirectory(p) {
+/** Reports whether `p` is a directory (false when it cannot be read). */
+export function isDirectory(p) {
     try {
         return statSync(p).isDirectory();
     }

@@ -1,4 +1,4 @@
-export { ConfigSet } from './cascade.js';
+export { ConfigSet, isDirectory } from './cascade.js';
 export { ConfigError, displayPath } from './problems.js';
 export { CONFIG_SCHEMA } from './schema.js';
 export { describeValue, explainSchemaErrors } from './schema-errors.js';
