@@ -1,6 +1,6 @@
 // A Go pointer kept in a uintptr field, a uintptr array element or a byte buffer, and the
 // object holding it handed to the OS.
-import { availableFixes, conversionTrail, defineRule, isPinMisuse, keepAliveAdvice, keepAliveFix, pinAdvice, type ArgSource } from '../src/rule-api.js';
+import { availableFixes, conversionTrail, defineRule, isPinMisuse, judgeAll, keepAliveAdvice, keepAliveFix, pinAdvice, type ArgSource } from '../src/rule-api.js';
 
 export default defineRule({
   meta: {
@@ -26,6 +26,57 @@ the call and unpin it after; or at least call \`runtime.KeepAlive(pointee)\` aft
 keeps it alive but does not stop a stack object from moving).`,
       whenOk: `The field holds memory from the OS (\`VirtualAlloc\`, \`mmap\`, C) or the address of a
 package-level variable.`,
+      levels: [
+      {
+        level: 'error',
+        title: 'bug',
+        when: `Nothing visible keeps the object alive and in place during the call: no reference to it after the call on any path, or it is a local whose address does not escape by any syntactic sign (stored in a package-level variable, returned), so it may live on the stack, which moves when it grows (a wrapper or the Go function cgo generates runs between the argument and the OS). The message ends with \`Bug:\` and the reason. A finding about several hidden objects is a bug when any of them is.`,
+        example: `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+type iovec struct {
+	base uintptr
+	len  uint64
+}
+
+func writev(fd int, n int) {
+	b := make([]byte, n)
+	iov := iovec{base: uintptr(unsafe.Pointer(&b[0])), len: uint64(n)}
+	syscall.Syscall(syscall.SYS_WRITEV, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1)
+}
+`,
+      },
+      {
+        level: 'warning',
+        title: 'rule violation',
+        when: `The function visibly keeps a heap object alive across the call: it uses the object again after the call on some path (the message names the line), or stored it in a package-level variable, map or slice before the call. The collector keeps it today, but the code still breaks the unsafe.Pointer rules, and a refactor that drops that use turns it into a use-after-free. The message ends with \`Rule violation, not yet a bug:\` and the reason.`,
+        example: `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+type iovec struct {
+	base uintptr
+	len  uint64
+}
+
+var sent [][]byte
+
+func writev(fd int, n int) {
+	b := make([]byte, n)
+	sent = append(sent, b)
+	iov := iovec{base: uintptr(unsafe.Pointer(&b[0])), len: uint64(n)}
+	syscall.Syscall(syscall.SYS_WRITEV, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1)
+}
+`,
+      },
+      ],
     },
     examples: {
       bad: `package p
@@ -64,7 +115,7 @@ func writev(fd int, b []byte) {
 `,
     },
     messages: {
-      hidden: '{container} passed to {sink} holds a pointer to {obj} in the uintptr {field}{more}, which the garbage collector does not see, so {obj} may be freed or moved before the call returns; make the field a typed pointer{pin}, or {keep}.',
+      hidden: '{container} passed to {sink} holds a pointer to {obj} in {field}{more}, which the garbage collector does not see, so {obj} may be freed or moved before the call returns; make the field a typed pointer{pin}, or {keep}.',
     },
     level: 'error',
     precision: 'high',
@@ -93,23 +144,29 @@ func writev(fd int, b []byte) {
     };
     call.args.forEach((arg, i) => {
       if (!handsToOS(i, arg.spread)) return;
-      // One finding per container: several hidden pointers in one struct are one mistake.
+      // One finding per container: several hidden pointers in one struct are one mistake; one
+      // finding per object (issue 9): the engine keeps one per (argument, object) too.
       const byContainer = new Map<string, Array<Extract<ArgSource, { kind: 'hidden' }>>>();
       for (const src of arg.sources) {
         if (src.kind !== 'hidden') continue;
         if (!view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit)) continue;
-        const list = byContainer.get(src.container) ?? [];
-        if (!list.some((x) => x.u.obj.name === src.u.obj.name)) list.push(src);
-        byContainer.set(src.container, list);
+        // Each object once per argument: the first container that hides it names it.
+        if ([...byContainer.values()].some((l) => l.some((x) => x.u.obj.name === src.u.obj.name))) continue;
+        byContainer.set(src.container, [...(byContainer.get(src.container) ?? []), src]);
       }
       for (const [container, list] of byContainer) {
         const first = list[0] as Extract<ArgSource, { kind: 'hidden' }>;
         const others = list.slice(1).map((x) => x.u.obj.name);
+        const sink = target.kind === 'other' ? call.calleeText : target.name;
+        // Go code between the argument and the OS (a wrapper, cgo's function) can grow the stack.
+        const j = judgeAll(list.map((x) => ({ obj: x.u.obj, mit: x.mit })), target.kind === 'sink' ? undefined : sink);
         report({
+          ...j,
+          object: list.map((x) => x.u.obj.name).join(', '),
           messageId: 'hidden',
           data: {
             container,
-            sink: target.kind === 'other' ? call.calleeText : target.name,
+            sink,
             obj: first.u.obj.name,
             field: first.field,
             more: others.length ? ` (and to ${others.join(', ')})` : '',

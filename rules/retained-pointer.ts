@@ -119,6 +119,51 @@ as a callback context.`,
 TRUE, \`WaitForSingleObject\`, a completion-port wait — while the object stays referenced and on
 the heap). An OVERLAPPED or buffer the caller passes in, or gets back from a \`return\` after the
 call, is the caller's to keep alive until the operation completes.`,
+      levels: [
+      {
+        level: 'warning',
+        title: 'bug',
+        when: `Nothing keeps the object alive or in place once the function returns, while the OS still uses it. A later use in the function does not count: the OS keeps the address past it. A warning, not an error: whether the operation really outlives the call is inferred (precision medium).`,
+        example: `package p
+
+import (
+	"golang.org/x/sys/windows"
+)
+
+func startRead(h windows.Handle, ov *windows.Overlapped) error {
+	buf := make([]byte, 4096)
+	err := windows.ReadFile(h, buf, nil, ov)
+	if err == windows.ERROR_IO_PENDING {
+		return nil
+	}
+	return err
+}
+`,
+      },
+      {
+        level: 'note',
+        title: 'rule violation',
+        when: `The object was stored in a package-level variable, map or slice before the call (a registry of operations in flight): it is on the heap, which does not move it, and reachable until the registry drops it. Still a rule violation, since nothing pins it.`,
+        example: `package p
+
+import (
+	"golang.org/x/sys/windows"
+)
+
+var inflight = map[*windows.Overlapped][]byte{}
+
+func startRead(h windows.Handle, ov *windows.Overlapped) error {
+	buf := make([]byte, 4096)
+	inflight[ov] = buf
+	err := windows.ReadFile(h, buf, nil, ov)
+	if err == windows.ERROR_IO_PENDING {
+		return nil
+	}
+	return err
+}
+`,
+      },
+      ],
     },
     examples: {
       bad: `package p
@@ -203,7 +248,17 @@ func startRead(h windows.Handle, r *request) error {
         if (view.fn.waitsForIO && (src.mit.pin === 'covered' || (!obj.stack && view.isMitigated(src.mit)))) continue;
         if (seen.has(obj.name)) continue;
         seen.add(obj.name);
+        // The OS uses the address after this function returns, so a later use here keeps
+        // nothing alive long enough; a store in a package-level variable (a registry) does, and
+        // moves the object to the heap, which does not move it (issue 9: a rule violation).
+        const stored = src.mit.storedGlobal;
+        const evidence = stored
+          ? `${obj.name} is stored in the package-level ${stored.holder} at line ${stored.span.startLine} before the call, so the collector keeps it alive and in place today; unpinned, it still breaks the unsafe.Pointer rules, and a refactor that drops that store turns this into a use-after-free`
+          : `nothing keeps ${obj.name} alive or in place once this function returns, while the OS still uses it`;
         report({
+          severity: stored ? 'rule-violation' : 'bug',
+          evidence,
+          object: obj.name,
           messageId: use.leftPending ? 'leftPending' : 'retained',
           data: { obj: obj.name, api: use.api, source: use.source, fix, why: use.leftPending ?? '' },
           span: arg.span,

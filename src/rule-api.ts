@@ -4,14 +4,14 @@
 // or the reporters.
 import type { ArgFact, CallFact, FileFacts, FuncFact, HoistSite, Mitigation, ObjFact, UptrFact } from './model/facts.js';
 import { keepAliveRoot } from './model/names.js';
-import type { Fix, Level, Span, RuleMeta, TextEdit } from './model/findings.js';
+import type { Fix, Level, Severity, Span, RuleMeta, TextEdit } from './model/findings.js';
 import type { Target, TreeIndex } from './index/tree-index.js';
 import type { SuppressionUse } from './model/facts.js';
 
 export type { ArgFact, ArgSource, CallFact, FileFacts, FuncFact, Mitigation, ObjFact, UptrFact, PinnerLeak } from './model/facts.js';
 export type { Target, Summary, Hop } from './index/tree-index.js';
 export { FOREIGN_ADDRESS_PARAMS, RETAINING_APIS, RETAINING_SYSCALLS, RETAINING_WRAPPER_PACKAGES, type RetainingApi, type RetainingForm } from './knowledge/index.js';
-export type { Fix, RuleMeta, Span, TextEdit } from './model/findings.js';
+export type { Fix, LevelDoc, RuleMeta, Severity, Span, TextEdit } from './model/findings.js';
 export type { SuppressionUse } from './model/facts.js';
 
 export interface FunctionView {
@@ -59,6 +59,14 @@ export interface ReportInput<M extends string> {
   path?: string;
   /** Mechanical fixes, best first. */
   fixes?: Fix[];
+  /** Bug or rule violation, from the evidence (`judge`); the engine sets the level from it. */
+  severity?: Severity;
+  /** Why: appended to the message and carried in SARIF properties. */
+  evidence?: string;
+  /** The object the finding is about: one finding per rule, argument and object is kept. */
+  object?: string;
+  /** The line of the use or store the evidence names (SARIF properties). */
+  evidenceLine?: number;
 }
 
 export type Report<M extends string> = (r: ReportInput<M>) => void;
@@ -81,6 +89,61 @@ export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
 /** Reports whether the object is one the Go collector can free or move: not static, not OS memory. */
 export function isCollectable(obj: ObjFact): boolean {
   return obj.kind !== 'global' && obj.kind !== 'os';
+}
+
+/** What the evidence says about one object a finding names (DESIGN.md §1c, issue 9). */
+export interface Judgement {
+  severity: Severity;
+  evidence: string;
+  object: string;
+  /** The line of the use or store the evidence names. */
+  evidenceLine?: number;
+}
+
+/**
+ * Judges whether a finding about `obj` is a bug or a rule violation. A bug: nothing visible keeps
+ * the object alive and in place during the call: no reference to it after the call, or it may
+ * live on the stack (the address of a local that does not escape by any syntactic sign), which
+ * moves when the stack grows: KeepAlive and later uses keep it alive, not in place. A rule
+ * violation: the function visibly keeps a heap object alive, by a later use on some path or a
+ * store in a package-level variable before the call. `mover` names the Go code that runs between
+ * the conversion and the OS's use of the address and can grow the stack (a wrapper, cgo's
+ * generated function); without one the stack can grow only before the call.
+ */
+export function judge(obj: ObjFact, mit: Mitigation, mover?: string): Judgement {
+  const name = obj.name;
+  if (mayMove(obj, mit)) {
+    const moves = mover ? `which moves when ${mover} grows it` : 'which moves when it grows before the call';
+    return { severity: 'bug', object: name, evidence: `${name} is a local whose address does not escape, so it may live on the stack, ${moves}; a later use or runtime.KeepAlive keeps it alive but not in place` };
+  }
+  const keeps = 'so the collector keeps it alive today; a refactor that drops';
+  if (mit.storedGlobal) {
+    const line = mit.storedGlobal.span.startLine;
+    return { severity: 'rule-violation', object: name, evidenceLine: line, evidence: `${name} is stored in the package-level ${mit.storedGlobal.holder} at line ${line} before the call, ${keeps} that store turns this into a use-after-free` };
+  }
+  if (mit.usedAfter) {
+    const line = mit.usedAfter.startLine;
+    return { severity: 'rule-violation', object: name, evidenceLine: line, evidence: `${name} is used again at line ${line}, ${keeps} that use turns this into a use-after-free` };
+  }
+  if (obj.kind === 'param') {
+    return { severity: 'bug', object: name, evidence: `nothing in this function refers to ${name} after the call, and whether its caller still holds it cannot be seen here, so it may be freed while the call runs` };
+  }
+  if (obj.keys.length === 0) {
+    return { severity: 'bug', object: name, evidence: `${name} is a temporary that nothing refers to after the call, so it may be freed while the call runs` };
+  }
+  return { severity: 'bug', object: name, evidence: `nothing refers to ${name} after the call, so it may be freed while the call runs` };
+}
+
+/** Reports whether the object may live on the stack, which moves: the address of a local value
+ * that escapes by no syntactic sign (stored in a package-level variable, returned) the walk saw. */
+export function mayMove(obj: ObjFact, mit: Mitigation): boolean {
+  return obj.stack && mit.storedGlobal === undefined && mit.returned !== true;
+}
+
+/** The judgement of a finding about several objects: a bug if any of them is one. */
+export function judgeAll(list: Array<{ obj: ObjFact; mit: Mitigation }>, mover?: string): Judgement {
+  const all = list.map((x) => judge(x.obj, x.mit, mover));
+  return all.find((j) => j.severity === 'bug') ?? all[0] ?? { severity: 'bug', object: '', evidence: '' };
 }
 
 /** Reports whether the module's Go version is at least `want` ("1.21"); unknown counts as new. */

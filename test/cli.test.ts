@@ -40,6 +40,27 @@ describe('exit codes', () => {
   it('--exit-zero keeps 0 on findings', async () => {
     expect((await run(['--exit-zero'], tree({ 'a.go': BAD }))).code).toBe(0);
   });
+  it('--fail-on error fails on bugs only: a rule violation alone exits 0 (issue 9)', async () => {
+    const violation = BAD.replace('uintptr(len(buf)))\n}', 'uintptr(len(buf)))\n\tprintln(buf[0])\n}');
+    const dir = tree({ 'a.go': violation });
+    const r = await run(['--fail-on', 'error'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Rule violation, not yet a bug: buf is used again at line 11');
+    expect((await run([], dir)).code).toBe(1);
+    expect((await run(['--fail-on', 'error'], tree({ 'a.go': BAD, 'b.go': violation.replace('func read(', 'func read2(') }))).code).toBe(1);
+  });
+  it('a configured level moves bugs and rule violations alike, keeping them apart', async () => {
+    const violation = BAD.replace('func read(', 'func read2(').replace('uintptr(len(buf)))\n}', 'uintptr(len(buf)))\n\tprintln(buf[0])\n}');
+    const levels = async (config: string | null): Promise<string[]> => {
+      const files: Record<string, string> = { 'a.go': BAD, 'b.go': violation };
+      if (config) files['.pinlint.json'] = config;
+      const r = await run(['--format', 'json'], tree(files));
+      return (JSON.parse(r.out) as { findings: Array<{ level: string; severity: string }> }).findings.map((f) => `${f.severity} ${f.level}`);
+    };
+    expect(await levels(null)).toEqual(['bug error', 'rule-violation warning']);
+    expect(await levels('{"rules": {"hoisted-conversion": "warning"}}')).toEqual(['bug warning', 'rule-violation note']);
+    expect(await levels('{"rules": {"hoisted-conversion": "note"}}')).toEqual(['bug note', 'rule-violation note']);
+  });
   it('--fail-on error ignores warnings, --fail-on warning does not', async () => {
     const dir = tree({ 'a.go': LEAK });
     expect((await run(['--fail-on', 'error'], dir)).code).toBe(0);

@@ -67,6 +67,27 @@ describe('documented examples behave as labelled', () => {
   }
 });
 
+// Each level a rule page explains comes with an example: the rule reports it, and every finding
+// of the rule there has that level (issue 9: bug, rule violation and their levels).
+describe('documented levels behave as labelled', () => {
+  for (const rule of rules) {
+    it(rule.meta.name, async () => {
+      expect(rule.meta.docs.levels.length, `${rule.meta.name} documents its levels`).toBeGreaterThan(0);
+      for (const doc of rule.meta.docs.levels) {
+        const dir = mkdtempSync(join(tmpdir(), 'pinlint-level-'));
+        writeFileSync(join(dir, 'example.go'), doc.example);
+        const result = await analyze({ paths: [dir], cwd: dir, rules: [rule] });
+        const own = result.findings.filter((f) => f.ruleId === rule.meta.id);
+        const label = `${rule.meta.name} ${doc.level} (${doc.title}) example`;
+        expect(own.length, label).toBeGreaterThan(0);
+        expect(own.map((f) => f.level), label).toEqual(own.map(() => doc.level));
+        const severity = /^bug/.test(doc.title) ? 'bug' : /^rule violation/.test(doc.title) ? 'rule-violation' : undefined;
+        if (severity) expect(own.map((f) => f.severity), label).toEqual(own.map(() => severity));
+      }
+    });
+  }
+});
+
 const gofmt = ['/usr/bin/gofmt', '/usr/lib/go/bin/gofmt'].find((p) => existsSync(p));
 describe.skipIf(!gofmt)(gofmt ? 'fixtures are valid, formatted Go' : 'fixtures are valid Go (gofmt not installed: skipped)', () => {
   it('gofmt -l lists nothing and gofmt -e finds no syntax error', () => {
@@ -83,7 +104,7 @@ describe.skipIf(!gofmt)(gofmt ? 'fixtures are valid, formatted Go' : 'fixtures a
   });
   it('the documented examples are formatted Go', () => {
     for (const rule of rules) {
-      for (const text of [rule.meta.examples.bad, rule.meta.examples.good]) {
+      for (const text of [rule.meta.examples.bad, rule.meta.examples.good, ...rule.meta.docs.levels.map((l) => l.example)]) {
         const dir = mkdtempSync(join(tmpdir(), 'pinlint-gofmt-'));
         writeFileSync(join(dir, 'x.go'), text);
         expect(execFileSync(gofmt as string, ['-l', dir], { encoding: 'utf8' }), rule.meta.name).toBe('');

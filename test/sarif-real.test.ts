@@ -37,3 +37,28 @@ describe('SARIF for the fixture findings of every rule', () => {
     });
   }
 });
+
+// Issue 9: a later-use rule violation next to a no-use bug, in one fixture file: the SARIF level
+// and properties tell them apart, and the log still validates.
+describe('SARIF tells a bug from a rule violation', () => {
+  it('gives the no-use bug error and the later-use violation warning, with their evidence', async () => {
+    const { code, log } = await sarifOf([join(FIXTURES, 'hoisted-conversion', 'severity_linux.go')]);
+    expect(code).toBe(1);
+    for (const [name, validate] of validators) expect({ schema: name, errors: validate(log) }).toEqual({ schema: name, errors: [] });
+    const at = (line: number): any => log.runs[0].results.find((r: any) => r.locations[0].physicalLocation.region.startLine === line);
+    const violation = at(32);
+    const bug = at(40);
+    expect(violation.level).toBe('warning');
+    expect(violation.properties).toEqual({
+      'pinlint/severity': 'rule-violation',
+      'pinlint/evidence': 'buf is used again at line 33, so the collector keeps it alive today; a refactor that drops that use turns this into a use-after-free',
+      'pinlint/evidenceLine': 33,
+    });
+    expect(bug.level).toBe('error');
+    expect(bug.properties).toEqual({ 'pinlint/severity': 'bug', 'pinlint/evidence': 'nothing refers to buf after the call, so it may be freed while the call runs' });
+    expect(violation.message.text).toContain('Rule violation, not yet a bug:');
+    expect(bug.message.text).toContain('Bug: nothing refers to buf');
+    // Every judged result says which; bad-suppression's are about comments, not memory.
+    for (const r of log.runs[0].results) expect(['bug', 'rule-violation']).toContain(r.properties?.['pinlint/severity']);
+  });
+});

@@ -48,6 +48,7 @@ function meta(over: Partial<RuleMeta> & Pick<RuleMeta, 'id' | 'name'>): RuleMeta
       what: 'Flags `uintptr(unsafe.Pointer(p))` computed in one statement\nand passed to a syscall in a later one.\n\nAlso flags slices built beforehand.',
       why: 'The unsafe package only protects the conversion when it is written\ndirectly in the call (pattern 4).\n\n- the GC may free the object\n  before the call\n- a stack may move',
       fix: 'Write the conversion inside the call:\n\n```go\nsyscall.Syscall(n, uintptr(unsafe.Pointer(p)), 0, 0)\n```',
+      levels: [{ level: 'error', title: 'bug', when: 'Nothing keeps it alive.', example: 'package p\n' }],
     },
     examples: {
       bad: 'package p\n\nfunc f() {\n\tu := uintptr(unsafe.Pointer(p))\n\tsyscall.Syscall(1, u, 0, 0)\n}\n',
@@ -73,7 +74,7 @@ const RULES: RuleMeta[] = [
     securitySeverity: 8,
     tags: ['go', 'security', 'go'],
     cwe: ['cwe-825', '416', 'CWE-20'],
-    docs: { what: 'x', why: 'y', fix: 'z', whenOk: 'When `p` points to memory\nfrom `VirtualAlloc`.' },
+    docs: { what: 'x', why: 'y', fix: 'z', whenOk: 'When `p` points to memory\nfrom `VirtualAlloc`.', levels: [] },
   }),
   meta({ id: 'PL003', name: 'retained-pointer', level: 'note', securitySeverity: 3.25, cwe: [] }),
 ];
@@ -249,7 +250,7 @@ describe('SARIF log and run', () => {
   });
 
   it('truncates an over-long fullDescription to 1024 characters at a word boundary', () => {
-    const long = meta({ id: 'PL009', name: 'long-rule', docs: { what: 'word '.repeat(400), why: 'y', fix: 'z' } });
+    const long = meta({ id: 'PL009', name: 'long-rule', docs: { what: 'word '.repeat(400), why: 'y', fix: 'z', levels: [] } });
     const log = sarif({ ...report([]), rules: [long] });
     const full = only(only(log.runs).tool.driver.rules).fullDescription.text;
     expect(full.length).toBeLessThanOrEqual(1024);
@@ -294,6 +295,17 @@ describe('SARIF results', () => {
       expect(r.locations).toHaveLength(1);
     }
     expect(rs[1]?.message.text).toBe('Retained.');
+  });
+
+  it('puts a judged finding\'s severity and evidence in properties, and none on an unjudged one', () => {
+    const bug = hoisted({ severity: 'bug', evidence: 'nothing refers to p after the call' });
+    const viol = hoisted({ level: 'warning', severity: 'rule-violation', evidence: 'p is used again at line 7', evidenceLine: 7, location: { ...hoisted().location, startLine: 7, endLine: 7 } });
+    const rs = results(sarif(report([bug, viol, hoisted({ location: { ...hoisted().location, startLine: 8, endLine: 8 } })])));
+    expect(rs.map((r) => [r.level, r.properties])).toEqual([
+      ['error', { 'pinlint/severity': 'bug', 'pinlint/evidence': 'nothing refers to p after the call' }],
+      ['warning', { 'pinlint/severity': 'rule-violation', 'pinlint/evidence': 'p is used again at line 7', 'pinlint/evidenceLine': 7 }],
+      ['error', undefined],
+    ]);
   });
 
   it('uses relative, percent-encoded uris under %SRCROOT% with UTF-16 regions', () => {
@@ -709,6 +721,12 @@ describe('json format', () => {
     expect(all.findings).toHaveLength(2);
     expect(all.findings[1]?.suppression).toEqual({ justification: 'ok', location: hoisted().location });
   });
+  it('carries a judged finding\'s severity, evidence and evidence line after the message', () => {
+    const f = hoisted({ level: 'warning', severity: 'rule-violation', evidence: 'p is used again at line 7', evidenceLine: 7, object: 'p' });
+    const j = buildJson(report([f]));
+    expect(Object.keys(j.findings[0] ?? {})).toEqual(['ruleId', 'ruleName', 'level', 'message', 'severity', 'evidence', 'evidenceLine', 'location', 'related', 'flow']);
+    expect(j.findings[0]).toMatchObject({ severity: 'rule-violation', evidence: 'p is used again at line 7', evidenceLine: 7 });
+  });
 });
 
 describe('github format', () => {
@@ -760,11 +778,12 @@ describe('rule docs rendering', () => {
     expect(lines[0]).toBe('<!-- generated from rules/hoisted-uintptr.ts by `npm run docs` — do not edit -->');
     expect(lines[2]).toBe('# hoisted-uintptr (PL001)');
     expect(lines[4]).toBe('A pointer converted to uintptr outside the argument list of a protected sink is not kept alive.');
-    expect(page).toContain('| Default level | error |\n| Precision | high |\n| Security severity | 7.5 |');
+    expect(page).toContain('| Default level | error |\n| Levels | error (bug) |\n| Precision | high |\n| Security severity | 7.5 |');
     expect(page).toContain('| Tags | `go`, `unsafe`, `security` |');
     expect(page).toContain('| CWE | [CWE-416](https://cwe.mitre.org/data/definitions/416.html) |');
     const headings = lines.filter((l) => l.startsWith('## '));
-    expect(headings).toEqual(['## What it flags', '## Why it is a bug', '## How to fix', '## Examples', '## References']);
+    expect(headings).toEqual(['## What it flags', '## Why it is a bug', '## How to fix', '## Levels', '## Examples', '## References']);
+    expect(page).toContain('### error: bug\n\nNothing keeps it alive.\n\n```go\npackage p\n```');
     expect(page).toContain('```go\npackage p\n\nfunc f() {\n\tu := uintptr(unsafe.Pointer(p))\n\tsyscall.Syscall(1, u, 0, 0)\n}\n```');
     expect(page).toContain('- <https://pkg.go.dev/unsafe#Pointer>\n- [golang/go#44834](https://github.com/golang/go/issues/44834)\n');
     expect(page.endsWith('\n')).toBe(true);
@@ -792,7 +811,7 @@ describe('rule docs rendering', () => {
     expect(t).toContain('- https://pkg.go.dev/unsafe#Pointer');
     expect(t).not.toContain('](');
     // Fenced code becomes an indented block in plain text.
-    expect(t).toContain('How to fix:\nWrite the conversion inside the call:\n\n    syscall.Syscall(n, uintptr(unsafe.Pointer(p)), 0, 0)\n\nFlagged:');
+    expect(t).toContain('How to fix:\nWrite the conversion inside the call:\n\n    syscall.Syscall(n, uintptr(unsafe.Pointer(p)), 0, 0)\n\nLevels:\n- error (bug): Nothing keeps it alive.\n\nFlagged:');
     expect(t).not.toContain('```');
   });
 

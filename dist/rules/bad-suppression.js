@@ -18,6 +18,26 @@ the claim; with a wrong rule name it silently suppresses nothing; and a stale on
 real bug reintroduced on that line later (staticcheck and ruff report unused directives for the
 same reason).`,
             fix: 'Name the rule by id or name, give the reason after `--`, and delete suppressions that no longer match a finding.',
+            levels: [
+                {
+                    level: 'warning',
+                    title: 'suppression problem',
+                    when: `Every finding of this rule: a suppression comment that is malformed, names no rule, or suppresses nothing. It is about the comment, not about memory, so it is neither a bug nor a rule violation.`,
+                    example: `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+func read(fd int, buf []byte) {
+	//pinlint:ignore hoisted-conversion
+	p := uintptr(unsafe.Pointer(&buf[0]))
+	syscall.Syscall(syscall.SYS_READ, uintptr(fd), p, uintptr(len(buf)))
+}
+`,
+                },
+            ],
         },
         examples: {
             bad: `package p

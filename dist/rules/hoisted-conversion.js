@@ -1,6 +1,6 @@
 // A pointer converted to uintptr outside the protected shape reaches a sink: held in a variable,
 // field, element or a slice passed with `...`, or altered by arithmetic or another conversion.
-import { availableFixes, conversionTrail, defineRule, goAtLeast, inlineConversionFix, isPinMisuse, keepAliveAdvice, keepAliveFix } from '../src/rule-api.js';
+import { availableFixes, conversionTrail, defineRule, goAtLeast, inlineConversionFix, isPinMisuse, judge, keepAliveAdvice, keepAliveFix } from '../src/rule-api.js';
 export default defineRule({
     meta: {
         id: 'PL001',
@@ -32,6 +32,45 @@ the value must be computed ahead, keep the object alive with \`runtime.KeepAlive
             whenOk: `The address of a package-level variable, or memory from \`mmap\`, \`VirtualAlloc\`,
 \`LocalAlloc\` or C, is never freed or moved by Go; pinlint already stays quiet when it can see
 where the memory came from. If it cannot, suppress the finding with a reason.`,
+            levels: [
+                {
+                    level: 'error',
+                    title: 'bug',
+                    when: `Nothing visible keeps the object alive and in place during the call: no reference to it after the call on any path, or it is a local whose address does not escape by any syntactic sign (stored in a package-level variable, returned), so it may live on the stack, which moves when it grows before the call. The message ends with \`Bug:\` and the reason.`,
+                    example: `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+func read(fd int, n int) {
+	buf := make([]byte, n)
+	p := uintptr(unsafe.Pointer(&buf[0]))
+	syscall.Syscall(syscall.SYS_READ, uintptr(fd), p, uintptr(n))
+}
+`,
+                },
+                {
+                    level: 'warning',
+                    title: 'rule violation',
+                    when: `The function visibly keeps a heap object alive across the call: it uses the object again after the call on some path (the message names the line), or stored it in a package-level variable, map or slice before the call. The collector keeps it today, but the code still breaks the unsafe.Pointer rules, and a refactor that drops that use turns it into a use-after-free. The message ends with \`Rule violation, not yet a bug:\` and the reason.`,
+                    example: `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+func read(fd int, n int) byte {
+	buf := make([]byte, n)
+	p := uintptr(unsafe.Pointer(&buf[0]))
+	syscall.Syscall(syscall.SYS_READ, uintptr(fd), p, uintptr(n))
+	return buf[0]
+}
+`,
+                },
+            ],
         },
         examples: {
             bad: `package p
@@ -94,23 +133,25 @@ func read(fd int, buf []byte) {
                 if (!view.isGoMemory(u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit))
                     continue;
                 const data = { obj: u.obj.name, sink: target.name, arg: arg.text, keep: keepAliveAdvice(u.obj) };
+                // The sink itself is protected: only the stack growing before it can move the object.
+                const j = judge(u.obj, src.mit);
                 const fixes = availableFixes(inlineConversionFix(view, arg, u), keepAliveFix(view, u));
                 const { related, flow } = conversionTrail(u, [{ span: arg.span, message: `passed to ${target.name} here` }]);
                 if (u.via === 'inline') {
-                    report({ messageId: 'oldGo', data: { ...data, version: view.goVersion ?? '' }, span: arg.span, related: related.slice(0, 1), flow, fixes });
+                    report({ ...j, messageId: 'oldGo', data: { ...data, version: view.goVersion ?? '' }, span: arg.span, related: related.slice(0, 1), flow, fixes });
                 }
                 else if (u.via === 'arith' || u.via === 'conv') {
-                    report({ messageId: 'shape', data: { ...data, shape: u.via === 'arith' ? 'arithmetic' : 'another conversion' }, span: arg.span, related: related.slice(0, 1), flow, fixes });
+                    report({ ...j, messageId: 'shape', data: { ...data, shape: u.via === 'arith' ? 'arithmetic' : 'another conversion' }, span: arg.span, related: related.slice(0, 1), flow, fixes });
                 }
                 else if (u.returnedBy !== undefined && u.helperAlloc && !arg.spread) {
                     // The helper's own allocation: no variable of the caller can keep it alive.
-                    report({ messageId: 'returnedFresh', data: { ...data, arg: u.returnedBy }, span: arg.span, related: related.slice(0, 1), flow });
+                    report({ severity: 'bug', object: u.obj.name, evidence: `the memory ${u.returnedBy} allocates is held by nothing but the integer`, messageId: 'returnedFresh', data: { ...data, arg: u.returnedBy }, span: arg.span, related: related.slice(0, 1), flow });
                 }
                 else if (u.returnedBy !== undefined && !arg.spread) {
-                    report({ messageId: 'returned', data: { ...data, arg: u.returnedBy }, span: arg.span, related: related.slice(0, 1), flow, fixes });
+                    report({ ...j, messageId: 'returned', data: { ...data, arg: u.returnedBy }, span: arg.span, related: related.slice(0, 1), flow, fixes });
                 }
                 else {
-                    report({ messageId: arg.spread ? 'slice' : 'hoisted', data, span: arg.span, related, flow, fixes });
+                    report({ ...j, messageId: arg.spread ? 'slice' : 'hoisted', data, span: arg.span, related, flow, fixes });
                 }
             }
         }

@@ -1,7 +1,7 @@
 // A sink called through a value the compiler cannot resolve statically: an interface, a method
 // value, a function-typed variable, field or parameter, or a C function that an FFI library
 // (purego) bound to a Go function variable. Even an inline conversion is unprotected.
-import { availableFixes, conversionTrail, defineRule, isPinMisuse, keepAliveAdvice, keepAliveFix } from '../src/rule-api.js';
+import { availableFixes, conversionTrail, defineRule, isPinMisuse, judge, keepAliveAdvice, keepAliveFix, mayMove } from '../src/rule-api.js';
 const HOW = {
     'method-value': 'a method value',
     'func-var': 'a function variable',
@@ -39,6 +39,49 @@ where the pointer is converted, or pass typed pointers through the interface and
 inline at the direct call; or keep the object alive with \`runtime.KeepAlive\` after the call. For a purego
 function, declare the parameter as \`unsafe.Pointer\` or a typed pointer in the function's type, so
 purego keeps the object alive; \`runtime.KeepAlive\` helps only for heap objects there.`,
+            levels: [
+                {
+                    level: 'error',
+                    title: 'bug',
+                    when: `Nothing visible keeps the object alive and in place during the call: no reference to it after the call on any path, or it is a local whose address does not escape by any syntactic sign (stored in a package-level variable, returned), so it may live on the stack, which moves when it grows in the Go code a dynamic call or a purego closure runs first. The message ends with \`Bug:\` and the reason. For a purego function, \`runtime.KeepAlive\` does not help such a local.`,
+                    example: `package p
+
+import (
+	"unsafe"
+)
+
+type proc interface {
+	Call(a ...uintptr) (r1, r2 uintptr, lastErr error)
+}
+
+func getTime(p proc) {
+	ft := new([2]uint32)
+	p.Call(uintptr(unsafe.Pointer(ft)))
+}
+`,
+                },
+                {
+                    level: 'warning',
+                    title: 'rule violation',
+                    when: `The function visibly keeps a heap object alive across the call: it uses the object again after the call on some path (the message names the line), or stored it in a package-level variable, map or slice before the call. The collector keeps it today, but the code still breaks the unsafe.Pointer rules, and a refactor that drops that use turns it into a use-after-free. The message ends with \`Rule violation, not yet a bug:\` and the reason.`,
+                    example: `package p
+
+import (
+	"unsafe"
+)
+
+type proc interface {
+	Call(a ...uintptr) (r1, r2 uintptr, lastErr error)
+}
+
+func getTime(p proc) uint32 {
+	ft := new([2]uint32)
+	p.Call(uintptr(unsafe.Pointer(ft)))
+	return ft[0]
+}
+`,
+                },
+            ],
         },
         examples: {
             bad: `package p
@@ -97,12 +140,12 @@ func getTime(ft *[2]uint32) {
                 if (target.registered) {
                     // The closure purego built runs Go code before the C function reads the address: a
                     // stack object kept alive may still move (stack growth), as through a Go wrapper.
-                    if (kept && (!src.u.obj.stack || src.mit.pin === 'covered'))
+                    if (kept && (!mayMove(src.u.obj, src.mit) || src.mit.pin === 'covered'))
                         continue;
                     const { api, symbol } = target.registered;
                     report({
+                        ...judge(src.u.obj, src.mit, `the closure ${api} built`),
                         messageId: kept ? 'registeredStack' : 'registered',
-                        ...(kept ? { level: 'note' } : {}),
                         data: { obj: src.u.obj.name, keep: keepAliveAdvice(src.u.obj), callee: call.calleeText, cfunc: symbol ? `the C function ${symbol}` : 'a C function', api },
                         span: arg.span,
                         ...conversionTrail(src.u, [{ span: arg.span, message: `passed to ${call.calleeText} here (${symbol ? `C function ${symbol}, ` : ''}registered with ${api})` }]),
@@ -113,6 +156,8 @@ func getTime(ft *[2]uint32) {
                 if (kept)
                     continue;
                 report({
+                    // Go code runs in a dynamic call before the OS has the address ((*LazyProc).Call).
+                    ...judge(src.u.obj, src.mit, call.calleeText),
                     messageId: 'indirect',
                     data: { obj: src.u.obj.name, keep: keepAliveAdvice(src.u.obj), how: HOW[target.how] ?? 'an indirect call', callee: call.calleeText },
                     span: arg.span,

@@ -1,5 +1,5 @@
 // runtime.Pinner used so that it does not cover the call it was meant to protect, or leaks.
-import { conversionTrail, defineRule } from '../src/rule-api.js';
+import { conversionTrail, defineRule, judge } from '../src/rule-api.js';
 /** Reports whether the pin is what the argument's safety depends on: the pointer is hoisted,
  * hidden in memory the collector does not scan, or handed to a function that forwards it. */
 function dependsOnPin(src, target) {
@@ -25,6 +25,63 @@ the OS uses the address. A Pinner that is never unpinned keeps its objects pinne
 runtimes panic in its finalizer ("found leaking pinned pointer; forgot to call Unpin()?").`,
             fix: `Pin before converting the pointer, and unpin after the call returns, usually with
 \`defer pinner.Unpin()\` right after declaring the Pinner.`,
+            levels: [
+                {
+                    level: 'warning',
+                    title: 'bug',
+                    when: `The pin does not cover the call and nothing else visibly keeps the object alive and in place (as for hoisted-conversion), or a Pinner is never unpinned (it leaks for certain). A warning, not an error: the rule's precision and severity are lower than those of the rules that find unprotected conversions.`,
+                    example: `package p
+
+import (
+	"runtime"
+	"syscall"
+	"unsafe"
+)
+
+type iovec struct {
+	base uintptr
+	len  uint64
+}
+
+func writev(fd int, n int) {
+	b := make([]byte, n)
+	var pin runtime.Pinner
+	pin.Pin(&b[0])
+	iov := iovec{base: uintptr(unsafe.Pointer(&b[0])), len: uint64(n)}
+	pin.Unpin()
+	syscall.Syscall(syscall.SYS_WRITEV, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1)
+}
+`,
+                },
+                {
+                    level: 'note',
+                    title: 'rule violation',
+                    when: `The pin does not cover the call, but the function visibly keeps the heap object alive across it (a later use, a store in a package-level variable): one step below the rule's level, as for the other rules.`,
+                    example: `package p
+
+import (
+	"runtime"
+	"syscall"
+	"unsafe"
+)
+
+type iovec struct {
+	base uintptr
+	len  uint64
+}
+
+func writev(fd int, n int) byte {
+	b := make([]byte, n)
+	var pin runtime.Pinner
+	pin.Pin(&b[0])
+	iov := iovec{base: uintptr(unsafe.Pointer(&b[0])), len: uint64(n)}
+	pin.Unpin()
+	syscall.Syscall(syscall.SYS_WRITEV, uintptr(fd), uintptr(unsafe.Pointer(&iov)), 1)
+	return b[0]
+}
+`,
+                },
+            ],
         },
         examples: {
             bad: `package p
@@ -97,20 +154,21 @@ func writev(fd int, b []byte) {
                 const sink = target.kind === 'other' ? call.calleeText : target.name;
                 const data = { pinner: src.mit.pinner ?? 'pinner', sink, obj: src.u.obj.name };
                 const used = { span: arg.span, message: `used by ${sink} here` };
+                const j = judge(src.u.obj, src.mit, target.kind === 'sink' ? undefined : sink);
                 if (src.mit.pin === 'unpinned-before' && src.mit.unpinSpan) {
                     const unpinned = { span: src.mit.unpinSpan, message: 'unpinned here' };
-                    report({ messageId: 'unpinnedBefore', data, span: arg.span, ...conversionTrail(src.u, [unpinned, used], [unpinned]) });
+                    report({ ...j, messageId: 'unpinnedBefore', data, span: arg.span, ...conversionTrail(src.u, [unpinned, used], [unpinned]) });
                 }
                 else if (src.mit.pin === 'pinned-after' && src.mit.pinSpan && src.mit.keepAlive === undefined) {
                     const pinnedAfter = { span: src.mit.pinSpan, message: 'pinned here, after the call' };
-                    report({ messageId: 'pinnedAfter', data, span: arg.span, ...conversionTrail(src.u, [used, { span: src.mit.pinSpan, message: 'pinned here' }], [pinnedAfter]) });
+                    report({ ...j, messageId: 'pinnedAfter', data, span: arg.span, ...conversionTrail(src.u, [used, { span: src.mit.pinSpan, message: 'pinned here' }], [pinnedAfter]) });
                 }
             }
         });
     },
     checkFunction({ fn }, report) {
         for (const leak of fn.leaks) {
-            report({ messageId: 'leak', data: { pinner: leak.pinner, obj: leak.obj }, span: leak.pinSpan });
+            report({ messageId: 'leak', severity: 'bug', evidence: `nothing can unpin ${leak.pinner} once this function returns`, object: leak.obj, data: { pinner: leak.pinner, obj: leak.obj }, span: leak.pinSpan });
         }
     },
 });

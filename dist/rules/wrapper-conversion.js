@@ -1,6 +1,6 @@
 // A pointer converted to uintptr and handed to an ordinary Go function that forwards the integer
 // to a system call: the wrapper's own sink call is protected, the caller's conversion is not.
-import { FOREIGN_ADDRESS_PARAMS, availableFixes, conversionTrail, defineRule, twinFix, isPinMisuse, pinAdvice } from '../src/rule-api.js';
+import { FOREIGN_ADDRESS_PARAMS, availableFixes, conversionTrail, defineRule, twinFix, isPinMisuse, judge, mayMove, pinAdvice } from '../src/rule-api.js';
 const CONVERTED_FOR_CALL = new Set(['inline', 'var', 'arith', 'conv']);
 /**
  * Reports whether a forwarding chain hands the value to a parameter that by contract receives
@@ -74,7 +74,8 @@ integer read back out of a struct field, an element or a helper's result is as o
 or logged, and stays quiet.
 Not an error, because the callee may only use the number (log it, hash it); not a note, because
 nothing in the call protects the object if it does, and an ordinary Go function is never protected
-unless it is assembly or \`//go:uintptrescapes\`, which is rare outside system-call packages. The
+unless it is assembly or \`//go:uintptrescapes\`, which is rare outside system-call packages. When
+the function visibly keeps the object alive (a rule violation) it is a note. The
 standard library is known without its source (std calls are judged by pinlint's tables; packages
 such as \`sync/atomic\`, \`fmt\`, \`hash/...\`, \`reflect\`, \`strconv\` never dereference an integer), and
 so are the packages the built-in tables and the configuration describe.`,
@@ -84,7 +85,7 @@ value is a plain integer parameter: the object may be freed, or moved when the w
 stack, before the system call runs. x/sys added \`ioctlPtr\` (golang/go#44834) and \`ptracePtr\`
 (#58387) for exactly this; hcsshim#1438 and dominikh/go-tools#1063 are the same bug.
 \`runtime.KeepAlive\` after the call keeps a heap object alive but cannot stop a stack object from
-moving: that case is reported as a note. cgo's generated \`_Cfunc_f\` (cmd/cgo \`out.go\`) keeps its
+moving: that case is a bug (DESIGN.md §1c), reported at the rule's level. cgo's generated \`_Cfunc_f\` (cmd/cgo \`out.go\`) keeps its
 pointer arguments alive (\`_Cgo_use\` makes them escape to the heap) and checks them against the cgo
 pointer rules, but an integer argument gets neither: \`go build -gcflags=-m\` reports \`new(T) does not
 escape\` for an object whose address is passed to C as \`C.uintptr_t\`, and \`escapes to heap\` when
@@ -101,6 +102,78 @@ For a package pinlint cannot see, make it visible (\`go mod vendor\`, \`go mod d
 \`--context DIR\` / the \`context\` configuration key pointing at its source) and the warning
 becomes a judgment: an error if the function forwards the integer to a system call, nothing if it
 does not.`,
+            levels: [
+                {
+                    level: 'error',
+                    title: 'bug',
+                    when: `Nothing visible keeps the object alive and in place during the call: no reference to it after the call on any path, or it is a local whose address does not escape by any syntactic sign (stored in a package-level variable, returned), so it may live on the stack, which moves when it grows while the wrapper runs. The message ends with \`Bug:\` and the reason. \`runtime.KeepAlive\` after the call does not help such a local: it keeps it alive, not in place.`,
+                    example: `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+func ioctl(fd int, req uint, arg uintptr) error {
+	_, _, e := syscall.Syscall(syscall.SYS_IOCTL, uintptr(fd), uintptr(req), arg)
+	if e != 0 {
+		return e
+	}
+	return nil
+}
+
+func windowCols(fd int) uint16 {
+	var ws [4]uint16
+	ioctl(fd, syscall.TIOCGWINSZ, uintptr(unsafe.Pointer(&ws)))
+	return ws[1]
+}
+`,
+                },
+                {
+                    level: 'warning',
+                    title: 'rule violation, or a bug behind a package pinlint cannot see',
+                    when: `The function visibly keeps a heap object alive across the call: it uses the object again after the call on some path (the message names the line), or stored it in a package-level variable, map or slice before the call. The collector keeps it today, but the code still breaks the unsafe.Pointer rules, and a refactor that drops that use turns it into a use-after-free. The message ends with \`Rule violation, not yet a bug:\` and the reason. A call into a package found nowhere (not in the tree, \`vendor/\`, the module cache or a \`--context\` directory) is a warning when it would be a bug, since the callee may only use the number.`,
+                    example: `package p
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+func ioctl(fd int, req uint, arg uintptr) error {
+	_, _, e := syscall.Syscall(syscall.SYS_IOCTL, uintptr(fd), uintptr(req), arg)
+	if e != 0 {
+		return e
+	}
+	return nil
+}
+
+func windowCols(fd int, ws *[4]uint16) uint16 {
+	ioctl(fd, syscall.TIOCGWINSZ, uintptr(unsafe.Pointer(ws)))
+	return ws[1]
+}
+`,
+                },
+                {
+                    level: 'note',
+                    title: 'rule violation behind a package pinlint cannot see',
+                    when: `A pointer-derived \`uintptr\` passed to a package found nowhere, while the function visibly keeps the object alive (a later use, a store in a package-level variable).`,
+                    example: `package p
+
+import (
+	"unsafe"
+
+	"example.com/shim"
+)
+
+func send(fd int, n int) byte {
+	buf := make([]byte, n)
+	shim.Send(fd, uintptr(unsafe.Pointer(&buf[0])), n)
+	return buf[0]
+}
+`,
+                },
+            ],
         },
         examples: {
             bad: `package p
@@ -178,6 +251,7 @@ func getWinsize(fd int, ws *[4]uint16) error {
                     if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit))
                         continue;
                     report({
+                        ...judge(src.u.obj, src.mit, target.name),
                         messageId: 'wrapper',
                         data: { obj: src.u.obj.name, wrapper: target.name, sink: target.params ? 'a system call' : 'a system call (configured wrapper)', twin: '', pin: pinAdvice(view.goVersion, src.u.obj.name).replace(/^, /, '; or ') },
                         span: arg.span,
@@ -188,26 +262,7 @@ func getWinsize(fd int, ws *[4]uint16) error {
             return;
         }
         if (target.kind === 'unseen') {
-            // A callee of a package found nowhere (DESIGN.md §1b): a warning, said so in the docs.
-            for (const arg of call.args) {
-                for (const src of arg.sources) {
-                    if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit))
-                        continue;
-                    // A conversion this function makes for the call (inline, or just before into a
-                    // variable) says the callee wants an address; an integer read back out of a struct
-                    // field, an element or a helper's result (even held in a variable first) is as often
-                    // compared or logged.
-                    if (!CONVERTED_FOR_CALL.has(src.u.via) || src.u.returnedBy !== undefined)
-                        continue;
-                    report({
-                        messageId: 'unseen',
-                        level: 'warning',
-                        data: { obj: src.u.obj.name, callee: target.name, pkg: target.pkg },
-                        span: arg.span,
-                        ...conversionTrail(src.u, [{ span: arg.span, message: `passed to ${target.name} here` }]),
-                    });
-                }
-            }
+            checkUnseenCall(view, target, report);
             return;
         }
         if (target.kind !== 'func')
@@ -247,7 +302,9 @@ func getWinsize(fd int, ws *[4]uint16) error {
                     }))].sort();
                 const sink = sinks.length > 1 ? `a system call (${sinks.join(', ')}, by platform)` : sinks[0] ?? 'a system call';
                 const kept = view.isMitigated(src.mit);
-                if (kept && !src.u.obj.stack)
+                // A KeepAlive keeps a heap object alive across the wrapper; a stack object still moves
+                // when the wrapper grows the stack (DESIGN.md §1c: a bug).
+                if (kept && !mayMove(src.u.obj, src.mit))
                     continue;
                 const twinName = `${ref.fn.name}Ptr`;
                 const twinRefs = ref.fn.recv ? index.methodsNamed(ref.pkg, ref.fn.recv, twinName, view.file) : index.funcsNamed(ref.pkg, twinName, view.file);
@@ -263,8 +320,8 @@ func getWinsize(fd int, ws *[4]uint16) error {
                 }));
                 const sinkCall = hopSteps.slice(-1);
                 report({
+                    ...judge(src.u.obj, src.mit, target.name),
                     messageId: kept ? 'keepAliveStack' : hops[hops.length - 1]?.target.kind === 'indirect' ? 'wrapperIndirect' : 'wrapper',
-                    level: kept ? 'note' : undefined,
                     data: { obj: src.u.obj.name, wrapper: target.name, sink, twin, pin: pinAdvice(view.goVersion, src.u.obj.name).replace(/^, /, '; or ') },
                     span: arg.span,
                     ...conversionTrail(src.u, [{ span: arg.span, message: `passed to ${target.name} here` }, ...hopSteps], sinkCall),
@@ -274,12 +331,39 @@ func getWinsize(fd int, ws *[4]uint16) error {
         });
     },
 });
+/** A callee of a package found nowhere (DESIGN.md §1b): a warning at most, said so in the docs. */
+function checkUnseenCall(view, target, report) {
+    const { call } = view;
+    for (const arg of call.args) {
+        for (const src of arg.sources) {
+            if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || view.isMitigated(src.mit) || isPinMisuse(src.mit))
+                continue;
+            // A conversion this function makes for the call (inline, or just before into a
+            // variable) says the callee wants an address; an integer read back out of a struct
+            // field, an element or a helper's result (even held in a variable first) is as often
+            // compared or logged.
+            if (!CONVERTED_FOR_CALL.has(src.u.via) || src.u.returnedBy !== undefined)
+                continue;
+            // Unseen: a warning at most (the callee may only use the number), a note when the
+            // object is visibly kept alive.
+            const j = judge(src.u.obj, src.mit, target.name);
+            report({
+                ...j,
+                messageId: 'unseen',
+                level: j.severity === 'bug' ? 'warning' : 'note',
+                data: { obj: src.u.obj.name, callee: target.name, pkg: target.pkg },
+                span: arg.span,
+                ...conversionTrail(src.u, [{ span: arg.span, message: `passed to ${target.name} here` }]),
+            });
+        }
+    }
+}
 /**
  * A call into C with a pointer-derived integer argument. cmd/cgo compiles `C.f(args)` to a call of
  * `_Cfunc_f`, an ordinary Go function (out.go): it keeps pointer arguments alive through
  * `_Cgo_use` and checks them (`_cgoCheckPointer`), but an integer is neither, whether converted in
  * the argument list or before. runtime.KeepAlive after the call keeps a heap object alive; a stack
- * object can still move when `_Cfunc_f` grows the stack (a note), as for any Go wrapper.
+ * object can still move when `_Cfunc_f` grows the stack (a bug), as for any Go wrapper.
  */
 function checkCgoCall(view, func, report) {
     for (const arg of view.call.args) {
@@ -287,11 +371,11 @@ function checkCgoCall(view, func, report) {
             if (src.kind !== 'uptr' || !view.isGoMemory(src.u.obj) || isPinMisuse(src.mit) || src.mit.pin === 'covered')
                 continue;
             const kept = view.isMitigated(src.mit);
-            if (kept && !src.u.obj.stack)
+            if (kept && !mayMove(src.u.obj, src.mit))
                 continue;
             report({
+                ...judge(src.u.obj, src.mit, `the Go function cgo generates for ${func}`),
                 messageId: kept ? 'cgoKeepAliveStack' : 'cgo',
-                level: kept ? 'note' : undefined,
                 data: { obj: src.u.obj.name, func, pin: pinAdvice(view.goVersion, src.u.obj.name) },
                 span: arg.span,
                 ...conversionTrail(src.u, [{ span: arg.span, message: `passed to ${func} here` }]),

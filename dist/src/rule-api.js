@@ -8,6 +8,49 @@ export function defineRule(rule) {
 export function isCollectable(obj) {
     return obj.kind !== 'global' && obj.kind !== 'os';
 }
+/**
+ * Judges whether a finding about `obj` is a bug or a rule violation. A bug: nothing visible keeps
+ * the object alive and in place during the call: no reference to it after the call, or it may
+ * live on the stack (the address of a local that does not escape by any syntactic sign), which
+ * moves when the stack grows: KeepAlive and later uses keep it alive, not in place. A rule
+ * violation: the function visibly keeps a heap object alive, by a later use on some path or a
+ * store in a package-level variable before the call. `mover` names the Go code that runs between
+ * the conversion and the OS's use of the address and can grow the stack (a wrapper, cgo's
+ * generated function); without one the stack can grow only before the call.
+ */
+export function judge(obj, mit, mover) {
+    const name = obj.name;
+    if (mayMove(obj, mit)) {
+        const moves = mover ? `which moves when ${mover} grows it` : 'which moves when it grows before the call';
+        return { severity: 'bug', object: name, evidence: `${name} is a local whose address does not escape, so it may live on the stack, ${moves}; a later use or runtime.KeepAlive keeps it alive but not in place` };
+    }
+    const keeps = 'so the collector keeps it alive today; a refactor that drops';
+    if (mit.storedGlobal) {
+        const line = mit.storedGlobal.span.startLine;
+        return { severity: 'rule-violation', object: name, evidenceLine: line, evidence: `${name} is stored in the package-level ${mit.storedGlobal.holder} at line ${line} before the call, ${keeps} that store turns this into a use-after-free` };
+    }
+    if (mit.usedAfter) {
+        const line = mit.usedAfter.startLine;
+        return { severity: 'rule-violation', object: name, evidenceLine: line, evidence: `${name} is used again at line ${line}, ${keeps} that use turns this into a use-after-free` };
+    }
+    if (obj.kind === 'param') {
+        return { severity: 'bug', object: name, evidence: `nothing in this function refers to ${name} after the call, and whether its caller still holds it cannot be seen here, so it may be freed while the call runs` };
+    }
+    if (obj.keys.length === 0) {
+        return { severity: 'bug', object: name, evidence: `${name} is a temporary that nothing refers to after the call, so it may be freed while the call runs` };
+    }
+    return { severity: 'bug', object: name, evidence: `nothing refers to ${name} after the call, so it may be freed while the call runs` };
+}
+/** Reports whether the object may live on the stack, which moves: the address of a local value
+ * that escapes by no syntactic sign (stored in a package-level variable, returned) the walk saw. */
+export function mayMove(obj, mit) {
+    return obj.stack && mit.storedGlobal === undefined && mit.returned !== true;
+}
+/** The judgement of a finding about several objects: a bug if any of them is one. */
+export function judgeAll(list, mover) {
+    const all = list.map((x) => judge(x.obj, x.mit, mover));
+    return all.find((j) => j.severity === 'bug') ?? all[0] ?? { severity: 'bug', object: '', evidence: '' };
+}
 /** Reports whether the module's Go version is at least `want` ("1.21"); unknown counts as new. */
 export function goAtLeast(version, want) {
     if (!version)

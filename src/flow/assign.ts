@@ -63,7 +63,59 @@ export function assign(cx: FnContext, left: SyntaxNode | null, right: SyntaxNode
       v = join(old, altered(v, 'arith'));
     }
     store(cx, l, v, env, stmt);
+    const r = right.namedChildren.length === lhs.length ? right.namedChildren[i] : undefined;
+    if (r) noteGlobalStore(cx, l, r, v, stmt);
   });
+}
+
+/**
+ * Logs `g = p`, `registry[k] = buf`, `list = append(list, &x)` into a package-level variable (of
+ * this package or another): the stored object is reachable from a root from then on, and lives
+ * on the heap (issue 9: such a finding is a rule violation, not a bug). The objects are those the
+ * value points to and the variables the right side names (not under len or cap).
+ */
+function noteGlobalStore(cx: FnContext, left: SyntaxNode, right: SyntaxNode, v: AV, stmt: SyntaxNode): void {
+  let e = unparen(left);
+  while (e.type === 'selector_expression' || e.type === 'index_expression') {
+    const next = e.childForFieldName('operand');
+    if (!next) return;
+    e = unparen(next);
+  }
+  if (e.type !== 'identifier' || e.text === '_' || lookup(cx, e.text)) return;
+  const keys = new Set(v.ptrs.flatMap((o) => o.keys));
+  for (const f of v.fields?.values() ?? []) for (const o of f.ptrs) for (const k of o.keys) keys.add(k);
+  for (const o of v.elems?.ptrs ?? []) for (const k of o.keys) keys.add(k);
+  // A uintptr stored in a package variable keeps nothing alive: only a pointer does.
+  const pointers = v.ptrs.length > 0 || (v.elems?.ptrs.length ?? 0) > 0 || [...(v.fields?.values() ?? [])].some((f) => f.ptrs.length > 0);
+  if (!pointers) return;
+  // Only what the stored value can point to: `&x`, `buf`, fields and elements of literals, the
+  // appended values, unsafe.Pointer(p); never the operand of a call that makes a number.
+  const names = (n: SyntaxNode): void => {
+    if (n.type === 'call_expression') {
+      const fn = n.childForFieldName('function')?.text ?? '';
+      if (fn !== 'append' && !/(^|\.)Pointer$/.test(fn)) return;
+      for (const a of callArguments(n).args) names(a);
+      return;
+    }
+    if (n.type === 'identifier') {
+      const info = lookup(cx, n.text);
+      if (info) keys.add(info.key);
+      return;
+    }
+    if (n.type === 'binary_expression') return;
+    for (const c of n.namedChildren) names(c);
+  };
+  names(right);
+  // `m[k] = v` keeps the key in the map too (a pointer key such as an OVERLAPPED's address).
+  let t: SyntaxNode | null = unparen(left);
+  while (t?.type === 'index_expression') {
+    const idx = t.childForFieldName('index');
+    if (idx) names(idx);
+    const next: SyntaxNode | null = t.childForFieldName('operand');
+    t = next ? unparen(next) : null;
+  }
+  if (keys.size === 0) return;
+  cx.log.globalStores.push({ keys: [...keys], ctx: ctxOf(cx, stmt), span: spanOf(left), holder: unparen(left).text });
 }
 
 /** Writes a value to an assignable expression: a variable, a field, an element, `*p`. */

@@ -48,7 +48,13 @@ export function evalBuiltin(cx: FnContext, call: SyntaxNode, f: SyntaxNode, args
         return { ...typedZero(cx.file, t, EMPTY), ptrs: [obj] };
       }
       case 'len': case 'cap':
-        for (const a of args) evalExpr(cx, a, env, ctx, quiet);
+        // len(b) reads the length word only: it keeps nothing alive (no use, issue 9).
+        cx.pos.noUse++;
+        try {
+          for (const a of args) evalExpr(cx, a, env, ctx, quiet);
+        } finally {
+          cx.pos.noUse--;
+        }
         return INT;
       case 'min': case 'max': case 'complex': case 'real': case 'imag': case 'print': case 'println': case 'panic': case 'recover': case 'clear': case 'delete': case 'close':
         for (const a of args) evalExpr(cx, a, env, ctx, quiet);

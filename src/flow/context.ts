@@ -6,6 +6,7 @@
 // evaluator and the statement walker without importing them (no import cycles).
 import type { SyntaxNode } from '../go/parse.js';
 import type { NameScope } from '../go/predicates.js';
+import { spanOf } from '../go/syntax.js';
 import type { CalleeFact, CallFact, ArgSource, Range } from '../model/facts.js';
 import type { Span } from '../model/findings.js';
 import type { FileScope } from './file-scope.js';
@@ -29,6 +30,12 @@ export interface UnpinEvent { pinner: string; ctx: Ctx; span: Span }
 export interface AssignEvent { key: string; ctx: Ctx }
 /** A `return` of the function (not of a closure) that hands objects to the caller. */
 export interface ReturnEvent { keys: string[]; ctx: Ctx }
+/** A read of a variable: after a call on some path, it keeps the variable's object alive across
+ * the call (Go liveness is "may be used later"; issue 9's rule violations). */
+export interface UseEvent { ctx: Ctx; span: Span }
+/** A pointer stored in a package-level variable, map or slice (`registry[k] = buf`): from then
+ * on the collector reaches the object from a root, and it lives on the heap. */
+export interface GlobalStoreEvent { keys: string[]; ctx: Ctx; span: Span; holder: string }
 
 export interface PendingCall {
   fact: CallFact;
@@ -51,6 +58,9 @@ export interface EventLog {
   /** Pinner variables by key. */
   pinners: Map<string, PinnerUse>;
   returns: ReturnEvent[];
+  /** Reads of variables by key, one per place (a loop body is walked twice). */
+  uses: Map<string, Map<number, UseEvent>>;
+  globalStores: GlobalStoreEvent[];
 }
 
 /** Where the walk is: the branch arms and loops around the current statement, the exits of the
@@ -64,6 +74,8 @@ export interface WalkPosition {
   deferredNest: number;
   /** Ends of the immediately invoked closures being walked: a `defer` inside one runs at its end. */
   inlineEnds: number[];
+  /** Inside the operand of len or cap, which reads no pointer: reads there are not uses. */
+  noUse: number;
 }
 
 /** What the walk learns about the function as a whole. */
@@ -122,4 +134,13 @@ export function ctxOf(cx: FnContext, node: SyntaxNode): Ctx {
 export function escapePinners(cx: FnContext, v: AV): void {
   if (!v.pinner) return;
   for (const use of cx.log.pinners.values()) use.escapes = true;
+}
+
+/** Logs a read of the variable `key` at `node` (see UseEvent). */
+export function noteUse(cx: FnContext, key: string, node: SyntaxNode): void {
+  if (cx.pos.noUse > 0) return;
+  let at = cx.log.uses.get(key);
+  if (!at) cx.log.uses.set(key, (at = new Map()));
+  if (at.has(node.startIndex)) return;
+  at.set(node.startIndex, { ctx: ctxOf(cx, node), span: spanOf(node) });
 }

@@ -70,6 +70,15 @@ export function typeSpec(fs: FileScope, spec: SyntaxNode): void {
     fact.kind = 'struct';
     fact.fields = {};
     fs.structFields.set(name, fact.fields);
+    // Positional literals name fields by their place: the struct's own fields in order, blank
+    // and embedded ones included, nested struct types' fields not (issue 9).
+    const list = t.namedChildren.find((c) => c.type === 'field_declaration_list');
+    fact.order = (list?.namedChildren ?? []).filter((fd) => fd.type === 'field_declaration').flatMap((fd): Array<[string, string]> => {
+      const ft = typeText(fd.childForFieldName('type')) ?? '';
+      const names = fd.childrenForFieldName('name');
+      return names.length === 0 ? [[ft.replace(/^\*/, '').split('.').pop() ?? ft, ft]] : names.map((n): [string, string] => [n.text, ft]);
+    });
+    fs.structOrder.set(name, fact.order);
     for (const fd of t.descendantsOfType('field_declaration')) {
       const ft = typeText(fd.childForFieldName('type')) ?? '';
       const names = fd.childrenForFieldName('name');

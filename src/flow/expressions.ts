@@ -4,14 +4,14 @@
 import type { SyntaxNode } from '../go/parse.js';
 import { constIndex, elementKey, fieldPath, shorten, spanOf, typeText, unparen } from '../go/syntax.js';
 import type { ObjFact } from '../model/facts.js';
-import type { FnContext } from './context.js';
-import { ask } from './file-scope.js';
+import { type FnContext, noteUse } from './context.js';
+import { ask, structFields } from './file-scope.js';
 import { noteLiteralFuncs } from './func-values.js';
 import { objOf, rootVar } from './objects.js';
 import type { Ctx } from './reach.js';
 import { lookup } from './scope.js';
 import { typedZero } from './typing.js';
-import { type AV, EMPTY, type Env, INT, altered, av, elemAt, held, join, untyped } from './value.js';
+import { type AV, EMPTY, type Env, INT, altered, av, elemAt, held, hiddenIn, join, untyped } from './value.js';
 
 /** Evaluates an expression to the abstract value it may hold, recording calls on the way. */
 export function evalExpr(cx: FnContext, node: SyntaxNode, env: Env, ctx: Ctx, quiet = false): AV {
@@ -31,6 +31,7 @@ export function evalExpr(cx: FnContext, node: SyntaxNode, env: Env, ctx: Ctx, qu
           ? av({ func: { kind: 'func', pkg: null, qualifier: null, name: e.text } })
           : av({ ptrs: [{ name: e.text, keys: [`global:${e.text}`], kind: 'global', stack: false }] });
       }
+      noteUse(cx, info.key, e);
       return env.get(info.key) ?? EMPTY;
     }
     case 'call_expression':
@@ -191,8 +192,12 @@ function literalBody(cx: FnContext, body: SyntaxNode | null, type: SyntaxNode | 
         slots ??= new Map();
         slots.set(position, held(val, 'elem', `${typeStr}{…}`, where));
       } else {
+        // The N-th element initializes the N-th declared field: named so where a message may
+        // mention it (it holds a pointer-derived integer; issue 9), else kept as `#N`.
+        const carries = val.uptrs.length > 0 || val.numeric.length > 0 || hiddenIn(val).length > 0;
+        const name = (carries ? structFields(cx.file, typeStr)?.[position]?.[0] : undefined) ?? `#${position}`;
         fields ??= new Map();
-        fields.set(`#${position}`, held(val, 'field', `#${position}`, where));
+        fields.set(name, held(val, 'field', name, where));
       }
       position++;
     }
@@ -211,6 +216,7 @@ export function addressOf(cx: FnContext, operand: SyntaxNode, env: Env, ctx: Ctx
   }
   const obj = objOf(cx, o, env, ctx, true);
   const root = rootVar(cx, o);
+  if (root) noteUse(cx, root.key, o);
   const base = root ? env.get(root.key) ?? EMPTY : EMPTY;
   // &x keeps what x holds visible to a callee that reads through the pointer.
   // &x and &x[i] point into all of x's memory; &x.f into the field's value.

@@ -39,6 +39,8 @@ export interface FileScope {
   readonly uintptrFuncTypes: Set<string>;
   /** Struct types of this file: field name → type text. */
   readonly structFields: Map<string, Record<string, string>>;
+  /** Struct types of this file: their fields in order, as [name, type] (TypeFact.order). */
+  readonly structOrder: Map<string, Array<[string, string]>>;
   /** Package-level variables of array or struct value type: reading one copies it. */
   readonly pkgValueVars: Set<string>;
   readonly sinkMethodNames: Set<string>;
@@ -78,7 +80,7 @@ export function newFileScope(facts: FileFacts, root: SyntaxNode, k: Knowledge, v
       isImportedUintptrType: (pkg, name) => (NAMED_UINTPTR_TYPES[pkg]?.includes(name) ?? false) || ask(fs, pkg, name)?.kind === 'uintptr-type',
     },
     pinnerFieldNames: new Set(), procFieldNames: new Set(), pkgVarNames: new Set(), uintptrFuncTypes: new Set(),
-    structFields: new Map(), pkgValueVars: new Set(),
+    structFields: new Map(), structOrder: new Map(), pkgValueVars: new Set(),
     sinkMethodNames: sinkMethodNames(k.sinks),
     sinkFuncNames: new Set(Object.values(k.sinks.funcs).flat()),
     cTypes: facts.imports.some((i) => i.path === CGO_PACKAGE) ? preambleTypeNames(cgoPreamble(root) ?? '') : new Set(),
@@ -94,4 +96,20 @@ export function ask(fs: FileScope, pkg: string | null, name: string): ViewEntry 
   const key = viewKey(pkg, name);
   fs.lookups.add(key);
   return fs.view[key];
+}
+
+/** The fields of the struct type `T` or `pkg.T` in declaration order, as [name, type text]:
+ * from the file's own declarations, else from the type layer. */
+export function structFields(fs: FileScope, type: string): Array<[string, string]> | undefined {
+  const m = /^(?:(\w+)\.)?(\w+)$/.exec(type);
+  if (!m) return undefined;
+  const [, qual, name] = m as unknown as [string, string | undefined, string];
+  if (!qual) {
+    const own = fs.structOrder.get(name);
+    if (own) return own;
+  }
+  const pkg = qual ? fs.imports.get(qual)?.path : null;
+  if (pkg === undefined) return undefined;
+  const entry = ask(fs, pkg, `${name}!fields`);
+  return entry?.kind === 'fields' ? entry.order : undefined;
 }

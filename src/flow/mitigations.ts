@@ -4,7 +4,7 @@
 // Pinners that pin and are never unpinned nor passed on.
 import type { CallFact, Mitigation, PinnerLeak } from '../model/facts.js';
 import type { Span } from '../model/findings.js';
-import type { FnContext, PinEvent } from './context.js';
+import type { FnContext, PinEvent, UseEvent } from './context.js';
 import { type Ctx, dominates, isReachableAfter, undoesInLoop } from './reach.js';
 
 export function pinnerName(key: string): string {
@@ -45,6 +45,7 @@ export function mitigationFor(cx: FnContext, call: Ctx, keys: string[]): Mitigat
       else { delete mit.keepAliveVia; break; }
     }
   }
+  judgeUses(cx, call, keys, mit);
   // Handed to the caller by a return after the call: the caller holds it from then on.
   if (cx.log.returns.some((r) => match(r.keys) && r.ctx.fn === call.fn && isReachableAfter(call, r.ctx))) mit.returned = true;
   // runtime.Pinner: Pin before the call and no Unpin between Pin and the call.
@@ -73,6 +74,28 @@ export function mitigationFor(cx: FnContext, call: Ctx, keys: string[]): Mitigat
     mit.pinSpan = pin.span;
   }
   return mit;
+}
+
+/** What visibly keeps the object alive across the call without being meant to (issue 9): a
+ * later read of a variable naming it, a store in a package-level variable before the call. */
+function judgeUses(cx: FnContext, call: Ctx, keys: string[], mit: Mitigation): void {
+  // A later use in the text comes first; one only the loop's back edge reaches, else.
+  const order = (u: UseEvent): number => (u.ctx.start >= call.end ? u.ctx.start : Number.MAX_SAFE_INTEGER / 2 + u.ctx.start);
+  let first: UseEvent | undefined;
+  for (const k of keys) {
+    for (const use of cx.log.uses.get(k)?.values() ?? []) {
+      if (use.ctx.fn !== call.fn || (first && order(first) <= order(use))) continue;
+      // Inside the call itself (its own arguments) is not after it.
+      if (use.ctx.start >= call.start && use.ctx.end <= call.end) continue;
+      if (!isReachableAfter(call, use.ctx) || isReassignedBetween(cx, keys, call, use.ctx)) continue;
+      first = use;
+    }
+  }
+  if (first) mit.usedAfter = first.span;
+  const names = new Set(keys);
+  const store = cx.log.globalStores.find((g) => g.ctx.fn === call.fn && g.ctx.end <= call.start && g.keys.some((k) => names.has(k)) &&
+    isReachableAfter(g.ctx, call) && !isReassignedBetween(cx, keys, g.ctx, call));
+  if (store) mit.storedGlobal = { span: store.span, holder: store.holder };
 }
 
 /** Reports whether any of `keys` is assigned after `from` and before `to` on every path to `to`. */

@@ -3,9 +3,10 @@
 // parameter flows; plus the out-parameters the OS fills with its own memory.
 import type { SyntaxNode } from '../go/parse.js';
 import { conversionOperand, isUintptrConversion } from '../go/predicates.js';
-import { callArguments, shorten, spanOf, unparen } from '../go/syntax.js';
+import { callArguments, shorten, spanOf, typeText, unparen } from '../go/syntax.js';
 import { statementSite } from './fix-sites.js';
 import { keepAliveRoot } from '../model/names.js';
+import { structFields } from './file-scope.js';
 import type { ArgFact, ArgSource, CallFact, CalleeFact, UptrFact } from '../model/facts.js';
 import type { FnContext, PendingCall, VarInfo } from './context.js';
 import { objOf } from './objects.js';
@@ -41,16 +42,21 @@ export function maybeRecord(cx: FnContext, call: SyntaxNode, f: SyntaxNode, call
       pending.push({ src, keys: u.obj.keys });
     }
     // Pointers hidden in what the argument points to (or, when spread, in the elements).
-    const containers: Array<{ name: string; value: AV }> = [];
-    if (!isSpread && v.ptrs.length > 0 && (v.fields || v.elems || v.slots)) containers.push({ name: v.ptrs[0]?.name.replace(/^&/, '') ?? a.text, value: v });
+    const containers: Array<{ name: string; value: AV; type?: string }> = [];
+    if (!isSpread && v.ptrs.length > 0 && (v.fields || v.elems || v.slots)) {
+      const type = containerType(cx, a);
+      containers.push({ name: v.ptrs[0]?.name.replace(/^&/, '') ?? a.text, value: v, ...(type ? { type } : {}) });
+    }
     for (const u of v.uptrs) {
       if (u.via !== 'inline' && u.via !== 'arith' && u.via !== 'conv') continue;
       const root = u.obj.keys.map((k) => env.get(k)).find((x) => x && (x.fields || x.elems || x.slots));
-      if (root) containers.push({ name: u.obj.name, value: root });
+      const info = lookup(cx, u.obj.name);
+      const type = info && u.obj.keys.includes(info.key) ? info.type?.replace(/^\*/, '') : undefined;
+      if (root) containers.push({ name: u.obj.name, value: root, ...(type ? { type } : {}) });
     }
     for (const c of containers) {
       for (const h of hiddenIn(c.value)) {
-        const src: ArgSource = { kind: 'hidden', container: c.name, field: h.field, u: h.u, mit: { pin: 'none' } };
+        const src: ArgSource = { kind: 'hidden', container: c.name, field: fieldPhrase(cx, c.type, h.path), u: h.u, mit: { pin: 'none' } };
         sources.push(src);
         pending.push({ src, keys: h.u.obj.keys });
       }
@@ -100,6 +106,53 @@ export function maybeRecord(cx: FnContext, call: SyntaxNode, f: SyntaxNode, call
   const stmt = statementSite(cx, call, roots);
   if (stmt) fact.stmt = stmt;
   cx.log.calls.push({ fact, ctx, pending, ...(funcVar ? { funcVar } : {}) });
+}
+
+/** The declared struct type of what an argument `&v`, `v` or `unsafe.Pointer(&v)` points to, as
+ * written (`iovec`, `unix.Iovec`), when the variable's type is known. */
+function containerType(cx: FnContext, arg: SyntaxNode): string | undefined {
+  let e = unparen(arg);
+  while (e.type === 'call_expression') {
+    const inner = isUintptrConversion(cx.names, e) ? callArguments(e).args[0] ?? null : conversionOperand(cx.names, e);
+    if (!inner) return undefined;
+    e = unparen(inner);
+  }
+  if (e.type === 'unary_expression' && e.child(0)?.type === '&') e = unparen(e.childForFieldName('operand') ?? e);
+  if (e.type === 'composite_literal') return typeText(e.childForFieldName('type'));
+  if (e.type !== 'identifier') return undefined;
+  return lookup(cx, e.text)?.type?.replace(/^\*/, '');
+}
+
+/**
+ * How a message names where a pointer hides (issue 9): the field with its declared type (`the
+ * uintptr field base`, `the int64 field Val`: never a uintptr field unless declared so), the
+ * N-th field of a positional literal whose type is not known (counted from 1), or an element.
+ */
+export function fieldPhrase(cx: FnContext, type: string | undefined, path: string[]): string {
+  // hiddenIn drops the leading element steps: the path starts inside the element type.
+  const elemType = type?.replace(/^(?:\*|\[[^\]]*\])+/, '');
+  if (path.length === 0) {
+    const elem = type && /^\*?\[[^\]]*\]/.test(type) ? elemType : undefined;
+    if (elem === 'byte' || elem === 'uint8') return 'its bytes';
+    return elem ? `a ${elem} element` : 'an element';
+  }
+  const head = path[0] as string;
+  const shown = path.map((p) => (p === '[]' ? '[…]' : p)).join('.').replace(/\.\[…\]/g, '[…]');
+  const pos = /^#(\d+)$/.exec(head);
+  if (pos) return `the ${ordinal(Number(pos[1]) + 1)} field${path.length > 1 ? ` (${shown.replace(/^#\d+/, '')})` : ''}`;
+  const ft = path.length === 1 && elemType ? declaredFieldType(cx, elemType, head) : undefined;
+  return ft ? `the ${ft} field ${shown}` : `the field ${shown}`;
+}
+
+function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${s}`;
+}
+
+/** A struct field's declared type as written, from the file's declarations or the type layer
+ * (the struct's field list, `…#T!fields`). */
+function declaredFieldType(cx: FnContext, type: string, field: string): string | undefined {
+  return structFields(cx.file, type)?.find(([name]) => name === field)?.[1];
 }
 
 /** `procX` of a first argument `procX.Addr()` (the mkwinsyscall shape of a procedure call). */

@@ -181,13 +181,14 @@ export function hiddenPaths(v: AV, maxDepth = Infinity): Array<{ path: string[];
 
 /** All pointer-derived uintptrs hidden inside a container value, named for messages: `field
  * a.b`, `field a[…]`, or `element` (elements of the value itself are not a field). */
-export function hiddenIn(v: AV): Array<{ field: string; u: UptrFact }> {
+export function hiddenIn(v: AV): Array<{ field: string; path: string[]; u: UptrFact }> {
   return hiddenPaths(v).map(({ path, u }) => {
     let i = 0;
     while (path[i] === '[]') i++;
+    const rest = path.slice(i);
     let name = '';
-    for (const p of path.slice(i)) name = p === '[]' ? `${name}[…]` : name ? `${name}.${p}` : p;
-    return { field: name ? `field ${name}` : 'element', u };
+    for (const p of rest) name = p === '[]' ? `${name}[…]` : name ? `${name}.${p}` : p;
+    return { field: name ? `field ${name}` : 'element', path: rest, u };
   });
 }
 

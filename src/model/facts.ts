@@ -105,6 +105,12 @@ export interface Mitigation {
   pinHeld?: boolean;
   /** A `return` after the call (on some path) hands the object to the caller. */
   returned?: boolean;
+  /** The first read of a variable naming the object that can run after the call (on some path,
+   * before any reassignment): the collector keeps the object alive across the call today. */
+  usedAfter?: Span;
+  /** The object was stored in a package-level variable, map or slice before the call (on the
+   * path to it): it is on the heap and reachable from a root during the call. */
+  storedGlobal?: { span: Span; holder: string };
   pin: PinState;
   pinner?: string;
   pinSpan?: Span;
@@ -311,6 +317,10 @@ export interface TypeFact {
   underlying?: string;
   /** For structs: field name → type text. */
   fields?: Record<string, string>;
+  /** For structs: the fields in declaration order as [name, type text], blank (`_`) and
+   * embedded ones included (named after their type): what a positional literal's N-th element
+   * initializes. */
+  order?: Array<[string, string]>;
   /** For interfaces: method names. */
   methods?: string[];
   /** For interfaces: methods with uintptr parameters (`Call(a ...uintptr)`). */

@@ -7,6 +7,14 @@
 export type Level = 'error' | 'warning' | 'note';
 export type Precision = 'very-high' | 'high' | 'medium' | 'low';
 
+/**
+ * What the evidence says about a finding (DESIGN.md §1c, issue 9): a `bug` when nothing visible
+ * keeps the object alive and in place during the call; a `rule-violation` when the function
+ * visibly keeps a heap object alive (a later use, a store in a package-level variable), so the
+ * collector keeps it today but the code still breaks the unsafe.Pointer rules.
+ */
+export type Severity = 'bug' | 'rule-violation';
+
 /** A span of one file; `endColumn` is exclusive, as in SARIF. */
 export interface Span {
   startLine: number;
@@ -41,6 +49,15 @@ export interface Finding {
   suppression?: { justification: string; location: Location };
   /** Mechanical edits that fix the finding (SARIF `fixes`, `pinlint --fix`). */
   fixes?: Fix[];
+  /** Bug or rule violation, for the rules that judge it (SARIF `properties`). */
+  severity?: Severity;
+  /** The sentence saying why (`buf is used again at line 52, …`), also ending `message`. */
+  evidence?: string;
+  /** The line of the use or store a rule violation's evidence names, in the finding's file. */
+  evidenceLine?: number;
+  /** The Go object the finding is about, as its message names it: the engine keeps one finding
+   * per rule, argument and object. Not part of any output format. */
+  object?: string;
 }
 
 export interface TextEdit {
@@ -75,6 +92,19 @@ export interface RuleDocs {
   fix: string;
   /** When a finding may be a false alarm. Markdown. */
   whenOk?: string;
+  /** How the rule chooses each finding's level, one entry per level it uses, each with an
+   * example file the docs test analyzes (it must report exactly one finding, at that level). */
+  levels: LevelDoc[];
+}
+
+export interface LevelDoc {
+  level: Level;
+  /** `bug`, `rule violation`, or what else the rule reports at this level. */
+  title: string;
+  /** When a finding gets this level. Markdown. */
+  when: string;
+  /** A whole Go file with one finding at this level. */
+  example: string;
 }
 
 export interface RuleMeta<M extends string = string> {

@@ -39,7 +39,11 @@ export type ViewEntry =
   /** A function declared in the package (key `…#F!fn`): `hook = F` stores a function value. */
   | { kind: 'func-decl' }
   /** A package-level variable or struct field: its declared type. */
-  | { kind: 'var'; type: TypeRefC; procType?: boolean };
+  | { kind: 'var'; type: TypeRefC; procType?: boolean }
+  /** A struct type's fields in declaration order, as [name, type text] (key `…#T!fields`):
+   * asked only for a positional literal of a type declared elsewhere that holds a pointer-derived
+   * integer, so a message names the field it is in (issue 9). */
+  | { kind: 'fields'; order: Array<[string, string]> };
 
 /**
  * Keys: `#Name` for a name of the file's own package, `path#Name` for a name of the package

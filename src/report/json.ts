@@ -32,6 +32,8 @@ function finding(f: Finding): Record<string, unknown> {
     ruleName: f.ruleName,
     level: f.level,
     message: f.message,
+    ...(f.severity !== undefined ? { severity: f.severity, evidence: f.evidence ?? '' } : {}),
+    ...(f.evidenceLine !== undefined ? { evidenceLine: f.evidenceLine } : {}),
     location: location(f.location),
     related: f.related.map(related),
     flow: f.flow.map(related),

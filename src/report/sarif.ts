@@ -13,7 +13,7 @@
 // runs over the same tree give byte-identical files.
 
 import { lineStarts, positionAt } from '../go/positions.js';
-import type { Finding, Fix, Level, Location, Notification, RuleMeta, Span } from '../model/findings.js';
+import type { Finding, Fix, Level, Location, Notification, RuleMeta, Severity, Span } from '../model/findings.js';
 import {
   INFORMATION_URI,
   ruleFullDescription,
@@ -94,6 +94,8 @@ export interface SarifResult {
   partialFingerprints?: { primaryLocationLineHash: string };
   fixes?: SarifFix[];
   suppressions?: SarifSuppression[];
+  /** Bug or rule violation, and why (issue 9): `level` says how urgent, these say which. */
+  properties?: { 'pinlint/severity': Severity; 'pinlint/evidence': string; 'pinlint/evidenceLine'?: number };
 }
 export interface SarifNotification {
   level: Level;
@@ -303,6 +305,10 @@ function sarifResult(
     message: { text: messageWithRelatedLinks(f) },
     locations: [{ physicalLocation: physicalLocation(f.location) }],
   };
+  if (f.severity !== undefined) {
+    result.properties = { 'pinlint/severity': f.severity, 'pinlint/evidence': f.evidence ?? '' };
+    if (f.evidenceLine !== undefined) result.properties['pinlint/evidenceLine'] = f.evidenceLine;
+  }
   if (f.related.length > 0) {
     result.relatedLocations = f.related.map((r, k) => ({
       id: k + 1,

@@ -86,6 +86,7 @@ export class TypeTable {
       const pkgs = path === '' ? (own ? [own] : []) : this.byPath.get(path) ?? [];
       const entry = question === 'out' ? this.outParams(pkgs, name)
         : question === 'fn' ? (pkgs.some((p) => p.funcs.has(name)) ? { kind: 'func-decl' as const } : undefined)
+        : question === 'fields' ? this.fieldOrder(pkgs, name)
         : this.entryFor(pkgs, name, own, question === 'args' ? 'args' : 'plain');
       if (entry) view[key] = entry;
     }
@@ -121,6 +122,15 @@ export class TypeTable {
 
   private typeOf(pkg: Pkg, name: string): Decl<TypeFact> | undefined {
     return this.built(pkg.types.get(name))?.[0];
+  }
+
+  /** A struct type's fields in order (`…#T!fields`), for positional literals. */
+  private fieldOrder(pkgs: Pkg[], name: string): ViewEntry | undefined {
+    for (const pkg of pkgs) {
+      const order = this.typeOf(pkg, name)?.decl.order;
+      if (order) return { kind: 'fields', order };
+    }
+    return undefined;
   }
 
   private outParams(pkgs: Pkg[], name: string): ViewEntry | undefined {

@@ -2,6 +2,7 @@
 // above --fail-on, 1 findings, 2 usage/config/internal error, errors win), usage errors, rule
 // lookup and the configuration step that turns .pinlint.* into engine options.
 import { resolve } from 'node:path';
+import { findingLevel } from '../engine/findings.js';
 import { rules as allRules } from '../../rules/index.js';
 import { ConfigError, ConfigSet, isDirectory } from '../config/index.js';
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
@@ -55,9 +56,10 @@ export function configureRun(startDir, explicitPath, candidates) {
     };
 }
 /** Applies each finding's file's own rule settings (`check`): findings of a rule that file's
- * configuration turns off are dropped, and a finding at its rule's default level takes the level
- * configured there (a level the rule chose for the finding itself stays). Returns the rules
- * enabled for at least one reported file. */
+ * configuration turns off are dropped, and a configured level moves every finding of the rule by
+ * as many steps as it moves the rule's level (bugs to it, rule violations and the levels a rule
+ * chose for a finding keep their distance below; issue 9, docs/configuration.md). Returns the
+ * rules enabled for at least one reported file. */
 export function applyRuleStates(result, set, candidates) {
     const metas = allRules.map((r) => r.meta);
     const byPath = new Map();
@@ -76,8 +78,8 @@ export function applyRuleStates(result, set, candidates) {
         if (!st.enabled)
             return false;
         const meta = metas.find((m) => m.id === f.ruleId);
-        if (meta && f.level === meta.level)
-            f.level = st.level;
+        if (meta)
+            f.level = findingLevel(meta.level, st.level, f.level, undefined);
         return true;
     });
     const enabled = new Set();

@@ -4,6 +4,8 @@
 export const INFORMATION_URI = 'https://github.com/pinlint/pinlint';
 /** Where the generated pages live on GitHub; a rule's page is `<base><name>.md`. */
 export const RULE_DOCS_BASE_URL = 'https://github.com/pinlint/pinlint/blob/main/docs/rules/';
+/** Where docs/configuration.md explains how a configured level combines with bug and violation. */
+const CONFIG_LEVELS = 'configuration.md#levels-bugs-and-rule-violations';
 /** Repository-relative folder the generator writes to. */
 export const RULE_DOCS_DIR = 'docs/rules';
 /** GitHub keeps at most 20 tags per rule (code scanning limits table, ecosystem.md §1.7). */
@@ -204,6 +206,20 @@ function docSections(meta) {
     }
     return s;
 }
+/** The level labels of a rule: `error (bug), warning (rule violation)`. */
+function levelSummary(meta) {
+    return meta.docs.levels.length ? meta.docs.levels.map((l) => `${l.level} (${l.title})`).join(', ') : meta.level;
+}
+/** The "Levels" section: how the rule picks a finding's level, each level with an example. */
+function levelsMarkdown(meta, configLink = `../${CONFIG_LEVELS}`) {
+    const parts = [
+        reflowMarkdown(`Each finding's level says how likely it is to corrupt memory today: a bug is at the rule's level, a rule violation one step below, and \`--fail-on error\` fails on bugs only. A level set in the configuration moves all of a rule's findings by the same number of steps ([configuration](${configLink})).`),
+    ];
+    for (const l of meta.docs.levels) {
+        parts.push('', `### ${l.level}: ${l.title}`, '', reflowMarkdown(l.when), '', fenced(l.example, 'go'));
+    }
+    return parts.join('\n');
+}
 function examplesMarkdown(meta) {
     return [
         'Flagged:',
@@ -232,6 +248,7 @@ export function renderRulePage(meta) {
         '| --- | --- |',
         `| ID | \`${meta.id}\` |`,
         `| Default level | ${meta.level} |`,
+        `| Levels | ${cell(levelSummary(meta))} |`,
         `| Precision | ${meta.precision} |`,
         `| Security severity | ${securitySeverityString(meta)} |`,
         `| Tags | ${cell(tags.map((t) => `\`${t}\``).join(', '))} |`,
@@ -239,6 +256,7 @@ export function renderRulePage(meta) {
     ];
     for (const s of docSections(meta))
         parts.push('', `## ${s.title}`, '', reflowMarkdown(s.body));
+    parts.push('', '## Levels', '', levelsMarkdown(meta));
     parts.push('', '## Examples', '', examplesMarkdown(meta));
     if (meta.references.length > 0) {
         parts.push('', '## References', '', ...meta.references.map(referenceItem));
@@ -255,11 +273,11 @@ export function renderRuleIndex(metas) {
         'Every rule pinlint ships, in registry order. Each page explains what the rule flags, why it is',
         'a bug, how to fix it, and shows a flagged and a fixed example.',
         '',
-        '| ID | Rule | Summary | Level | Precision | Security severity |',
+        '| ID | Rule | Summary | Levels | Precision | Security severity |',
         '| --- | --- | --- | --- | --- | --- |',
     ];
     for (const m of metas) {
-        parts.push(`| ${m.id} | [${m.name}](${m.name}.md) | ${cell(reflowMarkdown(m.summary))} | ${m.level} | ${m.precision} | ${securitySeverityString(m)} |`);
+        parts.push(`| ${m.id} | [${m.name}](${m.name}.md) | ${cell(reflowMarkdown(m.summary))} | ${cell(levelSummary(m))} | ${m.precision} | ${securitySeverityString(m)} |`);
     }
     return `${parts.join('\n')}\n`;
 }
@@ -276,6 +294,7 @@ export function ruleHelpMarkdown(meta) {
     const parts = [`# ${meta.name} (${meta.id})`, '', reflowMarkdown(meta.summary)];
     for (const s of docSections(meta))
         parts.push('', `## ${s.title}`, '', reflowMarkdown(s.body));
+    parts.push('', '## Levels', '', levelsMarkdown(meta, RULE_DOCS_BASE_URL.replace(/rules\/$/, CONFIG_LEVELS)));
     parts.push('', '## Examples', '', examplesMarkdown(meta));
     if (meta.references.length > 0) {
         parts.push('', '## References', '', ...meta.references.map(referenceItem));
@@ -288,6 +307,9 @@ export function ruleHelpText(meta) {
     const parts = [`${meta.name} (${meta.id}): ${markdownToText(meta.summary)}`];
     for (const s of docSections(meta))
         parts.push('', `${s.title}:`, markdownToText(s.body));
+    parts.push('', 'Levels:');
+    for (const l of meta.docs.levels)
+        parts.push(`- ${l.level} (${l.title}): ${markdownToText(l.when)}`);
     parts.push('', 'Flagged:', indentBlock(meta.examples.bad, '    '));
     parts.push('', 'Fixed:', indentBlock(meta.examples.good, '    '));
     if (meta.references.length > 0) {

@@ -42,8 +42,15 @@ export function evalBuiltin(cx, call, f, args, spread, env, ctx, quiet) {
             }
             case 'len':
             case 'cap':
-                for (const a of args)
-                    evalExpr(cx, a, env, ctx, quiet);
+                // len(b) reads the length word only: it keeps nothing alive (no use, issue 9).
+                cx.pos.noUse++;
+                try {
+                    for (const a of args)
+                        evalExpr(cx, a, env, ctx, quiet);
+                }
+                finally {
+                    cx.pos.noUse--;
+                }
                 return INT;
             case 'min':
             case 'max':

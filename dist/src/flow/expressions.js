@@ -1,10 +1,11 @@
 import { constIndex, elementKey, fieldPath, shorten, spanOf, typeText, unparen } from '../go/syntax.js';
-import { ask } from './file-scope.js';
+import { noteUse } from './context.js';
+import { ask, structFields } from './file-scope.js';
 import { noteLiteralFuncs } from './func-values.js';
 import { objOf, rootVar } from './objects.js';
 import { lookup } from './scope.js';
 import { typedZero } from './typing.js';
-import { EMPTY, INT, altered, av, elemAt, held, join, untyped } from './value.js';
+import { EMPTY, INT, altered, av, elemAt, held, hiddenIn, join, untyped } from './value.js';
 /** Evaluates an expression to the abstract value it may hold, recording calls on the way. */
 export function evalExpr(cx, node, env, ctx, quiet = false) {
     const e = unparen(node);
@@ -25,6 +26,7 @@ export function evalExpr(cx, node, env, ctx, quiet = false) {
                     ? av({ func: { kind: 'func', pkg: null, qualifier: null, name: e.text } })
                     : av({ ptrs: [{ name: e.text, keys: [`global:${e.text}`], kind: 'global', stack: false }] });
             }
+            noteUse(cx, info.key, e);
             return env.get(info.key) ?? EMPTY;
         }
         case 'call_expression':
@@ -208,8 +210,12 @@ function literalBody(cx, body, type, env, ctx, where) {
                 slots.set(position, held(val, 'elem', `${typeStr}{…}`, where));
             }
             else {
+                // The N-th element initializes the N-th declared field: named so where a message may
+                // mention it (it holds a pointer-derived integer; issue 9), else kept as `#N`.
+                const carries = val.uptrs.length > 0 || val.numeric.length > 0 || hiddenIn(val).length > 0;
+                const name = (carries ? structFields(cx.file, typeStr)?.[position]?.[0] : undefined) ?? `#${position}`;
                 fields ??= new Map();
-                fields.set(`#${position}`, held(val, 'field', `#${position}`, where));
+                fields.set(name, held(val, 'field', name, where));
             }
             position++;
         }
@@ -228,6 +234,8 @@ export function addressOf(cx, operand, env, ctx) {
     }
     const obj = objOf(cx, o, env, ctx, true);
     const root = rootVar(cx, o);
+    if (root)
+        noteUse(cx, root.key, o);
     const base = root ? env.get(root.key) ?? EMPTY : EMPTY;
     // &x keeps what x holds visible to a callee that reads through the pointer.
     // &x and &x[i] point into all of x's memory; &x.f into the field's value.

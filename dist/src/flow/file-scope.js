@@ -32,7 +32,7 @@ export function newFileScope(facts, root, k, view = {}, importPath = null) {
             isImportedUintptrType: (pkg, name) => (NAMED_UINTPTR_TYPES[pkg]?.includes(name) ?? false) || ask(fs, pkg, name)?.kind === 'uintptr-type',
         },
         pinnerFieldNames: new Set(), procFieldNames: new Set(), pkgVarNames: new Set(), uintptrFuncTypes: new Set(),
-        structFields: new Map(), pkgValueVars: new Set(),
+        structFields: new Map(), structOrder: new Map(), pkgValueVars: new Set(),
         sinkMethodNames: sinkMethodNames(k.sinks),
         sinkFuncNames: new Set(Object.values(k.sinks.funcs).flat()),
         cTypes: facts.imports.some((i) => i.path === CGO_PACKAGE) ? preambleTypeNames(cgoPreamble(root) ?? '') : new Set(),
@@ -46,4 +46,22 @@ export function ask(fs, pkg, name) {
     const key = viewKey(pkg, name);
     fs.lookups.add(key);
     return fs.view[key];
+}
+/** The fields of the struct type `T` or `pkg.T` in declaration order, as [name, type text]:
+ * from the file's own declarations, else from the type layer. */
+export function structFields(fs, type) {
+    const m = /^(?:(\w+)\.)?(\w+)$/.exec(type);
+    if (!m)
+        return undefined;
+    const [, qual, name] = m;
+    if (!qual) {
+        const own = fs.structOrder.get(name);
+        if (own)
+            return own;
+    }
+    const pkg = qual ? fs.imports.get(qual)?.path : null;
+    if (pkg === undefined)
+        return undefined;
+    const entry = ask(fs, pkg, `${name}!fields`);
+    return entry?.kind === 'fields' ? entry.order : undefined;
 }

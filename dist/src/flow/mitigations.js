@@ -43,6 +43,7 @@ export function mitigationFor(cx, call, keys) {
             }
         }
     }
+    judgeUses(cx, call, keys, mit);
     // Handed to the caller by a return after the call: the caller holds it from then on.
     if (cx.log.returns.some((r) => match(r.keys) && r.ctx.fn === call.fn && isReachableAfter(call, r.ctx)))
         mit.returned = true;
@@ -74,6 +75,32 @@ export function mitigationFor(cx, call, keys) {
         mit.pinSpan = pin.span;
     }
     return mit;
+}
+/** What visibly keeps the object alive across the call without being meant to (issue 9): a
+ * later read of a variable naming it, a store in a package-level variable before the call. */
+function judgeUses(cx, call, keys, mit) {
+    // A later use in the text comes first; one only the loop's back edge reaches, else.
+    const order = (u) => (u.ctx.start >= call.end ? u.ctx.start : Number.MAX_SAFE_INTEGER / 2 + u.ctx.start);
+    let first;
+    for (const k of keys) {
+        for (const use of cx.log.uses.get(k)?.values() ?? []) {
+            if (use.ctx.fn !== call.fn || (first && order(first) <= order(use)))
+                continue;
+            // Inside the call itself (its own arguments) is not after it.
+            if (use.ctx.start >= call.start && use.ctx.end <= call.end)
+                continue;
+            if (!isReachableAfter(call, use.ctx) || isReassignedBetween(cx, keys, call, use.ctx))
+                continue;
+            first = use;
+        }
+    }
+    if (first)
+        mit.usedAfter = first.span;
+    const names = new Set(keys);
+    const store = cx.log.globalStores.find((g) => g.ctx.fn === call.fn && g.ctx.end <= call.start && g.keys.some((k) => names.has(k)) &&
+        isReachableAfter(g.ctx, call) && !isReassignedBetween(cx, keys, g.ctx, call));
+    if (store)
+        mit.storedGlobal = { span: store.span, holder: store.holder };
 }
 /** Reports whether any of `keys` is assigned after `from` and before `to` on every path to `to`. */
 export function isReassignedBetween(cx, keys, from, to) {

@@ -68,7 +68,9 @@ export function objOf(cx, expr, env, ctx, addr = false) {
             };
         }
         const isParam = info.kind === 'param';
-        const stack = addr && !isParam && info.isValue === true;
+        // `&n` of a variable that holds an integer (`n, err := f()`) is its own memory too, though
+        // no declared type says it is a value (issue 9: such a local may live on the stack).
+        const stack = addr && !isParam && (info.isValue === true || (v.int && v.ptrs.length === 0 && !v.unsafePtr));
         const pf = { name: e.text, keys: [info.key], kind: isParam ? 'param' : 'local', stack, fresh: stack };
         if (!isParam && v.from)
             pf.from = v.from;
@@ -86,7 +88,10 @@ export function objOf(cx, expr, env, ctx, addr = false) {
         }
         // Elements and fields of a value live in the object that holds them; through a pointer or
         // slice they live in what it points to.
-        const inner = objOf(cx, op, env, ctx, addr && e.type === 'selector_expression');
+        // `&a[i]` of a local array (a value, unlike a slice) is the array's own memory too.
+        const info = op.type === 'identifier' ? lookup(cx, op.text) : undefined;
+        const ownArray = e.type === 'index_expression' && info?.isValue === true && /^\[[^\]]/.test(info.type ?? '');
+        const inner = objOf(cx, op, env, ctx, addr && (e.type === 'selector_expression' || ownArray));
         if (!inner)
             return null;
         if (e.type === 'index_expression' || e.type === 'slice_expression') {
@@ -94,9 +99,14 @@ export function objOf(cx, expr, env, ctx, addr = false) {
             const rv = root ? env.get(root.key) ?? EMPTY : EMPTY;
             if (rv.os)
                 return { ...inner, kind: 'os' };
-            return { ...inner, name: inner.name, stack: inner.stack && addr && !(root && isSliceish(root)) };
+            // `p(b[i])` without `&` is what the element points to: named so (issue 9); the keys stay
+            // the root variable's, whose liveness keeps the element's pointee reachable.
+            const name = !addr && e.type === 'index_expression' ? shorten(e.text) : inner.name;
+            return { ...inner, name, stack: inner.stack && addr && !(root && isSliceish(root)) };
         }
-        return inner;
+        // `unsafe.Pointer(t.attr)` converts what the field points to, `t.attr`'s pointee, not `t`
+        // (issue 9); `&t.attr` is t's own memory and keeps t's name.
+        return addr ? inner : { ...inner, name: shorten(e.text) };
     }
     if (e.type === 'call_expression') {
         const operand = conversionOperand(cx.names, e) ?? unsafeHelperOperand(cx.names, e);

@@ -80,6 +80,9 @@ export function inferType(names, e) {
             if (inner.type === 'pointer_type' || (inner.type === 'unary_expression' && inner.child(0)?.type === '*'))
                 return inner.text.replace(/\s+/g, '');
         }
+        // make([]T, n) is a []T: what a message calls the elements of (issue 9).
+        if (f && f.type === 'identifier' && f.text === 'make' && !names.isLocal('make') && args[0])
+            return typeText(args[0]);
         if (f && f.type === 'identifier' && f.text === 'new' && !names.isLocal('new') && args[0]) {
             const t = typeText(args[0]);
             return t ? `*${t}` : undefined;

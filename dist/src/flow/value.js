@@ -147,10 +147,11 @@ export function hiddenIn(v) {
         let i = 0;
         while (path[i] === '[]')
             i++;
+        const rest = path.slice(i);
         let name = '';
-        for (const p of path.slice(i))
+        for (const p of rest)
             name = p === '[]' ? `${name}[…]` : name ? `${name}.${p}` : p;
-        return { field: name ? `field ${name}` : 'element', u };
+        return { field: name ? `field ${name}` : 'element', path: rest, u };
     });
 }
 export const INT = Object.freeze({ ...EMPTY, int: true });

@@ -21,6 +21,8 @@ function finding(f) {
         ruleName: f.ruleName,
         level: f.level,
         message: f.message,
+        ...(f.severity !== undefined ? { severity: f.severity, evidence: f.evidence ?? '' } : {}),
+        ...(f.evidenceLine !== undefined ? { evidenceLine: f.evidenceLine } : {}),
         location: location(f.location),
         related: f.related.map(related),
         flow: f.flow.map(related),

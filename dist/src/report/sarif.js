@@ -191,6 +191,11 @@ function sarifResult(f, ruleIndex, sources, opts) {
         message: { text: messageWithRelatedLinks(f) },
         locations: [{ physicalLocation: physicalLocation(f.location) }],
     };
+    if (f.severity !== undefined) {
+        result.properties = { 'pinlint/severity': f.severity, 'pinlint/evidence': f.evidence ?? '' };
+        if (f.evidenceLine !== undefined)
+            result.properties['pinlint/evidenceLine'] = f.evidenceLine;
+    }
     if (f.related.length > 0) {
         result.relatedLocations = f.related.map((r, k) => ({
             id: k + 1,

@@ -60,7 +60,8 @@ export class TypeTable {
             const pkgs = path === '' ? (own ? [own] : []) : this.byPath.get(path) ?? [];
             const entry = question === 'out' ? this.outParams(pkgs, name)
                 : question === 'fn' ? (pkgs.some((p) => p.funcs.has(name)) ? { kind: 'func-decl' } : undefined)
-                    : this.entryFor(pkgs, name, own, question === 'args' ? 'args' : 'plain');
+                    : question === 'fields' ? this.fieldOrder(pkgs, name)
+                        : this.entryFor(pkgs, name, own, question === 'args' ? 'args' : 'plain');
             if (entry)
                 view[key] = entry;
         }
@@ -99,6 +100,15 @@ export class TypeTable {
     }
     typeOf(pkg, name) {
         return this.built(pkg.types.get(name))?.[0];
+    }
+    /** A struct type's fields in order (`…#T!fields`), for positional literals. */
+    fieldOrder(pkgs, name) {
+        for (const pkg of pkgs) {
+            const order = this.typeOf(pkg, name)?.decl.order;
+            if (order)
+                return { kind: 'fields', order };
+        }
+        return undefined;
     }
     outParams(pkgs, name) {
         for (const pkg of pkgs) {
