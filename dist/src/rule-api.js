@@ -67,7 +67,8 @@ export function pinAdvice(version, obj) {
  * it has a name, else how to give it one (a KeepAlive of a call would keep a new result alive,
  * not the one passed). */
 export function keepAliveAdvice(obj) {
-    return keepAliveRoot(obj.name)
+    // An element (`bufs[i]`) can be named too, as long as the index still selects it then.
+    return keepAliveRoot(obj.name) || /^[A-Za-z_]\w*(\.[A-Za-z_]\w*|\[[\w.]*\])*$/.test(obj.name)
         ? `call runtime.KeepAlive(${obj.name}) after the call`
         : `assign ${obj.name} to a variable, convert that variable, and call runtime.KeepAlive on it after the call`;
 }

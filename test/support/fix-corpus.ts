@@ -12,7 +12,7 @@ import type { Finding } from '../../src/model/findings.js';
 import { rules } from '../../rules/index.js';
 
 export const GOFMT = ['/usr/bin/gofmt', '/usr/lib/go/bin/gofmt'].find((p) => existsSync(p));
-const GO = ['/usr/bin/go', '/usr/lib/go/bin/go'].find((p) => existsSync(p));
+export const GO = ['/usr/bin/go', '/usr/lib/go/bin/go'].find((p) => existsSync(p));
 
 export interface FixCounts {
   corpus: string;
