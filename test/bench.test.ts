@@ -14,13 +14,13 @@ describe('npm run bench --quick', () => {
     expect(lines[0]).toMatch(/^machine: .*\d+ cores, Node v\d+/);
     const header = lines.find((l) => l.startsWith('| corpus | files |')) ?? '';
     const columns = header.split('|').map((c) => c.trim()).filter(Boolean);
-    expect(columns).toEqual(['corpus', 'files', 'MB', 'MB parsed', 'wall s (no cache)', 'MB/s', 'CPU s', 'peak RSS MB', 'read floor s', 'naive parse s (1 thread)', 'cold cache s', 'warm cache s', 'go vet s', 'findings']);
+    expect(columns).toEqual(['corpus', 'files', 'MB', 'MB parsed', 'wall s (no cache)', 'MB/s', 'CPU s', 'peak RSS MB', 'read floor s (CPU)', 'naive parse s (CPU, 1 thread)', 'cold cache s (CPU)', 'warm cache s (CPU)', 'go vet s', 'findings']);
     const row = lines.find((l) => l.startsWith('| _example |')) ?? '';
     const cells = row.split('|').map((c) => c.trim()).filter(Boolean);
     expect(cells).toHaveLength(columns.length);
     // Files found, and the warm run answered from the cache.
     expect(Number(cells[1])).toBeGreaterThan(0);
-    expect(cells[11]).toMatch(/^\d+\.\d\d \([1-9]\d* hits\)$/);
+    expect(cells[11]).toMatch(/^\d+\.\d\d \(\d+\.\d\d; [1-9]\d* hits\)$/);
     const scale = lines.filter((l) => l.startsWith('| _example |'))[1] ?? '';
     expect(scale.split('|').map((c) => c.trim()).filter(Boolean)).toHaveLength(7);
   }, 240_000);

@@ -22,7 +22,7 @@ export const CACHE_NAME = 'pinlint';
 const LAYOUT = 'facts-v1';
 const MAGIC = Buffer.from('PLF1');
 const HEADER = MAGIC.length + 32;
-/** Default bound on the cache's size: the standard library's facts take about 30 MB, so this
+/** Default bound on the cache's size: the standard library's facts take about 60 MB, so this
  * holds a handful of large trees. Beyond it the least recently used entries go. */
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 /** After pruning, the cache is brought down to this share of the bound, so a run that writes a
