@@ -114,7 +114,8 @@ export class Extractor {
             // Workers take their next file from the event loop, not by blocking on Atomics.wait, so
             // native tree-sitter trees are freed between files (DESIGN.md §9).
             atomics: 'disabled',
-            idleTimeout: Number.MAX_SAFE_INTEGER,
+            // The pool lives for the run (min = max threads); close() ends it.
+            idleTimeout: Infinity,
             workerData,
         });
         this.stats.workers = this.limit.n;
