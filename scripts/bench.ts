@@ -138,10 +138,15 @@ function benchCorpus(c: Corpus, o: Options, tmp: string): Row {
 const mb = (b: number): string => (b / 1e6).toFixed(1);
 const s = (x: number): string => x.toFixed(2);
 
-function printRows(rows: Row[]): void {
+function printHeader(): void {
   process.stdout.write('\n| corpus | files | MB | MB parsed | wall s (no cache) | MB/s | CPU s | peak RSS MB | read floor s (CPU) | naive parse s (CPU, 1 thread) | cold cache s (CPU) | warm cache s (CPU) | go vet s | findings |\n');
   process.stdout.write('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n');
-  for (const r of rows) {
+}
+
+/** One corpus's row, printed as soon as it is measured (a long run that is cut short keeps the
+ * rows it finished). */
+function printRow(r: Row): void {
+  {
     const p = r.plain.report;
     process.stdout.write(`| ${r.corpus.name} | ${p.scanned} | ${mb(p.bytesFound)} | ${mb(p.bytesParsed)} | ${s(r.plain.wall)} | ${(p.bytesFound / 1e6 / r.plain.wall).toFixed(1)} | ${s(r.plain.cpu)} | ${(r.plain.rss / 1e6).toFixed(0)} | ${s(r.floor.wall)} (${s(r.floor.cpu)}) | ${s(r.naive.wall)} (${s(r.naive.cpu)}) | ${s(r.cold.wall)} (${s(r.cold.cpu)}) | ${s(r.warm.wall)} (${s(r.warm.cpu)}; ${r.warm.report.cacheHits} hits) | ${r.vet} | ${p.findings} |\n`);
   }
@@ -187,8 +192,8 @@ function main(): number {
   process.stdout.write(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}, load average ${load}, ${o.runs} run(s) per median\n`);
   const tmp = mkdtempSync(join(tmpdir(), 'pinlint-bench-'));
   try {
-    const rows = present.map((c, i) => benchCorpus(c, o, join(tmp, `c${i}`)));
-    printRows(rows);
+    printHeader();
+    present.forEach((c, i) => printRow(benchCorpus(c, o, join(tmp, `c${i}`))));
     if (o.scale) {
       process.stdout.write('\nScaling (no cache; copies side by side):\n\n| corpus | 1× s | 2× s | 4× s | 4× / 1× | CPU s 1× / 2× / 4× | peak RSS MB 1× / 2× / 4× |\n| --- | --- | --- | --- | --- | --- | --- |\n');
       present.forEach((c, i) => {
