@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { analyze, type AnalysisResult } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
-import { UsageError, configureRun, exitCodeFor, type CliIO, type ConfiguredRun } from './common.js';
+import { UsageError, cacheDirFor, cacheOptions, configureRun, exitCodeFor, type CacheOptions, type CliIO, type ConfiguredRun } from './common.js';
 import { writeOutput } from './output.js';
 import { progressLine, wantsProgress } from './progress.js';
 import { readGoFile } from '../engine/read.js';
@@ -18,7 +18,7 @@ import { AUDIT_FORMATS, renderAudit, type AuditFormat } from '../audit/render.js
 /** The I/O of `audit`: CliIO (stderrIsTTY decides about progress). */
 export type AuditIO = CliIO;
 
-interface AuditOptions {
+interface AuditOptions extends CacheOptions {
   format: AuditFormat;
   output?: string;
   failOn: Level;
@@ -30,7 +30,7 @@ interface AuditOptions {
 }
 
 export function registerAudit(program: Command, io: AuditIO, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('audit [dir]')
     .summary('report per vendored module: sink calls, findings, uintptr wrappers and sinks defined')
     .description('Analyze <dir>/vendor (or <dir> itself when it has no vendor/: a tree of dependencies laid out by import path; default .) and report per module, grouped by vendor/modules.txt and ranked by risk: findings per rule (generated files included), unprotected uintptr wrappers (those called with pointers and the exported ones apart), bodyless or //go:uintptrescapes sinks, files, sink calls and calls protected inline. See docs/audit.md.')
@@ -43,7 +43,8 @@ export function registerAudit(program: Command, io: AuditIO, setExit: (code: num
     // The default since generated files count in an audit (issue 11); kept so scripts that pass it work.
     .addOption(new Option('--include-generated', 'count and list findings in generated files (the default)').hideHelp())
     .option('--no-progress', 'never print progress on stderr')
-    .option('--config <file>', 'use this configuration file instead of searching for .pinlint.{json,yaml,yml} from <dir>')
+    .option('--config <file>', 'use this configuration file instead of searching for .pinlint.{json,yaml,yml} from <dir>');
+  cacheOptions(cmd)
     .action(async (dir: string | undefined, opts: AuditOptions) => {
       setExit(await runAudit(dir ?? '.', opts, io));
     });
@@ -71,6 +72,7 @@ async function runAudit(dirArg: string, opts: AuditOptions, io: AuditIO): Promis
     configured: configured.options,
     inlineSuppressions: opts.inlineSuppressions,
     includeGenerated: !opts.excludeGenerated,
+    ...cacheDirFor(opts, io),
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
@@ -102,6 +104,9 @@ export interface AuditTreeOptions {
   onProgress?: (done: number, total: number) => void;
   /** Rules, levels and knowledge from configuration (default: every rule, built-in tables). */
   configured?: ConfiguredRun['options'];
+  /** The facts cache directory; none when absent. */
+  cacheDir?: string | undefined;
+  toolVersion?: string;
 }
 
 export interface AuditRun {
@@ -125,6 +130,7 @@ export async function auditTree(dir: string, opts: AuditTreeOptions = {}): Promi
     includeVendor: true,
     inlineSuppressions: opts.inlineSuppressions !== false,
     includeGenerated: opts.includeGenerated !== false,
+    ...(opts.cacheDir ? { cacheDir: opts.cacheDir, toolVersion: opts.toolVersion ?? VERSION } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
   const data = computeAudit({

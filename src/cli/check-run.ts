@@ -11,11 +11,11 @@ import type { Level } from '../model/findings.js';
 import { VERSION } from '../version.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline, type Baseline } from '../config/baseline.js';
 import { planFixes, unifiedDiff } from '../report/fix.js';
-import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cliContext, configureRun, exitCodeFor, findRule, unknownRuleMessage, type CliIO } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cacheDirFor, cliContext, configureRun, exitCodeFor, findRule, unknownRuleMessage, type CacheOptions, type CliIO } from './common.js';
 import { writeFixedFile, writeOutput } from './output.js';
 import { progressLine, wantsProgress } from './progress.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends CacheOptions {
   format: string;
   output?: string;
   failOn: string;
@@ -121,6 +121,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): 
     // Command-line directories are looked in first, then the configurations'.
     context: cliContext(io.cwd, opts.context ?? []),
     env: io.env ?? process.env,
+    ...cacheDirFor(opts, io),
     ...(progress ? { onProgress: progress.update } : {}),
   };
   const runOnce = async (): Promise<{ result: AnalysisResult; rules: Rule[] }> => {

@@ -1,12 +1,12 @@
 // `pinlint check` (the default command): its options. The run itself is check-run.ts.
 import { Command, Option } from 'commander';
 import { FORMATS } from '../report/index.js';
-import type { CliIO } from './common.js';
+import { cacheOptions, type CliIO } from './common.js';
 import { runCheck, type CheckOptions } from './check-run.js';
 
 /** Adds `check` (the default command) to the program. */
 export function registerCheck(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('check [paths...]', { isDefault: true })
     .description('analyze .go files below the paths (default: .), skipping vendor/, testdata/, and directories and files starting with . or _')
     .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (any letter case)`).default('text'))
@@ -34,7 +34,8 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     .option('--baseline <file>', 'report only findings not recorded in this baseline file')
     .option('--write-baseline <file>', 'record the current findings in a baseline file and exit 0')
     .option('--fix', 'apply the mechanical fixes (KeepAlive after the call, conversion moved inline, …Ptr twin), then report what remains')
-    .option('--dry-run', 'with --fix: print the changes as a unified diff instead of writing them')
+    .option('--dry-run', 'with --fix: print the changes as a unified diff instead of writing them');
+  cacheOptions(cmd)
     .action(async (paths: string[], opts: CheckOptions) => {
       setExit(await runCheck(paths, opts, io));
     });

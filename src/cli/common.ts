@@ -9,6 +9,8 @@ import type { Rule } from '../rule-api.js';
 import type { Level } from '../model/findings.js';
 import { ConfigError, ConfigSet, isDirectory, type RuleState } from '../config/index.js';
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
+import { defaultCacheDir } from '../engine/cache.js';
+import { VERSION } from '../version.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -142,3 +144,26 @@ export function cliContext(cwd: string, dirs: readonly string[]): string[] {
 }
 
 
+
+/** The options `check` and `audit` share for the facts cache. */
+export interface CacheOptions {
+  /** false with --no-cache. */
+  cache?: boolean;
+  cacheDir?: string;
+}
+
+/** Where the facts cache is for this run: --cache-dir (relative to the working directory), else
+ * $XDG_CACHE_HOME/pinlint or ~/.cache/pinlint; undefined with --no-cache, which reads and writes
+ * nothing. */
+export function cacheDirFor(opts: CacheOptions, io: CliIO): { cacheDir?: string; toolVersion: string } {
+  if (opts.cache === false) return { toolVersion: VERSION };
+  if (opts.cacheDir) return { cacheDir: resolve(io.cwd, opts.cacheDir), toolVersion: VERSION };
+  return { cacheDir: defaultCacheDir(io.env ?? process.env), toolVersion: VERSION };
+}
+
+/** Adds --cache-dir and --no-cache to a command. */
+export function cacheOptions<T extends { option(flags: string, description: string): T }>(cmd: T): T {
+  return cmd
+    .option('--cache-dir <dir>', 'keep per-file facts in this directory (default: $XDG_CACHE_HOME/pinlint or ~/.cache/pinlint), so unchanged files are not parsed again')
+    .option('--no-cache', 'neither read nor write the facts cache');
+}

@@ -3,7 +3,8 @@
 // tree index, run the rules over the files to report on, apply the generated-file policy and
 // suppressions, sort.
 import { dirname, isAbsolute, join } from 'node:path';
-import { extractAll } from './extract-pool.js';
+import { Extractor, type ExtractStats } from './extract-pool.js';
+import { pruneCache, runKeyFor } from './cache.js';
 import { MAX_ROUNDS, type Refinable, refineWithTypes } from './refine.js';
 import type { ExtractOutcome, ExtractTask } from './extract.js';
 import type { FileFacts, Mitigation, ObjFact } from '../model/facts.js';
@@ -54,6 +55,12 @@ export interface AnalyzeOptions {
   configure?: () => { knowledge: MergedKnowledge; context: string[] };
   /** The environment that locates the module cache and GOPATH (default: process.env). */
   env?: Record<string, string | undefined>;
+  /** The facts cache directory (engine/cache.ts); none when absent. The CLI picks the default. */
+  cacheDir?: string;
+  /** The bound on the cache's size in bytes (default DEFAULT_MAX_BYTES). */
+  cacheMaxBytes?: number;
+  /** pinlint's version, part of every cache key (the CLI passes it). */
+  toolVersion?: string;
 }
 
 export interface AnalysisResult {
@@ -69,6 +76,8 @@ export interface AnalysisResult {
   files: FileFacts[];
   /** Files the type stage analyzed again, per round (engine/refine.ts). */
   typeRounds: number[];
+  /** What extraction read, parsed and found in the cache. */
+  stats: ExtractStats;
   index: TreeIndex;
   /** The absolute path of a repository-relative path. */
   absPath(rel: string): string;
@@ -90,7 +99,16 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const knowledge = late?.knowledge ?? opts.knowledge ?? DEFAULT_MERGED;
   const scannedDirs = [...discovered.reported.keys(), ...discovered.context.keys()].map((f) => dirname(f));
   const modules = new ModuleResolver(root, { env: opts.env ?? process.env, context: [...(opts.context ?? []), ...(late?.context ?? [])], scannedDirs });
-  const { files, reportedFacts, typeRounds } = await extractFacts(discovered, { root, rel, modules, knowledge, onProgress: opts.onProgress }, notifications);
+  const extractor = new Extractor(knowledge, opts.cacheDir ? { dir: opts.cacheDir, runKey: runKeyFor(knowledge, opts.toolVersion ?? '') } : null);
+  let extracted: Extracted;
+  try {
+    extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, onProgress: opts.onProgress }, notifications);
+  } finally {
+    await extractor.close();
+  }
+  // After a run that wrote entries, the cache is brought back within its bound.
+  if (opts.cacheDir && extractor.wroteCache) pruneCache(opts.cacheDir, opts.cacheMaxBytes);
+  const { files, reportedFacts, typeRounds } = extracted;
   const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers, (p) => modules.isMissing(p));
   const findings = runRules(reportedFacts, { root, index, modules, rules: opts.rules, levels: opts.levels }, notifications);
   const shown = opts.includeGenerated ? findings : hideGenerated(findings, reportedFacts, notifications);
@@ -105,6 +123,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     scanned: [...discovered.reported.keys()].map(rel).sort(),
     files,
     typeRounds,
+    stats: extractor.stats,
     index,
     absPath: (p) => (isAbsolute(p) ? p : join(root, p)),
   };
@@ -115,6 +134,7 @@ interface ExtractContext {
   rel: (abs: string) => string;
   modules: ModuleResolver;
   knowledge: MergedKnowledge;
+  extractor: Extractor;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -136,7 +156,7 @@ async function extractFacts(discovered: Discovered, ctx: ExtractContext, notific
   const loaded = new Set(batch.map((t) => t.real));
   const loadedDirs = new Set(batch.map((t) => dirname(t.real)));
   for (let round = 0; batch.length > 0; round++) {
-    const outcomes = await extractAll(batch, ctx.knowledge, ctx.onProgress);
+    const outcomes = await ctx.extractor.extract(batch, ctx.onProgress);
     const fresh = collectOutcomes(batch, outcomes, out, notifications);
     if (round >= 3) break;
     const next: ExtractTask[] = [];
@@ -151,7 +171,7 @@ async function extractFacts(discovered: Discovered, ctx: ExtractContext, notific
     }
     batch = next;
   }
-  const refined = await refineWithTypes(out, (dir) => ctx.modules.importPathOf(dir), ctx.knowledge);
+  const refined = await refineWithTypes(out, (dir) => ctx.modules.importPathOf(dir), ctx.extractor);
   out.typeRounds = refined.rounds;
   if (!refined.settled) {
     // A chain of helpers deeper than the rounds: what is reported stays sound for each file's

@@ -1,94 +1,179 @@
-// Runs extraction over many files: in worker threads when there are enough files to pay for
-// starting them (DESIGN.md §9: the binding works in workers, two workers scale about 1.9×),
-// otherwise on the main thread, yielding every few files so native trees can be freed.
+// Runs extraction over many files for one analysis run. The main thread reads each file, applies
+// the prefilter and asks the facts cache (engine/cache.ts); what is left to parse goes to a
+// pool of worker threads (piscina), started at the first file that needs parsing once there is
+// enough of it to pay for starting workers, and kept for the rest of the run: the rounds that
+// load imported packages and the type stage's re-analyses use the same workers. Outcomes come
+// back in the tasks' order, so the output does not depend on the number of workers.
+//
+// Why reading stays on the main thread: reading is the floor (the standard library's 63 MB in
+// about 0.1 s), the facts a cache hit yields are needed on the main thread anyway (deserializing
+// them there once is cheaper than deserializing in a worker and cloning them across), and a warm
+// pre-commit run then starts no worker at all.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { extractOne, type ExtractOutcome, type ExtractTask } from './extract.js';
+import { Piscina } from 'piscina';
+import { analyzeText, readForExtract, type ExtractOutcome, type ExtractTask, type ReadFile } from './extract.js';
 import type { Knowledge } from '../flow/extract.js';
+import { FactsCache, type CacheSpec } from './cache.js';
 
-/** Below this many files, starting workers costs more than it saves. */
-export const WORKER_MIN_FILES = 300;
+/** Starting workers pays once this much text waits for parsing: two workers take about 0.25 s
+ * of CPU to load the grammar and the analysis, what parsing and analyzing ~1 MB costs. */
+export const WORKER_MIN_BYTES = 1024 * 1024;
 const YIELD_EVERY = 50;
-/** Files handed to one worker before it answers: enough to keep it busy, few enough to balance. */
-const IN_FLIGHT = 4;
+/** Files queued in one worker ahead of the one it is parsing, so it never waits for a message. */
+const TASKS_PER_WORKER = 4;
 
 /** The compiled worker script; absent when running from TypeScript sources (tests). */
 const WORKER_SCRIPT = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
 
-function workerCount(files: number): number {
-  if (process.env.PINLINT_WORKERS !== undefined) return Math.max(0, Number(process.env.PINLINT_WORKERS) || 0);
-  if (files < WORKER_MIN_FILES || !existsSync(WORKER_SCRIPT)) return 0;
-  return Math.min(availableParallelism(), 4);
+/** What a worker is told once: plain data. */
+export interface WorkerInit {
+  knowledge: Knowledge;
+  cache: CacheSpec | null;
 }
 
-/** Extracts every task; the outcomes come back in the tasks' order. */
-export async function extractAll(tasks: ExtractTask[], knowledge: Knowledge, onProgress?: (done: number, total: number) => void): Promise<ExtractOutcome[]> {
-  const n = workerCount(tasks.length);
-  if (n === 0 || !existsSync(WORKER_SCRIPT)) return extractInline(tasks, knowledge, onProgress);
-  return extractInWorkers(tasks, knowledge, n, onProgress);
+/** One file sent to a worker: the task and the text the main thread read. */
+export interface WorkerJob {
+  task: ExtractTask;
+  read: ReadFile;
 }
 
-async function extractInline(tasks: ExtractTask[], knowledge: Knowledge, onProgress?: (done: number, total: number) => void): Promise<ExtractOutcome[]> {
-  const out: ExtractOutcome[] = [];
-  for (let i = 0; i < tasks.length; i++) {
-    if (i > 0 && i % YIELD_EVERY === 0) {
-      await new Promise((r) => setImmediate(r));
-      onProgress?.(i, tasks.length);
-    }
-    out.push(extractOne(tasks[i] as ExtractTask, knowledge));
+/** What a run's extraction did, for the benchmark and the architecture notes. */
+export interface ExtractStats {
+  /** Files read (each round counts its reads) and their size in UTF-16 code units. */
+  filesRead: number;
+  bytesRead: number;
+  /** Files parsed (the type stage's re-analyses count again) and the bytes handed to the parser. */
+  filesParsed: number;
+  bytesParsed: number;
+  cacheHits: number;
+  /** Worker threads started (0: everything ran on the main thread). */
+  workers: number;
+}
+
+/** How many workers a run may use: PINLINT_WORKERS when set (0: the main thread only), else one
+ * per core up to four; none when running from TypeScript sources. */
+function workerLimit(): { n: number; forced: boolean } {
+  if (!existsSync(WORKER_SCRIPT)) return { n: 0, forced: true };
+  const env = process.env.PINLINT_WORKERS;
+  if (env !== undefined && env !== '') return { n: Math.max(0, Math.floor(Number(env)) || 0), forced: true };
+  return { n: Math.min(availableParallelism(), 4), forced: false };
+}
+
+/** The extraction of one run: call extract() per batch, close() at the end. */
+export class Extractor {
+  private pool: Piscina | null = null;
+  private readonly limit = workerLimit();
+  private readonly cache: FactsCache | null;
+  readonly stats: ExtractStats = { filesRead: 0, bytesRead: 0, filesParsed: 0, bytesParsed: 0, cacheHits: 0, workers: 0 };
+
+  constructor(private readonly knowledge: Knowledge, private readonly cacheSpec: CacheSpec | null) {
+    this.cache = cacheSpec ? new FactsCache(cacheSpec) : null;
   }
-  return out;
-}
 
-function extractInWorkers(tasks: ExtractTask[], knowledge: Knowledge, n: number, onProgress?: (done: number, total: number) => void): Promise<ExtractOutcome[]> {
-  return new Promise((resolveAll, rejectAll) => {
+  /** Extracts every task; the outcomes come back in the tasks' order. */
+  async extract(tasks: ExtractTask[], onProgress?: (done: number, total: number) => void): Promise<ExtractOutcome[]> {
     const out = new Array<ExtractOutcome | undefined>(tasks.length);
-    let next = 0;
+    const pending: Array<Promise<void>> = [];
+    let held: Array<{ i: number; job: WorkerJob }> = [];
+    let heldBytes = 0;
     let done = 0;
-    let failed = false;
-    const workers: Worker[] = [];
-    const finish = (err?: unknown): void => {
-      for (const w of workers) void w.terminate();
-      if (!err) {
-        resolveAll(out as ExtractOutcome[]);
-        return;
-      }
-      // A worker that dies (out of memory, a crash in the native binding) does not lose the run:
-      // what it had not answered is extracted here.
-      const missing = tasks.map((_task, i) => (out[i] === undefined ? i : -1)).filter((i) => i >= 0);
-      extractInline(missing.map((i) => tasks[i] as ExtractTask), knowledge)
-        .then((rest) => {
-          missing.forEach((i, k) => { out[i] = rest[k]; });
-          resolveAll(out as ExtractOutcome[]);
-        })
-        .catch(rejectAll);
+    const settle = (i: number, o: ExtractOutcome): void => {
+      out[i] = o;
+      this.count(o);
+      done++;
+      if (done % YIELD_EVERY === 0) onProgress?.(done, tasks.length);
     };
-    const feed = (w: Worker): void => {
-      if (next < tasks.length) {
-        const id = next++;
-        w.postMessage({ id, task: tasks[id] });
-      }
+    const dispatch = (i: number, job: WorkerJob): void => {
+      pending.push(this.inWorker(job).then((o) => settle(i, o)));
     };
-    for (let k = 0; k < n; k++) {
-      const w = new Worker(WORKER_SCRIPT, { workerData: { knowledge } });
-      workers.push(w);
-      w.on('message', (msg: { id: number; outcome: ExtractOutcome }) => {
-        out[msg.id] = msg.outcome;
-        done++;
-        if (done % YIELD_EVERY === 0) onProgress?.(done, tasks.length);
-        if (done === tasks.length) finish();
-        else feed(w);
-      });
-      w.on('error', (err) => {
-        if (!failed) {
-          failed = true;
-          finish(err);
-        }
-      });
-      for (let j = 0; j < IN_FLIGHT; j++) feed(w);
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i] as ExtractTask;
+      const read = readForExtract(task, this.cache);
+      if (read.kind !== 'text') {
+        settle(i, read);
+        continue;
+      }
+      const hit = read.key === undefined ? undefined : this.cache?.get(read.key, task.path);
+      if (hit) {
+        settle(i, { kind: 'facts', facts: hit, cost: { bytes: read.text.length, parsed: 0, cached: true } });
+        continue;
+      }
+      const job = { task, read };
+      if (this.pool) {
+        dispatch(i, job);
+        continue;
+      }
+      // Held until there is enough to parse to start workers (then all go to them), or the
+      // batch ends (then they are parsed here).
+      held.push({ i, job });
+      heldBytes += read.text.length;
+      if (this.startPool(heldBytes)) {
+        for (const h of held) dispatch(h.i, h.job);
+        held = [];
+      }
     }
-    if (tasks.length === 0) finish();
-  });
+    for (let k = 0; k < held.length; k++) {
+      const h = held[k] as { i: number; job: WorkerJob };
+      if (k > 0 && k % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
+      settle(h.i, analyzeText(h.job.task, h.job.read, this.knowledge, this.cache));
+    }
+    await Promise.all(pending);
+    return out as ExtractOutcome[];
+  }
+
+  /** Starts the pool when `bytes` of text wait and workers are allowed; reports whether it runs. */
+  private startPool(bytes: number): boolean {
+    if (this.pool) return true;
+    if (this.limit.n === 0 || (!this.limit.forced && bytes < WORKER_MIN_BYTES)) return false;
+    const workerData: WorkerInit = { knowledge: this.knowledge, cache: this.cacheSpec };
+    this.pool = new Piscina({
+      filename: WORKER_SCRIPT,
+      minThreads: this.limit.n,
+      maxThreads: this.limit.n,
+      concurrentTasksPerWorker: TASKS_PER_WORKER,
+      // Workers take their next file from the event loop, not by blocking on Atomics.wait, so
+      // native tree-sitter trees are freed between files (DESIGN.md §9).
+      atomics: 'disabled',
+      // The pool lives for the run (min = max threads); close() ends it.
+      idleTimeout: Infinity,
+      workerData,
+    });
+    this.stats.workers = this.limit.n;
+    return true;
+  }
+
+  /** Runs one job in the pool. A worker that dies (out of memory, a crash in the native binding)
+   * does not lose the run: its file is analyzed here instead. */
+  private async inWorker(job: WorkerJob): Promise<ExtractOutcome> {
+    try {
+      return (await (this.pool as Piscina).run(job)) as ExtractOutcome;
+    } catch {
+      return analyzeText(job.task, job.read, this.knowledge, this.cache);
+    }
+  }
+
+  private count(o: ExtractOutcome): void {
+    if (!o.cost) return;
+    this.stats.filesRead++;
+    this.stats.bytesRead += o.cost.bytes;
+    if (o.cost.cached) this.stats.cacheHits++;
+    if (o.cost.parsed > 0) {
+      this.stats.filesParsed++;
+      this.stats.bytesParsed += o.cost.parsed;
+    }
+  }
+
+  /** Whether this run wrote cache entries here or in its workers (then the cache is pruned). */
+  get wroteCache(): boolean {
+    return this.cacheSpec !== null && this.stats.filesParsed > 0;
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    if (pool) await pool.destroy();
+  }
 }

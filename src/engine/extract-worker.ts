@@ -1,11 +1,15 @@
-// A worker thread that extracts facts for the main thread (see extract-pool.ts). Each message is
-// one file; handling each in its own event-loop turn lets the native tree-sitter trees be freed.
-import { parentPort, workerData } from 'node:worker_threads';
-import { extractOne, type ExtractTask } from './extract.js';
-import type { Knowledge } from '../flow/extract.js';
+// A worker thread of the extraction pool (extract-pool.ts, run by piscina): each job is one file
+// the main thread read, parsed and analyzed here; the facts go to the cache from here and back
+// to the main thread as a structured clone. Piscina hands the next job from the event loop
+// (atomics disabled), so the native tree-sitter trees of one file are freed before the next.
+import { workerData } from 'piscina';
+import { analyzeText, type ExtractOutcome } from './extract.js';
+import { FactsCache } from './cache.js';
+import type { WorkerInit, WorkerJob } from './extract-pool.js';
 
-const knowledge = (workerData as { knowledge: Knowledge }).knowledge;
+const init = workerData as WorkerInit;
+const cache = init.cache ? new FactsCache(init.cache) : null;
 
-parentPort?.on('message', (msg: { id: number; task: ExtractTask }) => {
-  parentPort?.postMessage({ id: msg.id, outcome: extractOne(msg.task, knowledge) });
-});
+export default function extract(job: WorkerJob): ExtractOutcome {
+  return analyzeText(job.task, job.read, init.knowledge, cache);
+}

@@ -2,14 +2,14 @@
 // layer (src/types/) answers the questions each file asked about names declared elsewhere
 // (named uintptr types, what helpers return, declared result types), and the files whose
 // answers changed are analyzed again with them. A file's facts are a function of its text and
-// its view only, so workers and a cache keyed on both keep working. Answers depend on other
+// its view only, so workers and a cache keyed on both keep working; the re-analyses go through
+// the run's extractor, so they use its workers and its cache like the first analysis. Answers depend on other
 // files' facts (a helper's return summary depends on its own callees), so this repeats until no
 // view changes, up to MAX_ROUNDS (a chain of helpers deeper than that is not followed further).
 import type { FileFacts } from '../model/facts.js';
 import type { TypeView } from '../model/view.js';
-import type { Knowledge } from '../flow/extract.js';
 import { TypeTable } from '../types/table.js';
-import { extractAll } from './extract-pool.js';
+import type { Extractor } from './extract-pool.js';
 import type { ExtractTask } from './extract.js';
 
 export const MAX_ROUNDS = 4;
@@ -23,7 +23,7 @@ export interface Refinable {
 
 /** Re-analyzes files with their type views until the views settle; returns how many files each
  * round analyzed again, and whether the views settled within MAX_ROUNDS. */
-export async function refineWithTypes(out: Refinable, importPathOf: (dir: string) => string | null, knowledge: Knowledge): Promise<{ rounds: number[]; settled: boolean }> {
+export async function refineWithTypes(out: Refinable, importPathOf: (dir: string) => string | null, extractor: Extractor): Promise<{ rounds: number[]; settled: boolean }> {
   const rounds: number[] = [];
   const used = new Map<FileFacts, string>();
   // One more round than analyses: the last only checks that no view changed.
@@ -36,12 +36,12 @@ export async function refineWithTypes(out: Refinable, importPathOf: (dir: string
       const sig = signature(view);
       if (sig === (used.get(f) ?? '{}')) continue;
       const task = out.taskOf.get(f);
-      if (task) redo.push({ old: f, task: { ...task, view }, sig });
+      if (task) redo.push({ old: f, task: { ...task, view, viewKey: sig }, sig });
     }
     if (redo.length === 0) return { rounds, settled: true };
     if (round === MAX_ROUNDS) return { rounds, settled: false };
     rounds.push(redo.length);
-    const outcomes = await extractAll(redo.map((r) => r.task), knowledge);
+    const outcomes = await extractor.extract(redo.map((r) => r.task));
     const replaced = new Map<FileFacts, FileFacts>();
     outcomes.forEach((o, i) => {
       const r = redo[i] as (typeof redo)[number];

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Option } from 'commander';
 import { analyze } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
-import { UsageError, configureRun, exitCodeFor } from './common.js';
+import { UsageError, cacheDirFor, cacheOptions, configureRun, exitCodeFor } from './common.js';
 import { writeOutput } from './output.js';
 import { progressLine, wantsProgress } from './progress.js';
 import { readGoFile } from '../engine/read.js';
@@ -14,7 +14,7 @@ import { loadModules, locateTree } from '../audit/modules.js';
 import { computeAudit } from '../audit/stats.js';
 import { AUDIT_FORMATS, renderAudit } from '../audit/render.js';
 export function registerAudit(program, io, setExit) {
-    program
+    const cmd = program
         .command('audit [dir]')
         .summary('report per vendored module: sink calls, findings, uintptr wrappers and sinks defined')
         .description('Analyze <dir>/vendor (or <dir> itself when it has no vendor/: a tree of dependencies laid out by import path; default .) and report per module, grouped by vendor/modules.txt and ranked by risk: findings per rule (generated files included), unprotected uintptr wrappers (those called with pointers and the exported ones apart), bodyless or //go:uintptrescapes sinks, files, sink calls and calls protected inline. See docs/audit.md.')
@@ -27,7 +27,8 @@ export function registerAudit(program, io, setExit) {
         // The default since generated files count in an audit (issue 11); kept so scripts that pass it work.
         .addOption(new Option('--include-generated', 'count and list findings in generated files (the default)').hideHelp())
         .option('--no-progress', 'never print progress on stderr')
-        .option('--config <file>', 'use this configuration file instead of searching for .pinlint.{json,yaml,yml} from <dir>')
+        .option('--config <file>', 'use this configuration file instead of searching for .pinlint.{json,yaml,yml} from <dir>');
+    cacheOptions(cmd)
         .action(async (dir, opts) => {
         setExit(await runAudit(dir ?? '.', opts, io));
     });
@@ -53,6 +54,7 @@ async function runAudit(dirArg, opts, io) {
         configured: configured.options,
         inlineSuppressions: opts.inlineSuppressions,
         includeGenerated: !opts.excludeGenerated,
+        ...cacheDirFor(opts, io),
         ...(progress ? { onProgress: progress.update } : {}),
     });
     progress?.done();
@@ -87,6 +89,7 @@ export async function auditTree(dir, opts = {}) {
         includeVendor: true,
         inlineSuppressions: opts.inlineSuppressions !== false,
         includeGenerated: opts.includeGenerated !== false,
+        ...(opts.cacheDir ? { cacheDir: opts.cacheDir, toolVersion: opts.toolVersion ?? VERSION } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
     const data = computeAudit({

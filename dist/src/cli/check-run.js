@@ -9,7 +9,7 @@ import { describeError, readGoFile } from '../engine/read.js';
 import { VERSION } from '../version.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from '../config/baseline.js';
 import { planFixes, unifiedDiff } from '../report/fix.js';
-import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cliContext, configureRun, exitCodeFor, findRule, unknownRuleMessage } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cacheDirFor, cliContext, configureRun, exitCodeFor, findRule, unknownRuleMessage } from './common.js';
 import { writeFixedFile, writeOutput } from './output.js';
 import { progressLine, wantsProgress } from './progress.js';
 /** Picks the enabled rules from --rule / --disable. */
@@ -97,6 +97,7 @@ export async function runCheck(paths, opts, io) {
         // Command-line directories are looked in first, then the configurations'.
         context: cliContext(io.cwd, opts.context ?? []),
         env: io.env ?? process.env,
+        ...cacheDirFor(opts, io),
         ...(progress ? { onProgress: progress.update } : {}),
     };
     const runOnce = async () => {

@@ -6,6 +6,8 @@ import { findingLevel } from '../engine/findings.js';
 import { rules as allRules } from '../../rules/index.js';
 import { ConfigError, ConfigSet, isDirectory } from '../config/index.js';
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
+import { defaultCacheDir } from '../engine/cache.js';
+import { VERSION } from '../version.js';
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
@@ -116,4 +118,20 @@ export function cliContext(cwd, dirs) {
             throw new UsageError(`--context ${d}: not a directory; give the directory of a module (with go.mod) or one laid out by import path, such as a GOPATH's src/.`);
         return abs;
     });
+}
+/** Where the facts cache is for this run: --cache-dir (relative to the working directory), else
+ * $XDG_CACHE_HOME/pinlint or ~/.cache/pinlint; undefined with --no-cache, which reads and writes
+ * nothing. */
+export function cacheDirFor(opts, io) {
+    if (opts.cache === false)
+        return { toolVersion: VERSION };
+    if (opts.cacheDir)
+        return { cacheDir: resolve(io.cwd, opts.cacheDir), toolVersion: VERSION };
+    return { cacheDir: defaultCacheDir(io.env ?? process.env), toolVersion: VERSION };
+}
+/** Adds --cache-dir and --no-cache to a command. */
+export function cacheOptions(cmd) {
+    return cmd
+        .option('--cache-dir <dir>', 'keep per-file facts in this directory (default: $XDG_CACHE_HOME/pinlint or ~/.cache/pinlint), so unchanged files are not parsed again')
+        .option('--no-cache', 'neither read nor write the facts cache');
 }

@@ -3,7 +3,8 @@
 // tree index, run the rules over the files to report on, apply the generated-file policy and
 // suppressions, sort.
 import { dirname, isAbsolute, join } from 'node:path';
-import { extractAll } from './extract-pool.js';
+import { Extractor } from './extract-pool.js';
+import { pruneCache, runKeyFor } from './cache.js';
 import { MAX_ROUNDS, refineWithTypes } from './refine.js';
 import { describeError, readGoFile } from './read.js';
 import { TreeIndex } from '../index/tree-index.js';
@@ -34,7 +35,18 @@ export async function analyze(opts) {
     const knowledge = late?.knowledge ?? opts.knowledge ?? DEFAULT_MERGED;
     const scannedDirs = [...discovered.reported.keys(), ...discovered.context.keys()].map((f) => dirname(f));
     const modules = new ModuleResolver(root, { env: opts.env ?? process.env, context: [...(opts.context ?? []), ...(late?.context ?? [])], scannedDirs });
-    const { files, reportedFacts, typeRounds } = await extractFacts(discovered, { root, rel, modules, knowledge, onProgress: opts.onProgress }, notifications);
+    const extractor = new Extractor(knowledge, opts.cacheDir ? { dir: opts.cacheDir, runKey: runKeyFor(knowledge, opts.toolVersion ?? '') } : null);
+    let extracted;
+    try {
+        extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, onProgress: opts.onProgress }, notifications);
+    }
+    finally {
+        await extractor.close();
+    }
+    // After a run that wrote entries, the cache is brought back within its bound.
+    if (opts.cacheDir && extractor.wroteCache)
+        pruneCache(opts.cacheDir, opts.cacheMaxBytes);
+    const { files, reportedFacts, typeRounds } = extracted;
     const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers, (p) => modules.isMissing(p));
     const findings = runRules(reportedFacts, { root, index, modules, rules: opts.rules, levels: opts.levels }, notifications);
     const shown = opts.includeGenerated ? findings : hideGenerated(findings, reportedFacts, notifications);
@@ -49,6 +61,7 @@ export async function analyze(opts) {
         scanned: [...discovered.reported.keys()].map(rel).sort(),
         files,
         typeRounds,
+        stats: extractor.stats,
         index,
         absPath: (p) => (isAbsolute(p) ? p : join(root, p)),
     };
@@ -65,7 +78,7 @@ async function extractFacts(discovered, ctx, notifications) {
     const loaded = new Set(batch.map((t) => t.real));
     const loadedDirs = new Set(batch.map((t) => dirname(t.real)));
     for (let round = 0; batch.length > 0; round++) {
-        const outcomes = await extractAll(batch, ctx.knowledge, ctx.onProgress);
+        const outcomes = await ctx.extractor.extract(batch, ctx.onProgress);
         const fresh = collectOutcomes(batch, outcomes, out, notifications);
         if (round >= 3)
             break;
@@ -82,7 +95,7 @@ async function extractFacts(discovered, ctx, notifications) {
         }
         batch = next;
     }
-    const refined = await refineWithTypes(out, (dir) => ctx.modules.importPathOf(dir), ctx.knowledge);
+    const refined = await refineWithTypes(out, (dir) => ctx.modules.importPathOf(dir), ctx.extractor);
     out.typeRounds = refined.rounds;
     if (!refined.settled) {
         // A chain of helpers deeper than the rounds: what is reported stays sound for each file's

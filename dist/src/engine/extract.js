@@ -4,6 +4,14 @@ import { extractFacts } from '../flow/extract.js';
 import { FUNC_REGISTRATION_NAMES } from '../knowledge/index.js';
 import { describeError, readGoFile } from './read.js';
 /**
+ * The seam for a declaration-level prefilter (issue 10): which ranges of a file that passed
+ * `mayMatter` need parsing. `null` means the whole file, which is all there is for now; a
+ * selection plugs in here, before the parse, and the cost statistics follow what it returns.
+ */
+export function rangesToParse(_text) {
+    return null;
+}
+/**
  * Reports whether a file can hold anything pinlint follows. A file that names neither uintptr,
  * unsafe, a DLL constructor, a Pinner, an API that retains typed pointers (overlapped I/O,
  * callback contexts) nor an FFI registration function (`purego.RegisterLibFunc`, whose file may
@@ -15,13 +23,34 @@ export function mayMatter(text) {
     return PREFILTER.test(text);
 }
 const PREFILTER = new RegExp(['uintptr', 'unsafe', 'NewProc', 'FindProc', 'LazyDLL', 'LoadDLL', 'Pinner', 'pinlint:', 'Overlapped', 'RegisterServiceCtrlHandler', 'CreateThread', 'SetWindowLongPtr', ...FUNC_REGISTRATION_NAMES].join('|'));
-export function extractOne(task, knowledge) {
+/** Reads a file and applies the prefilter: a problem, a skip, or the text to analyze. */
+export function readForExtract(task, cache) {
     const read = readGoFile(task.real);
     if (!read.ok) {
         return { kind: 'problem', notification: { level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path: task.path } };
     }
     if (!mayMatter(read.text))
-        return { kind: 'skipped' };
+        return { kind: 'skipped', cost: { bytes: read.text.length, parsed: 0 } };
+    const key = cache?.keyOf({ path: task.path, dir: task.dir, importPath: task.importPath ?? null, view: task.view ? (task.viewKey ?? JSON.stringify(task.view)) : '', text: read.text });
+    return { kind: 'text', text: read.text, invalidUtf8: read.invalidUtf8, ...(key === undefined ? {} : { key }) };
+}
+/** Reads, filters and analyzes one file, answering from the cache when it holds these facts
+ * (a function of the text, path, import path, view and the run's key: engine/cache.ts). */
+export function extractOne(task, knowledge, cache) {
+    const read = readForExtract(task, cache);
+    if (read.kind !== 'text')
+        return read;
+    const hit = read.key === undefined ? undefined : cache?.get(read.key, task.path);
+    if (hit)
+        return { kind: 'facts', facts: hit, cost: { bytes: read.text.length, parsed: 0, cached: true } };
+    return analyzeText(task, read, knowledge, cache);
+}
+/** Parses and analyzes a file's text (the part that runs in workers), storing the facts in the
+ * cache under the read's key. */
+export function analyzeText(task, read, knowledge, cache) {
+    const bytes = read.text.length;
+    const ranges = rangesToParse(read.text);
+    const cost = { bytes, parsed: ranges ? ranges.reduce((n, r) => n + (r.end - r.start), 0) : bytes };
     let facts;
     try {
         facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, ...(task.view ? { view: task.view } : {}) });
@@ -30,12 +59,14 @@ export function extractOne(task, knowledge) {
         // Expressions nested tens of thousands deep (generated tables) exhaust the stack of the
         // recursive evaluator: skip that file with a warning instead of failing the run.
         if (err instanceof RangeError && /call stack/.test(err.message)) {
-            return { kind: 'problem', notification: { level: 'warning', id: 'too-complex', message: 'skipped: the file nests expressions too deeply to analyze', path: task.path } };
+            return { kind: 'problem', cost, notification: { level: 'warning', id: 'too-complex', message: 'skipped: the file nests expressions too deeply to analyze', path: task.path } };
         }
-        return { kind: 'problem', notification: { level: 'error', id: 'internal-error', message: `internal error while analyzing: ${describeError(err)}`, path: task.path } };
+        return { kind: 'problem', cost, notification: { level: 'error', id: 'internal-error', message: `internal error while analyzing: ${describeError(err)}`, path: task.path } };
     }
     if (read.invalidUtf8) {
         facts.notifications.push({ level: 'note', id: 'invalid-utf8', message: 'not valid UTF-8 (Go source must be); invalid bytes were read as U+FFFD', path: task.path });
     }
-    return { kind: 'facts', facts };
+    if (read.key !== undefined)
+        cache?.put(read.key, facts);
+    return { kind: 'facts', facts, cost };
 }

@@ -1,9 +1,8 @@
 import { TypeTable } from '../types/table.js';
-import { extractAll } from './extract-pool.js';
 export const MAX_ROUNDS = 4;
 /** Re-analyzes files with their type views until the views settle; returns how many files each
  * round analyzed again, and whether the views settled within MAX_ROUNDS. */
-export async function refineWithTypes(out, importPathOf, knowledge) {
+export async function refineWithTypes(out, importPathOf, extractor) {
     const rounds = [];
     const used = new Map();
     // One more round than analyses: the last only checks that no view changed.
@@ -19,14 +18,14 @@ export async function refineWithTypes(out, importPathOf, knowledge) {
                 continue;
             const task = out.taskOf.get(f);
             if (task)
-                redo.push({ old: f, task: { ...task, view }, sig });
+                redo.push({ old: f, task: { ...task, view, viewKey: sig }, sig });
         }
         if (redo.length === 0)
             return { rounds, settled: true };
         if (round === MAX_ROUNDS)
             return { rounds, settled: false };
         rounds.push(redo.length);
-        const outcomes = await extractAll(redo.map((r) => r.task), knowledge);
+        const outcomes = await extractor.extract(redo.map((r) => r.task));
         const replaced = new Map();
         outcomes.forEach((o, i) => {
             const r = redo[i];
