@@ -4,8 +4,9 @@ import { extractFacts, type Knowledge } from '../flow/extract.js';
 import type { FileFacts } from '../model/facts.js';
 import { FUNC_REGISTRATION_NAMES } from '../knowledge/index.js';
 import type { TypeView } from '../model/view.js';
-import { describeError, readGoFile } from './read.js';
+import { describeError, digestOf, readGoFile } from './read.js';
 import type { Notification } from '../model/findings.js';
+import { DEFAULT_LIMITS, LIMIT_SETTING, type Limits } from '../model/limits.js';
 
 export interface ExtractTask {
   /** Absolute real path. */
@@ -18,6 +19,8 @@ export interface ExtractTask {
   importPath?: string | null;
   /** What the type layer knows of names this file uses (a second analysis). */
   view?: TypeView;
+  /** Per-file limits (default: DEFAULT_LIMITS); enforced here, whatever thread runs the task. */
+  limits?: Limits;
 }
 
 export type ExtractOutcome =
@@ -41,19 +44,25 @@ const PREFILTER = new RegExp(
 );
 
 export function extractOne(task: ExtractTask, knowledge: Knowledge): ExtractOutcome {
-  const read = readGoFile(task.real);
+  const limits = task.limits ?? DEFAULT_LIMITS;
+  const read = readGoFile(task.real, limits.maxFileBytes);
   if (!read.ok) {
     return { kind: 'problem', notification: { level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path: task.path } };
   }
   if (!mayMatter(read.text)) return { kind: 'skipped' };
   let facts: FileFacts;
   try {
-    facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, ...(task.view ? { view: task.view } : {}) });
+    facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, limits, ...(task.view ? { view: task.view } : {}) });
+    // What the facts were extracted from: a file that changes before the report is written
+    // (truncated mid-scan) is caught by comparing (engine/analyze.ts).
+    facts.digest = digestOf(read.text);
   } catch (err) {
     // Expressions nested tens of thousands deep (generated tables) exhaust the stack of the
     // recursive evaluator: skip that file with a warning instead of failing the run.
+    // The nesting limit (go/parse.ts) keeps every walk well inside the smallest stack; this is
+    // the net under it, and names the limit to lower.
     if (err instanceof RangeError && /call stack/.test(err.message)) {
-      return { kind: 'problem', notification: { level: 'warning', id: 'too-complex', message: 'skipped: the file nests expressions too deeply to analyze', path: task.path } };
+      return { kind: 'problem', notification: { level: 'warning', id: 'too-complex', message: `skipped: the file nests too deeply to analyze within the limit of ${limits.maxDepth} levels (${LIMIT_SETTING.maxDepth})`, path: task.path } };
     }
     return { kind: 'problem', notification: { level: 'error', id: 'internal-error', message: `internal error while analyzing: ${describeError(err)}`, path: task.path } };
   }

@@ -2,7 +2,8 @@
 // matter, extract its facts. Returns data only (structured-clone safe), never throws.
 import { extractFacts } from '../flow/extract.js';
 import { FUNC_REGISTRATION_NAMES } from '../knowledge/index.js';
-import { describeError, readGoFile } from './read.js';
+import { describeError, digestOf, readGoFile } from './read.js';
+import { DEFAULT_LIMITS, LIMIT_SETTING } from '../model/limits.js';
 /**
  * Reports whether a file can hold anything pinlint follows. A file that names neither uintptr,
  * unsafe, a DLL constructor, a Pinner, an API that retains typed pointers (overlapped I/O,
@@ -16,7 +17,8 @@ export function mayMatter(text) {
 }
 const PREFILTER = new RegExp(['uintptr', 'unsafe', 'NewProc', 'FindProc', 'LazyDLL', 'LoadDLL', 'Pinner', 'pinlint:', 'Overlapped', 'RegisterServiceCtrlHandler', 'CreateThread', 'SetWindowLongPtr', ...FUNC_REGISTRATION_NAMES].join('|'));
 export function extractOne(task, knowledge) {
-    const read = readGoFile(task.real);
+    const limits = task.limits ?? DEFAULT_LIMITS;
+    const read = readGoFile(task.real, limits.maxFileBytes);
     if (!read.ok) {
         return { kind: 'problem', notification: { level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path: task.path } };
     }
@@ -24,13 +26,18 @@ export function extractOne(task, knowledge) {
         return { kind: 'skipped' };
     let facts;
     try {
-        facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, ...(task.view ? { view: task.view } : {}) });
+        facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, limits, ...(task.view ? { view: task.view } : {}) });
+        // What the facts were extracted from: a file that changes before the report is written
+        // (truncated mid-scan) is caught by comparing (engine/analyze.ts).
+        facts.digest = digestOf(read.text);
     }
     catch (err) {
         // Expressions nested tens of thousands deep (generated tables) exhaust the stack of the
         // recursive evaluator: skip that file with a warning instead of failing the run.
+        // The nesting limit (go/parse.ts) keeps every walk well inside the smallest stack; this is
+        // the net under it, and names the limit to lower.
         if (err instanceof RangeError && /call stack/.test(err.message)) {
-            return { kind: 'problem', notification: { level: 'warning', id: 'too-complex', message: 'skipped: the file nests expressions too deeply to analyze', path: task.path } };
+            return { kind: 'problem', notification: { level: 'warning', id: 'too-complex', message: `skipped: the file nests too deeply to analyze within the limit of ${limits.maxDepth} levels (${LIMIT_SETTING.maxDepth})`, path: task.path } };
         }
         return { kind: 'problem', notification: { level: 'error', id: 'internal-error', message: `internal error while analyzing: ${describeError(err)}`, path: task.path } };
     }
