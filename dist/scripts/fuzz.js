@@ -116,8 +116,13 @@ function checkParity(dir) {
     const base = viaCommand(dir, { PINLINT_WORKERS: '0', LC_ALL: 'C' });
     const envs = [{ PINLINT_WORKERS: '1', LC_ALL: 'C' }, { PINLINT_WORKERS: '2', LC_ALL: 'C' }, { PINLINT_WORKERS: '0', LC_ALL: 'tr_TR.UTF-8', LANG: 'tr_TR.UTF-8' }];
     for (const env of envs) {
-        if (viaCommand(dir, env) !== base)
-            throw new Failure(`output differs with ${JSON.stringify(env)}`);
+        const got = viaCommand(dir, env);
+        if (got !== base) {
+            // Both outputs are kept: a difference that does not reproduce needs them to be understood.
+            writeFileSync(join(tmpdir(), 'pinlint-fuzz-parity-base.txt'), base);
+            writeFileSync(join(tmpdir(), 'pinlint-fuzz-parity-other.txt'), got);
+            throw new Failure(`output differs with ${JSON.stringify(env)} (both outputs kept in ${tmpdir()}/pinlint-fuzz-parity-*.txt)`);
+        }
     }
 }
 async function run(argv) {
