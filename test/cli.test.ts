@@ -207,14 +207,16 @@ describe('bad input never crashes', () => {
     const huge = 'package p\n' + '// filler\n'.repeat(900_000);
     const r = await run(['--format', 'json'], tree({ 'huge.go': huge }));
     const j = JSON.parse(r.out) as { notifications: Array<{ id: string }> };
-    expect(j.notifications.map((n) => n.id)).toEqual(['file-too-large']);
+    // The only file skipped: the scan analyzed nothing, which is an error (issue 12).
+    expect(j.notifications.map((n) => n.id)).toEqual(['nothing-analyzed', 'file-too-large']);
+    expect(r.code).toBe(2);
   });
-  it('a file nesting expressions too deeply is skipped with a warning, not an error', async () => {
+  it('a declaration nesting expressions too deeply is left out with a warning, not an error', async () => {
     const terms = Array.from({ length: 20000 }, (_, i) => `uintptr(${i})`).join(' + ');
     const deep = `package p\n\nimport "unsafe"\n\nvar _ = unsafe.Pointer(nil)\n\nfunc f() uintptr {\n\treturn ${terms}\n}\n`;
     const r = await run(['--format', 'json'], tree({ 'deep.go': deep, 'a.go': BAD }));
     const j = JSON.parse(r.out) as { findings: unknown[]; notifications: Array<{ id: string; level: string }> };
-    expect(j.notifications).toEqual([expect.objectContaining({ id: 'too-complex', level: 'warning' })]);
+    expect(j.notifications).toEqual([expect.objectContaining({ id: 'nesting-limit', level: 'warning', path: 'deep.go' })]);
     expect(j.findings).toHaveLength(1);
     expect(r.code).toBe(1);
   });

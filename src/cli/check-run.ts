@@ -6,7 +6,8 @@ import { analyze, type AnalysisResult, type AnalyzeOptions } from '../engine/ana
 import { rules as allRules } from '../../rules/index.js';
 import type { Rule } from '../rule-api.js';
 import { FORMATS, formatNamed, render, statisticsLines, type Format, type Report } from '../report/index.js';
-import { describeError, readGoFile } from '../engine/read.js';
+import { describeError } from '../engine/read.js';
+import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import type { Level } from '../model/findings.js';
 import { VERSION } from '../version.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline, type Baseline } from '../config/baseline.js';
@@ -40,6 +41,24 @@ export interface CheckOptions extends CacheOptions {
   statistics?: boolean;
   strict?: boolean;
   progress: boolean;
+  maxFileSize?: string;
+  maxDepth?: string;
+  fileTimeLimit?: string;
+}
+
+/** The per-file limits the command line sets (docs/robustness.md). */
+function cliLimits(opts: CheckOptions): Limits {
+  const int = (value: string | undefined, option: string, dflt: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
+    if (value === undefined) return dflt;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${option} ${value}: expected an integer from ${min} to ${max}.`);
+    return n;
+  };
+  return {
+    maxFileBytes: int(opts.maxFileSize, '--max-file-size', DEFAULT_LIMITS.maxFileBytes, 1),
+    maxDepth: int(opts.maxDepth, '--max-depth', DEFAULT_LIMITS.maxDepth, 10, DEFAULT_LIMITS.maxDepth),
+    fileTimeMs: int(opts.fileTimeLimit, '--file-time-limit', DEFAULT_LIMITS.fileTimeMs, 1),
+  };
 }
 
 /** Picks the enabled rules from --rule / --disable. */
@@ -122,6 +141,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): 
     context: cliContext(io.cwd, opts.context ?? []),
     env: io.env ?? process.env,
     ...cacheDirFor(opts, io),
+    limits: cliLimits(opts),
     ...(progress ? { onProgress: progress.update } : {}),
   };
   const runOnce = async (): Promise<{ result: AnalysisResult; rules: Rule[] }> => {
@@ -131,10 +151,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): 
     return { result, rules: applyRuleStates(result, configured.set, candidates) };
   };
   let { result, rules } = await runOnce();
-  const readSource = (p: string): string | undefined => {
-    const r = readGoFile(result.absPath(p));
-    return r.ok ? r.text : undefined;
-  };
+  // The text each file was analyzed from, checked against its digest (engine/sources.ts).
+  const readSource = (p: string): string | undefined => result.source(p);
   if (opts.fix) {
     // One fix per finding, non-overlapping; written atomically, then analyzed again so the
     // report and the exit code describe the code as it now is.

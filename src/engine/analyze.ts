@@ -8,7 +8,9 @@ import { pruneCache, runKeyFor } from './cache.js';
 import { MAX_ROUNDS, type Refinable, refineWithTypes } from './refine.js';
 import type { ExtractOutcome, ExtractTask } from './extract.js';
 import type { FileFacts, Mitigation, ObjFact } from '../model/facts.js';
-import { describeError, readGoFile } from './read.js';
+import { describeError } from './read.js';
+import { Sources } from './sources.js';
+import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { TreeIndex } from '../index/tree-index.js';
 import { ModuleResolver } from '../index/modules.js';
 import type { Finding, Level, Notification } from '../model/findings.js';
@@ -61,6 +63,8 @@ export interface AnalyzeOptions {
   cacheMaxBytes?: number;
   /** pinlint's version, part of every cache key (the CLI passes it). */
   toolVersion?: string;
+  /** Per-file limits (default: DEFAULT_LIMITS, docs/robustness.md). */
+  limits?: Limits;
 }
 
 export interface AnalysisResult {
@@ -81,6 +85,8 @@ export interface AnalysisResult {
   index: TreeIndex;
   /** The absolute path of a repository-relative path. */
   absPath(rel: string): string;
+  /** The text a reported file was analyzed from (undefined when it changed or went away). */
+  source(rel: string): string | undefined;
 }
 
 /** Analyzes the Go files the paths name: the stages below, in order. */
@@ -102,17 +108,22 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const extractor = new Extractor(knowledge, opts.cacheDir ? { dir: opts.cacheDir, runKey: runKeyFor(knowledge, opts.toolVersion ?? '') } : null);
   let extracted: Extracted;
   try {
-    extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, onProgress: opts.onProgress }, notifications);
+    extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, limits: opts.limits ?? DEFAULT_LIMITS, onProgress: opts.onProgress }, notifications);
   } finally {
     await extractor.close();
   }
   // After a run that wrote entries, the cache is brought back within its bound.
   if (opts.cacheDir && extractor.wroteCache) pruneCache(opts.cacheDir, opts.cacheMaxBytes);
-  const { files, reportedFacts, typeRounds } = extracted;
+  const { files, reportedFacts, typeRounds, unanalyzed } = extracted;
+  const sources = new Sources(root, reportedFacts);
+  if (discovered.reported.size > 0 && unanalyzed === discovered.reported.size) {
+    // Every file was skipped: an exit code of 0 would pass a tree nobody looked at as clean.
+    notifications.push({ level: 'error', id: 'nothing-analyzed', message: `none of the ${unanalyzed} Go file${unanalyzed === 1 ? '' : 's'} to report on could be analyzed; see the other notifications` });
+  }
   const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers, (p) => modules.isMissing(p));
-  const findings = runRules(reportedFacts, { root, index, modules, rules: opts.rules, levels: opts.levels }, notifications);
+  const findings = runRules(reportedFacts, { root, index, modules, sources, rules: opts.rules, levels: opts.levels }, notifications);
   const shown = opts.includeGenerated ? findings : hideGenerated(findings, reportedFacts, notifications);
-  const final = suppress(shown, reportedFacts, opts);
+  const final = sources.withdrawChanged(suppress(shown, reportedFacts, opts), notifications);
   final.sort(compareFindings);
   notifications.sort(compareNotifications);
   return {
@@ -126,6 +137,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     stats: extractor.stats,
     index,
     absPath: (p) => (isAbsolute(p) ? p : join(root, p)),
+    source: (p) => sources.text(p),
   };
 }
 
@@ -135,6 +147,7 @@ interface ExtractContext {
   modules: ModuleResolver;
   knowledge: MergedKnowledge;
   extractor: Extractor;
+  limits: Limits;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -142,6 +155,12 @@ interface ExtractContext {
 interface Extracted extends Refinable {
   /** Files analyzed again by the type stage, per round. */
   typeRounds: number[];
+  /** Files to report on that could not be analyzed (too large, binary, unreadable, limits). */
+  unanalyzed?: number;
+}
+
+function isOutside(relPath: string): boolean {
+  return isAbsolute(relPath) || relPath === '..' || relPath.startsWith('../');
 }
 
 /**
@@ -151,13 +170,20 @@ interface Extracted extends Refinable {
  */
 async function extractFacts(discovered: Discovered, ctx: ExtractContext, notifications: Notification[]): Promise<Extracted> {
   const out: Extracted = { files: [], reportedFacts: new Set(), taskOf: new Map(), typeRounds: [] };
-  const toTask = (real: string, report: boolean): ExtractTask => ({ real, path: ctx.rel(real), dir: ctx.rel(dirname(real)), report, importPath: ctx.modules.importPathOf(ctx.rel(dirname(real))) });
-  let batch: ExtractTask[] = [...[...discovered.reported.keys()].map((r) => toTask(r, true)), ...[...discovered.context.keys()].map((r) => toTask(r, false))];
+  const toTask = (real: string, report: boolean, shown = real): ExtractTask => {
+    // A symbolic link to a file outside the root is reported where it is linked from: a report's
+    // paths are relative to the root, and `../outside/o.go` is no place in it (SARIF, annotations).
+    const at = isOutside(ctx.rel(real)) ? shown : real;
+    const dir = ctx.rel(dirname(at));
+    return { real, path: ctx.rel(at), dir, report, importPath: ctx.modules.importPathOf(dir), limits: ctx.limits };
+  };
+  let batch: ExtractTask[] = [...[...discovered.reported].map(([r, s]) => toTask(r, true, s)), ...[...discovered.context].map(([r, s]) => toTask(r, false, s))];
   const loaded = new Set(batch.map((t) => t.real));
   const loadedDirs = new Set(batch.map((t) => dirname(t.real)));
   for (let round = 0; batch.length > 0; round++) {
     const outcomes = await ctx.extractor.extract(batch, ctx.onProgress);
     const fresh = collectOutcomes(batch, outcomes, out, notifications);
+    if (round === 0) out.unanalyzed = outcomes.filter((o, i) => o.kind === 'problem' && batch[i]?.report).length;
     if (round >= 3) break;
     const next: ExtractTask[] = [];
     for (const dir of importedDirs(fresh, ctx, loadedDirs)) {
@@ -223,6 +249,7 @@ interface RuleContext {
   root: string;
   index: TreeIndex;
   modules: ModuleResolver;
+  sources: Sources;
   rules: readonly Rule[];
   levels?: Map<string, Level>;
 }
@@ -239,14 +266,7 @@ function checkFile(file: FileFacts, ctx: RuleContext, findings: Finding[], notif
   const pkg = index.packageOf(file);
   const importPath = pkg?.importPath ?? null;
   const goVersion = ctx.modules.goVersionOf(file.dir);
-  let text: string | undefined | null = null;
-  const fileText = (): string | undefined => {
-    if (text === null) {
-      const r = readGoFile(join(ctx.root, file.path));
-      text = r.ok ? r.text : undefined;
-    }
-    return text;
-  };
+  const fileText = (): string | undefined => ctx.sources.text(file.path);
   const isMitigated = (mit: Mitigation): boolean => {
     if (mit.pin === 'covered') return true;
     if (mit.keepAlive === undefined) return false;

@@ -4,9 +4,10 @@ import { extractFacts, type Knowledge } from '../flow/extract.js';
 import type { FileFacts } from '../model/facts.js';
 import { FUNC_REGISTRATION_NAMES } from '../knowledge/index.js';
 import type { TypeView } from '../model/view.js';
-import { describeError, readGoFile } from './read.js';
+import { describeError, digestOf, readGoFile } from './read.js';
 import type { Notification } from '../model/findings.js';
 import type { FactsCache } from './cache.js';
+import { DEFAULT_LIMITS, LIMIT_SETTING, type Limits } from '../model/limits.js';
 
 export interface ExtractTask {
   /** Absolute real path. */
@@ -21,6 +22,8 @@ export interface ExtractTask {
   view?: TypeView;
   /** The view's signature (its JSON), computed once by the type stage: part of the cache key. */
   viewKey?: string;
+  /** Per-file limits (default: DEFAULT_LIMITS); enforced here, whatever thread runs the task. */
+  limits?: Limits;
 }
 
 /** What one file cost, for the run's statistics (the benchmark prints them). */
@@ -79,12 +82,15 @@ export interface ReadFile {
 
 /** Reads a file and applies the prefilter: a problem, a skip, or the text to analyze. */
 export function readForExtract(task: ExtractTask, cache?: FactsCache | null): ReadFile | Exclude<ExtractOutcome, { kind: 'facts' }> {
-  const read = readGoFile(task.real);
+  const limits = task.limits ?? DEFAULT_LIMITS;
+  const read = readGoFile(task.real, limits.maxFileBytes);
   if (!read.ok) {
     return { kind: 'problem', notification: { level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path: task.path } };
   }
   if (!mayMatter(read.text)) return { kind: 'skipped', cost: { bytes: read.text.length, parsed: 0 } };
-  const key = cache?.keyOf({ path: task.path, dir: task.dir, importPath: task.importPath ?? null, view: task.view ? (task.viewKey ?? JSON.stringify(task.view)) : '', text: read.text });
+  // The limits decide which declarations are analyzed, so they are part of the key too.
+  const view = `${task.view ? (task.viewKey ?? JSON.stringify(task.view)) : ''}\0${task.limits ? JSON.stringify(task.limits) : ''}`;
+  const key = cache?.keyOf({ path: task.path, dir: task.dir, importPath: task.importPath ?? null, view, text: read.text });
   return { kind: 'text', text: read.text, invalidUtf8: read.invalidUtf8, ...(key === undefined ? {} : { key }) };
 }
 
@@ -101,23 +107,30 @@ export function extractOne(task: ExtractTask, knowledge: Knowledge, cache?: Fact
 /** Parses and analyzes a file's text (the part that runs in workers), storing the facts in the
  * cache under the read's key. */
 export function analyzeText(task: ExtractTask, read: ReadFile, knowledge: Knowledge, cache?: FactsCache | null): ExtractOutcome {
+  const limits = task.limits ?? DEFAULT_LIMITS;
   const bytes = read.text.length;
   const ranges = rangesToParse(read.text);
   const cost: ExtractCost = { bytes, parsed: ranges ? ranges.reduce((n, r) => n + (r.end - r.start), 0) : bytes };
   let facts: FileFacts;
   try {
-    facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, ...(task.view ? { view: task.view } : {}) });
+    facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, limits, ...(task.view ? { view: task.view } : {}) });
+    // What the facts were extracted from: a file that changes before the report is written
+    // (truncated mid-scan) is caught by comparing (engine/analyze.ts).
+    facts.digest = digestOf(read.text);
   } catch (err) {
     // Expressions nested tens of thousands deep (generated tables) exhaust the stack of the
     // recursive evaluator: skip that file with a warning instead of failing the run.
+    // The nesting limit (go/parse.ts) keeps every walk well inside the smallest stack; this is
+    // the net under it, and names the limit to lower.
     if (err instanceof RangeError && /call stack/.test(err.message)) {
-      return { kind: 'problem', cost, notification: { level: 'warning', id: 'too-complex', message: 'skipped: the file nests expressions too deeply to analyze', path: task.path } };
+      return { kind: 'problem', cost, notification: { level: 'warning', id: 'too-complex', message: `skipped: the file nests too deeply to analyze within the limit of ${limits.maxDepth} levels (${LIMIT_SETTING.maxDepth})`, path: task.path } };
     }
     return { kind: 'problem', cost, notification: { level: 'error', id: 'internal-error', message: `internal error while analyzing: ${describeError(err)}`, path: task.path } };
   }
   if (read.invalidUtf8) {
     facts.notifications.push({ level: 'note', id: 'invalid-utf8', message: 'not valid UTF-8 (Go source must be); invalid bytes were read as U+FFFD', path: task.path });
   }
-  if (read.key !== undefined) cache?.put(read.key, facts);
+  // Facts cut short by the time limit depend on the machine's load, not on the text: never kept.
+  if (read.key !== undefined && !facts.notifications.some((n) => n.id === 'time-limit')) cache?.put(read.key, facts);
   return { kind: 'facts', facts, cost };
 }

@@ -1,9 +1,9 @@
 // Reading Go files from disk: the one place that decides what counts as unreadable, binary,
 // too large or oddly encoded. Callers get text or a reason, never an exception.
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
-/** Files above this size are skipped with a notification: generated tables, not shims. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+import { DEFAULT_LIMITS, LIMIT_SETTING } from '../model/limits.js';
 
 export type ReadResult =
   | { ok: true; text: string; invalidUtf8: boolean }
@@ -17,7 +17,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * it keeps columns on line 1 honest). Invalid UTF-8 is decoded with replacement characters and
  * flagged, since Go source must be UTF-8.
  */
-export function readGoFile(path: string): ReadResult {
+export function readGoFile(path: string, maxBytes: number = DEFAULT_LIMITS.maxFileBytes): ReadResult {
   let bytes: Buffer;
   let fd: number | undefined;
   try {
@@ -28,14 +28,16 @@ export function readGoFile(path: string): ReadResult {
     if (!st.isFile()) {
       return { ok: false, id: 'not-regular-file', message: `skipped: ${fileKind(st)}, not a regular file` };
     }
-    if (st.size > MAX_FILE_BYTES) {
+    if (st.size > maxBytes) {
       return {
         ok: false,
         id: 'file-too-large',
-        message: `skipped: ${st.size} bytes is over the ${MAX_FILE_BYTES}-byte limit for one Go file`,
+        message: `skipped: ${st.size} bytes is over the limit of ${maxBytes} bytes for one Go file (${LIMIT_SETTING.maxFileBytes})`,
       };
     }
-    bytes = readFileSync(fd);
+    const read = readAtMost(fd, maxBytes);
+    if (!read) return { ok: false, id: 'file-too-large', message: `skipped: the file grew over the limit of ${maxBytes} bytes for one Go file while it was read (${LIMIT_SETTING.maxFileBytes})` };
+    bytes = read;
   } catch (err) {
     return { ok: false, id: 'unreadable', message: `cannot read file: ${describeError(err)}` };
   } finally {
@@ -53,6 +55,26 @@ export function readGoFile(path: string): ReadResult {
     text = utf8.decode(bytes);
   }
   return { ok: true, text, invalidUtf8 };
+}
+
+/** A digest of a file's text, to tell whether it changed between extraction and the report. */
+export function digestOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Reads a file to its end, or null once it holds more than `max` bytes: a file that grows while
+ * it is read (a log, a file being written) must not cost more memory than the limit. */
+function readAtMost(fd: number, max: number): Buffer | null {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) return Buffer.concat(chunks, total);
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    total += n;
+    if (total > max) return null;
+  }
 }
 
 /** Reports an fs error as its code and reason (`ENOENT: no such file or directory`), without a

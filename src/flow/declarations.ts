@@ -5,6 +5,7 @@
 import type { SyntaxNode } from '../go/parse.js';
 import { directivesOf, paramFacts, spanOf, typeText, unparen } from '../go/syntax.js';
 import type { FuncFact, ParamFact, PkgVarFact, TypeFact } from '../model/facts.js';
+import type { Span } from '../model/findings.js';
 import { ASYNC_IO_HINTS } from '../knowledge/index.js';
 import { calleeOf } from './callee.js';
 import { evalCall } from './calls.js';
@@ -28,7 +29,7 @@ const OPS: FlowOps = { evalExpr, evalCall, calleeOf, walkClosure, walkInline };
  * level (so function bodies can tell globals from locals), then package variables (their
  * initializers may name those functions and types), then every function body.
  */
-export function scanDeclarations(fs: FileScope): void {
+export function scanDeclarations(fs: FileScope, deadline = Infinity): { skipped: number; first: Span } | null {
   for (const decl of fs.root.namedChildren) {
     if (decl.type === 'function_declaration') {
       const n = decl.childForFieldName('name');
@@ -42,9 +43,18 @@ export function scanDeclarations(fs: FileScope): void {
   for (const decl of fs.root.namedChildren) {
     if (decl.type === 'var_declaration') pkgVarDecl(fs, decl);
   }
+  // Bodies are where the time goes: past the deadline the remaining ones are skipped, counted.
+  let late: { skipped: number; first: Span } | null = null;
   for (const decl of fs.root.namedChildren) {
-    if (decl.type === 'function_declaration' || decl.type === 'method_declaration') funcDecl(fs, decl);
+    if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration') continue;
+    if (late || performance.now() > deadline) {
+      late ??= { skipped: 0, first: spanOf(decl) };
+      late.skipped++;
+      continue;
+    }
+    funcDecl(fs, decl);
   }
+  return late;
 }
 
 /** Package-level variable and constant names; those of array or struct value type too. */
@@ -73,13 +83,17 @@ export function typeSpec(fs: FileScope, spec: SyntaxNode): void {
     // Positional literals name fields by their place: the struct's own fields in order, blank
     // and embedded ones included, nested struct types' fields not (issue 9).
     const list = t.namedChildren.find((c) => c.type === 'field_declaration_list');
-    fact.order = (list?.namedChildren ?? []).filter((fd) => fd.type === 'field_declaration').flatMap((fd): Array<[string, string]> => {
+    const own = (list?.namedChildren ?? []).filter((fd) => fd.type === 'field_declaration');
+    fact.order = own.flatMap((fd): Array<[string, string]> => {
       const ft = typeText(fd.childForFieldName('type')) ?? '';
       const names = fd.childrenForFieldName('name');
       return names.length === 0 ? [[ft.replace(/^\*/, '').split('.').pop() ?? ft, ft]] : names.map((n): [string, string] => [n.text, ft]);
     });
     fs.structOrder.set(name, fact.order);
-    for (const fd of t.descendantsOfType('field_declaration')) {
+    // Only the struct's own fields: the fields of a nested anonymous struct belong to that type
+    // (its text is the field's type). Walking every descendant was also quadratic in the nesting
+    // depth, each level taking the text of everything below it.
+    for (const fd of own) {
       const ft = typeText(fd.childForFieldName('type')) ?? '';
       const names = fd.childrenForFieldName('name');
       if (names.length === 0) fact.fields[ft.replace(/^\*/, '').split('.').pop() ?? ft] = ft;
@@ -91,7 +105,8 @@ export function typeSpec(fs: FileScope, spec: SyntaxNode): void {
     }
   } else if (t.type === 'interface_type') {
     fact.kind = 'interface';
-    const elems = t.descendantsOfType('method_elem');
+    // The interface's own methods, not those of interfaces nested in their signatures.
+    const elems = t.namedChildren.filter((c) => c.type === 'method_elem');
     fact.methods = elems.map((m) => m.childForFieldName('name')?.text ?? '').filter(Boolean);
     fact.uintptrMethods = elems.filter((m) => /\buintptr\b/.test(m.childForFieldName('parameters')?.text ?? '')).map((m) => m.childForFieldName('name')?.text ?? '');
   } else if (t.type === 'function_type') {

@@ -10,7 +10,7 @@
 // walker), mitigation-events.ts and mitigations.ts (what keeps objects alive), declarations.ts
 // (package level and function bodies). This module turns a parse into FileFacts.
 import { buildConstraintOf } from '../go/build.js';
-import { parseGo } from '../go/parse.js';
+import { parseGo, type Parsed } from '../go/parse.js';
 import { textForParser } from '../go/positions.js';
 import { parseSuppressions, statementRanges } from '../go/suppress.js';
 import { importSiteOf, importsOf, isGeneratedFile, packageNameOf, spanOf } from '../go/syntax.js';
@@ -19,6 +19,9 @@ import { compareText } from '../model/order.js';
 import type { TypeView } from '../model/view.js';
 import { scanDeclarations } from './declarations.js';
 import { DEFAULT_KNOWLEDGE, type Knowledge, newFileScope } from './file-scope.js';
+import { DEFAULT_LIMITS, LIMIT_SETTING, type Limits } from '../model/limits.js';
+import type { Notification } from '../model/findings.js';
+import { lineStarts, positionAt } from '../go/positions.js';
 
 //
 // The analysis is split by concern (docs/architecture.md): value.ts (the lattice), reach.ts
@@ -35,12 +38,15 @@ export type { Knowledge };
 export interface FileContext {
   importPath?: string | null;
   view?: TypeView;
+  /** Per-file limits (default: DEFAULT_LIMITS). */
+  limits?: Limits;
 }
 export { DEFAULT_KNOWLEDGE };
 
 /** Extracts the facts of one Go file. Never throws on odd input: problems become notifications. */
 export function extractFacts(path: string, dir: string, text: string, knowledge: Knowledge = DEFAULT_KNOWLEDGE, where: FileContext = {}): FileFacts {
-  const parsed = parseGo(textForParser(text));
+  const limits = where.limits ?? DEFAULT_LIMITS;
+  const parsed = parseGo(textForParser(text), { maxDepth: limits.maxDepth, timeMs: limits.fileTimeMs });
   const root = parsed.root;
   const facts: FileFacts = {
     path,
@@ -78,7 +84,41 @@ export function extractFacts(path: string, dir: string, text: string, knowledge:
   const build = buildConstraintOf(path, text);
   if (build) facts.build = build;
   const fs = newFileScope(facts, root, knowledge, where.view ?? {}, where.importPath ?? null);
-  scanDeclarations(fs);
+  facts.notifications.push(...limitNotes(path, text, parsed, limits));
+  // The analysis has its own budget: a file that needed the declaration-by-declaration parse
+  // must still get its functions analyzed.
+  const late = scanDeclarations(fs, performance.now() + limits.fileTimeMs);
+  if (late) {
+    facts.notifications.push({
+      level: 'warning',
+      id: 'time-limit',
+      message: `${late.skipped} function${late.skipped === 1 ? '' : 's'} from line ${late.first.startLine} on not analyzed: the file took longer than the limit of ${limits.fileTimeMs} ms (${LIMIT_SETTING.fileTimeMs})`,
+      path,
+      span: late.first,
+    });
+  }
   if (fs.lookups.size) facts.lookups = [...fs.lookups].sort(compareText);
   return facts;
+}
+
+/** The notifications of the limits a parse ran into, each naming the limit and its setting. */
+function limitNotes(path: string, text: string, parsed: Parsed, limits: Limits): Notification[] {
+  const out: Notification[] = [];
+  if (parsed.byDeclaration) {
+    out.push({ level: 'note', id: 'time-limit', message: `parsing took longer than the limit of ${limits.fileTimeMs} ms (${LIMIT_SETTING.fileTimeMs}); the file was parsed one declaration at a time`, path });
+  }
+  if (parsed.skipped.length === 0) return out;
+  const starts = lineStarts(text);
+  for (const d of parsed.skipped.slice(0, 5)) {
+    const a = positionAt(starts, d.startIndex);
+    const b = positionAt(starts, d.endIndex);
+    const span = { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+    out.push(d.reason === 'depth'
+      ? { level: 'warning', id: 'nesting-limit', message: `the declaration at ${a.line}:${a.column} was not analyzed: it nests deeper than the limit of ${limits.maxDepth} levels (${LIMIT_SETTING.maxDepth}); the rest of the file was`, path, span }
+      : { level: 'warning', id: 'time-limit', message: `the declaration at ${a.line}:${a.column} was not analyzed: it did not parse within the limit of ${limits.fileTimeMs} ms (${LIMIT_SETTING.fileTimeMs})`, path, span });
+  }
+  if (parsed.skipped.length > 5) {
+    out.push({ level: 'warning', id: parsed.skipped[5]?.reason === 'depth' ? 'nesting-limit' : 'time-limit', message: `${parsed.skipped.length - 5} more declarations not analyzed (limits)`, path });
+  }
+  return out;
 }

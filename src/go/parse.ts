@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type ParserType from 'tree-sitter';
 import { lineStarts, pointAt } from './positions.js';
+import { DEFAULT_LIMITS } from '../model/limits.js';
 
 const require = createRequire(import.meta.url);
 const Parser = require('tree-sitter') as typeof ParserType;
@@ -115,20 +116,76 @@ export class SyntaxNode {
   }
 }
 
+/** Per-file parse limits (docs/robustness.md). */
+export interface ParseLimits {
+  /** Deepest syntax nesting copied; a top-level declaration nesting deeper is left out whole. */
+  maxDepth: number;
+  /** How long tree-sitter may take over the whole file (ms; stopped through its progress
+   * callback). A file that takes longer is parsed again one declaration at a time, each with a
+   * quarter of this and all of them together with this much again, so parsing takes at most
+   * twice this. */
+  timeMs?: number;
+}
+
+
+/** A top-level declaration left out of the copy, and why. */
+export interface SkippedDeclaration {
+  startIndex: number;
+  endIndex: number;
+  reason: 'depth' | 'time';
+}
+
 export interface Parsed {
   root: SyntaxNode;
   /** ERROR and MISSING nodes, outermost only (the root itself when the file is one ERROR). */
   errors: SyntaxNode[];
+  /** Declarations not analyzed: nested deeper than `maxDepth`, or too slow to parse. */
+  skipped: SkippedDeclaration[];
+  /** The whole file did not parse in time and was parsed declaration by declaration. */
+  byDeclaration: boolean;
 }
 
-/** Parses Go source text into plain nodes. */
-export function parseGo(text: string): Parsed {
-  const tree = goParser().parse(text);
+/** Parses with tree-sitter, stopped at the deadline; null when stopped. */
+function treeOf(text: string, deadline: number | undefined): ParserType.Tree | null {
+  const p = goParser();
+  const options = deadline === undefined ? {} : { progressCallback: (): boolean => performance.now() > deadline };
+  const tree = p.parse(text, null, options) as ParserType.Tree | null | undefined;
+  if (tree) return tree;
+  // A halted parse resumes on the next call unless reset.
+  p.reset();
+  return null;
+}
+
+/** Parses Go source text into plain nodes, within the limits. */
+export function parseGo(text: string, limits: ParseLimits = { maxDepth: DEFAULT_LIMITS.maxDepth }): Parsed {
   const file = new FileText(text);
+  const tree = treeOf(text, limits.timeMs === undefined ? undefined : performance.now() + limits.timeMs);
+  if (tree) {
+    const out: Parsed = { root: null as unknown as SyntaxNode, errors: [], skipped: [], byDeclaration: false };
+    out.root = copyTree(file, tree, { maxDepth: limits.maxDepth, map: (o) => o, skipped: out.skipped, errors: out.errors });
+    return out;
+  }
+  return parseByDeclaration(file, limits);
+}
+
+interface CopyState {
+  maxDepth: number;
+  /** Offset in the parsed text → offset in the file. */
+  map: (offset: number) => number;
+  skipped: SkippedDeclaration[];
+  errors: SyntaxNode[];
+}
+
+/**
+ * Copies a native tree into plain nodes in one cursor walk, with an explicit stack (no recursion:
+ * the depth is the input's). A top-level declaration that nests deeper than `maxDepth` is dropped
+ * whole, so one pathological declaration costs neither memory nor the other declarations their
+ * findings, and no later walk sees a depth the main thread's stack cannot take.
+ */
+function copyTree(file: FileText, tree: ParserType.Tree, st: CopyState): SyntaxNode {
   const cursor = tree.walk();
-  const errors: SyntaxNode[] = [];
   const make = (): SyntaxNode =>
-    new SyntaxNode(file, cursor.nodeType, cursor.nodeIsNamed, cursor.nodeIsMissing, cursor.startIndex, cursor.endIndex);
+    new SyntaxNode(file, cursor.nodeType, cursor.nodeIsNamed, cursor.nodeIsMissing, st.map(cursor.startIndex), st.map(cursor.endIndex));
   const root = make();
   const stack: SyntaxNode[] = [root];
   // ERROR nodes among the ancestors of the current node: an error inside one is not reported on
@@ -137,10 +194,17 @@ export function parseGo(text: string): Parsed {
   let errorAncestors = 0;
   if (root.type === 'ERROR') {
     // A file that does not parse at all: the whole file is the error.
-    errors.push(root);
+    st.errors.push(root);
     root.hasError = true;
     errorAncestors = 1;
   }
+  const climb = (): boolean => {
+    if (!cursor.gotoParent()) return false;
+    const done = stack.pop() as SyntaxNode;
+    if (done.type === 'ERROR') errorAncestors--;
+    if (done.hasError && done.parent) done.parent.hasError = true;
+    return true;
+  };
   // Depth-first copy: descend, then visit siblings, then climb.
   if (cursor.gotoFirstChild()) {
     for (;;) {
@@ -150,8 +214,19 @@ export function parseGo(text: string): Parsed {
       parent.children.push(node);
       parent.fields.push(cursor.currentFieldName ?? null);
       if (node.type === 'ERROR' || node.isMissing) {
-        if (errorAncestors === 0) errors.push(node);
+        if (errorAncestors === 0) st.errors.push(node);
         node.hasError = true;
+      }
+      if (stack.length > st.maxDepth) {
+        // Too deep: drop the top-level declaration this node is in and go on after it.
+        const decl = stack[1] ?? node;
+        while (stack.length > 1 && climb()) { /* up to the declaration */ }
+        root.children.pop();
+        root.fields.pop();
+        st.skipped.push({ startIndex: decl.startIndex, endIndex: decl.endIndex, reason: 'depth' });
+        while (st.errors.length && (st.errors[st.errors.length - 1] as SyntaxNode).startIndex >= decl.startIndex && st.errors[st.errors.length - 1] !== root) st.errors.pop();
+        if (!cursor.gotoNextSibling()) break;
+        continue;
       }
       // Constant declarations cannot hold a pointer: their contents are never read, and in
       // generated files (zerrors_*.go) they are most of the nodes.
@@ -161,14 +236,64 @@ export function parseGo(text: string): Parsed {
         continue;
       }
       while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) break;
-        const done = stack.pop() as SyntaxNode;
-        if (done.type === 'ERROR') errorAncestors--;
-        if (done.hasError && done.parent) done.parent.hasError = true;
-        if (stack.length === 0) break;
+        if (!climb() || stack.length === 0) break;
       }
       if (stack.length === 0 || (stack.length === 1 && cursor.currentDepth === 0)) break;
     }
   }
-  return { root, errors };
+  return root;
+}
+
+/** Where top-level declarations other than imports start: gofmt puts them at column 0. Used only
+ * when the file as a whole did not parse in time. */
+const DECLARATION_START = /^(?:func|var|type|const)\b/gm;
+
+/**
+ * Parses a file that did not parse in time one top-level declaration at a time: each is parsed
+ * after the file's header (package clause and imports) with its own time limit, and its nodes
+ * are moved to their offsets in the file. A declaration that still runs out of time is skipped;
+ * the others keep their findings.
+ */
+function parseByDeclaration(file: FileText, limits: ParseLimits): Parsed {
+  const text = file.text;
+  const starts = [...text.matchAll(DECLARATION_START)].map((m) => m.index);
+  const headerEnd = starts[0] ?? text.length;
+  const header = text.slice(0, headerEnd);
+  const out: Parsed = { root: new SyntaxNode(file, 'source_file', true, false, 0, text.length), errors: [], skipped: [], byDeclaration: true };
+  const total = limits.timeMs ?? Infinity;
+  const each = total / 4;
+  // The whole fallback gets as long as the first attempt had; what is left after is skipped.
+  const stop = performance.now() + total;
+  const spans: Array<[number, number]> = [[0, headerEnd], ...starts.map((s, k): [number, number] => [s, starts[k + 1] ?? text.length])];
+  spans.forEach(([from, to], k) => {
+    const now = performance.now();
+    const tree = now < stop ? treeOf(k === 0 ? header : header + text.slice(from, to), Math.min(now + each, stop)) : null;
+    if (!tree) {
+      out.skipped.push({ startIndex: from, endIndex: to, reason: 'time' });
+      return;
+    }
+    const delta = from - headerEnd;
+    const part = copyTree(file, tree, { maxDepth: limits.maxDepth, map: (o) => (o < headerEnd || k === 0 ? o : o + delta), skipped: out.skipped, errors: out.errors });
+    part.children.forEach((c, i) => {
+      // The header's nodes come from the first parse only.
+      if (k > 0 && c.endIndex <= headerEnd) return;
+      c.parent = out.root;
+      out.root.children.push(c);
+      out.root.fields.push(part.fields[i] ?? null);
+      if (c.hasError) out.root.hasError = true;
+    });
+  });
+  // Errors of the header parsed again with each declaration are the header's own, once.
+  out.errors = dedupeErrors(out.errors);
+  return out;
+}
+
+function dedupeErrors(errors: SyntaxNode[]): SyntaxNode[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.startIndex}:${e.endIndex}:${e.type}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

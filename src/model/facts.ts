@@ -364,6 +364,9 @@ export interface FileFacts {
   /** Names this file's analysis asked the type layer about (src/types/), in the keys of
    * TypeView: the file is analyzed again when the tree knows something new about one. */
   lookups?: string[];
+  /** SHA-256 of the text the facts were extracted from (engine: a file that changed before its
+   * report is written is caught, not reported with lines that are no longer there). */
+  digest?: string;
   /** Where to add an import, for fixes: after `import (` or the single import line; the
    * offsets of the existing specs' lines and their paths, in order. */
   importSite?: { openEnd: number; specs: Array<{ path: string; lineStart: number }>; parenthesized: boolean; declRange: Range } | null;

@@ -5,13 +5,30 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { analyze } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
 import { FORMATS, formatNamed, render, statisticsLines } from '../report/index.js';
-import { describeError, readGoFile } from '../engine/read.js';
+import { describeError } from '../engine/read.js';
+import { DEFAULT_LIMITS } from '../model/limits.js';
 import { VERSION } from '../version.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from '../config/baseline.js';
 import { planFixes, unifiedDiff } from '../report/fix.js';
 import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cacheDirFor, cliContext, configureRun, exitCodeFor, findRule, unknownRuleMessage } from './common.js';
 import { writeFixedFile, writeOutput } from './output.js';
 import { progressLine, wantsProgress } from './progress.js';
+/** The per-file limits the command line sets (docs/robustness.md). */
+function cliLimits(opts) {
+    const int = (value, option, dflt, min, max = Number.MAX_SAFE_INTEGER) => {
+        if (value === undefined)
+            return dflt;
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < min || n > max)
+            throw new UsageError(`${option} ${value}: expected an integer from ${min} to ${max}.`);
+        return n;
+    };
+    return {
+        maxFileBytes: int(opts.maxFileSize, '--max-file-size', DEFAULT_LIMITS.maxFileBytes, 1),
+        maxDepth: int(opts.maxDepth, '--max-depth', DEFAULT_LIMITS.maxDepth, 10, DEFAULT_LIMITS.maxDepth),
+        fileTimeMs: int(opts.fileTimeLimit, '--file-time-limit', DEFAULT_LIMITS.fileTimeMs, 1),
+    };
+}
 /** Picks the enabled rules from --rule / --disable. */
 function selectRules(opts) {
     let selected = [...allRules];
@@ -98,6 +115,7 @@ export async function runCheck(paths, opts, io) {
         context: cliContext(io.cwd, opts.context ?? []),
         env: io.env ?? process.env,
         ...cacheDirFor(opts, io),
+        limits: cliLimits(opts),
         ...(progress ? { onProgress: progress.update } : {}),
     };
     const runOnce = async () => {
@@ -107,10 +125,8 @@ export async function runCheck(paths, opts, io) {
         return { result, rules: applyRuleStates(result, configured.set, candidates) };
     };
     let { result, rules } = await runOnce();
-    const readSource = (p) => {
-        const r = readGoFile(result.absPath(p));
-        return r.ok ? r.text : undefined;
-    };
+    // The text each file was analyzed from, checked against its digest (engine/sources.ts).
+    const readSource = (p) => result.source(p);
     if (opts.fix) {
         // One fix per finding, non-overlapping; written atomically, then analyzed again so the
         // report and the exit code describe the code as it now is.

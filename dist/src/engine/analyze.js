@@ -6,7 +6,9 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { Extractor } from './extract-pool.js';
 import { pruneCache, runKeyFor } from './cache.js';
 import { MAX_ROUNDS, refineWithTypes } from './refine.js';
-import { describeError, readGoFile } from './read.js';
+import { describeError } from './read.js';
+import { Sources } from './sources.js';
+import { DEFAULT_LIMITS } from '../model/limits.js';
 import { TreeIndex } from '../index/tree-index.js';
 import { ModuleResolver } from '../index/modules.js';
 import { applySuppressions } from './suppressions.js';
@@ -38,7 +40,7 @@ export async function analyze(opts) {
     const extractor = new Extractor(knowledge, opts.cacheDir ? { dir: opts.cacheDir, runKey: runKeyFor(knowledge, opts.toolVersion ?? '') } : null);
     let extracted;
     try {
-        extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, onProgress: opts.onProgress }, notifications);
+        extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, limits: opts.limits ?? DEFAULT_LIMITS, onProgress: opts.onProgress }, notifications);
     }
     finally {
         await extractor.close();
@@ -46,11 +48,16 @@ export async function analyze(opts) {
     // After a run that wrote entries, the cache is brought back within its bound.
     if (opts.cacheDir && extractor.wroteCache)
         pruneCache(opts.cacheDir, opts.cacheMaxBytes);
-    const { files, reportedFacts, typeRounds } = extracted;
+    const { files, reportedFacts, typeRounds, unanalyzed } = extracted;
+    const sources = new Sources(root, reportedFacts);
+    if (discovered.reported.size > 0 && unanalyzed === discovered.reported.size) {
+        // Every file was skipped: an exit code of 0 would pass a tree nobody looked at as clean.
+        notifications.push({ level: 'error', id: 'nothing-analyzed', message: `none of the ${unanalyzed} Go file${unanalyzed === 1 ? '' : 's'} to report on could be analyzed; see the other notifications` });
+    }
     const index = new TreeIndex(files, (dir) => modules.importPathOf(dir), knowledge.sinks, knowledge.wrappers, (p) => modules.isMissing(p));
-    const findings = runRules(reportedFacts, { root, index, modules, rules: opts.rules, levels: opts.levels }, notifications);
+    const findings = runRules(reportedFacts, { root, index, modules, sources, rules: opts.rules, levels: opts.levels }, notifications);
     const shown = opts.includeGenerated ? findings : hideGenerated(findings, reportedFacts, notifications);
-    const final = suppress(shown, reportedFacts, opts);
+    const final = sources.withdrawChanged(suppress(shown, reportedFacts, opts), notifications);
     final.sort(compareFindings);
     notifications.sort(compareNotifications);
     return {
@@ -64,7 +71,11 @@ export async function analyze(opts) {
         stats: extractor.stats,
         index,
         absPath: (p) => (isAbsolute(p) ? p : join(root, p)),
+        source: (p) => sources.text(p),
     };
+}
+function isOutside(relPath) {
+    return isAbsolute(relPath) || relPath === '..' || relPath.startsWith('../');
 }
 /**
  * Extracts facts (one parse per file, no tree kept; in worker threads for large trees), in
@@ -73,13 +84,21 @@ export async function analyze(opts) {
  */
 async function extractFacts(discovered, ctx, notifications) {
     const out = { files: [], reportedFacts: new Set(), taskOf: new Map(), typeRounds: [] };
-    const toTask = (real, report) => ({ real, path: ctx.rel(real), dir: ctx.rel(dirname(real)), report, importPath: ctx.modules.importPathOf(ctx.rel(dirname(real))) });
-    let batch = [...[...discovered.reported.keys()].map((r) => toTask(r, true)), ...[...discovered.context.keys()].map((r) => toTask(r, false))];
+    const toTask = (real, report, shown = real) => {
+        // A symbolic link to a file outside the root is reported where it is linked from: a report's
+        // paths are relative to the root, and `../outside/o.go` is no place in it (SARIF, annotations).
+        const at = isOutside(ctx.rel(real)) ? shown : real;
+        const dir = ctx.rel(dirname(at));
+        return { real, path: ctx.rel(at), dir, report, importPath: ctx.modules.importPathOf(dir), limits: ctx.limits };
+    };
+    let batch = [...[...discovered.reported].map(([r, s]) => toTask(r, true, s)), ...[...discovered.context].map(([r, s]) => toTask(r, false, s))];
     const loaded = new Set(batch.map((t) => t.real));
     const loadedDirs = new Set(batch.map((t) => dirname(t.real)));
     for (let round = 0; batch.length > 0; round++) {
         const outcomes = await ctx.extractor.extract(batch, ctx.onProgress);
         const fresh = collectOutcomes(batch, outcomes, out, notifications);
+        if (round === 0)
+            out.unanalyzed = outcomes.filter((o, i) => o.kind === 'problem' && batch[i]?.report).length;
         if (round >= 3)
             break;
         const next = [];
@@ -155,14 +174,7 @@ function checkFile(file, ctx, findings, notifications) {
     const pkg = index.packageOf(file);
     const importPath = pkg?.importPath ?? null;
     const goVersion = ctx.modules.goVersionOf(file.dir);
-    let text = null;
-    const fileText = () => {
-        if (text === null) {
-            const r = readGoFile(join(ctx.root, file.path));
-            text = r.ok ? r.text : undefined;
-        }
-        return text;
-    };
+    const fileText = () => ctx.sources.text(file.path);
     const isMitigated = (mit) => {
         if (mit.pin === 'covered')
             return true;

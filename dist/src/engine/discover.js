@@ -121,6 +121,12 @@ function walk(dir, out, seen, includeVendor, notes, rel) {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
         const p = join(dir, e.name);
+        if (e.name.includes('\uFFFD') && e.name.endsWith('.go') && !existsSync(p)) {
+            // readdir decoded a name that is not UTF-8; the decoded name opens nothing. Go's module
+            // tooling refuses such names too (golang.org/x/mod/module.CheckFilePath).
+            notes.push({ level: 'warning', id: 'invalid-file-name', message: `skipped a file in ${rel(dir) || '.'} whose name is not valid UTF-8 (shown as ${JSON.stringify(e.name)})` });
+            continue;
+        }
         let isDir = e.isDirectory();
         let isFile = e.isFile();
         let kind = '';

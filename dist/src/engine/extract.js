@@ -2,7 +2,8 @@
 // matter, extract its facts. Returns data only (structured-clone safe), never throws.
 import { extractFacts } from '../flow/extract.js';
 import { FUNC_REGISTRATION_NAMES } from '../knowledge/index.js';
-import { describeError, readGoFile } from './read.js';
+import { describeError, digestOf, readGoFile } from './read.js';
+import { DEFAULT_LIMITS, LIMIT_SETTING } from '../model/limits.js';
 /**
  * The seam for a declaration-level prefilter (issue 10): which ranges of a file that passed
  * `mayMatter` need parsing. `null` means the whole file, which is all there is for now; a
@@ -25,13 +26,16 @@ export function mayMatter(text) {
 const PREFILTER = new RegExp(['uintptr', 'unsafe', 'NewProc', 'FindProc', 'LazyDLL', 'LoadDLL', 'Pinner', 'pinlint:', 'Overlapped', 'RegisterServiceCtrlHandler', 'CreateThread', 'SetWindowLongPtr', ...FUNC_REGISTRATION_NAMES].join('|'));
 /** Reads a file and applies the prefilter: a problem, a skip, or the text to analyze. */
 export function readForExtract(task, cache) {
-    const read = readGoFile(task.real);
+    const limits = task.limits ?? DEFAULT_LIMITS;
+    const read = readGoFile(task.real, limits.maxFileBytes);
     if (!read.ok) {
         return { kind: 'problem', notification: { level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path: task.path } };
     }
     if (!mayMatter(read.text))
         return { kind: 'skipped', cost: { bytes: read.text.length, parsed: 0 } };
-    const key = cache?.keyOf({ path: task.path, dir: task.dir, importPath: task.importPath ?? null, view: task.view ? (task.viewKey ?? JSON.stringify(task.view)) : '', text: read.text });
+    // The limits decide which declarations are analyzed, so they are part of the key too.
+    const view = `${task.view ? (task.viewKey ?? JSON.stringify(task.view)) : ''}\0${task.limits ? JSON.stringify(task.limits) : ''}`;
+    const key = cache?.keyOf({ path: task.path, dir: task.dir, importPath: task.importPath ?? null, view, text: read.text });
     return { kind: 'text', text: read.text, invalidUtf8: read.invalidUtf8, ...(key === undefined ? {} : { key }) };
 }
 /** Reads, filters and analyzes one file, answering from the cache when it holds these facts
@@ -48,25 +52,32 @@ export function extractOne(task, knowledge, cache) {
 /** Parses and analyzes a file's text (the part that runs in workers), storing the facts in the
  * cache under the read's key. */
 export function analyzeText(task, read, knowledge, cache) {
+    const limits = task.limits ?? DEFAULT_LIMITS;
     const bytes = read.text.length;
     const ranges = rangesToParse(read.text);
     const cost = { bytes, parsed: ranges ? ranges.reduce((n, r) => n + (r.end - r.start), 0) : bytes };
     let facts;
     try {
-        facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, ...(task.view ? { view: task.view } : {}) });
+        facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, limits, ...(task.view ? { view: task.view } : {}) });
+        // What the facts were extracted from: a file that changes before the report is written
+        // (truncated mid-scan) is caught by comparing (engine/analyze.ts).
+        facts.digest = digestOf(read.text);
     }
     catch (err) {
         // Expressions nested tens of thousands deep (generated tables) exhaust the stack of the
         // recursive evaluator: skip that file with a warning instead of failing the run.
+        // The nesting limit (go/parse.ts) keeps every walk well inside the smallest stack; this is
+        // the net under it, and names the limit to lower.
         if (err instanceof RangeError && /call stack/.test(err.message)) {
-            return { kind: 'problem', cost, notification: { level: 'warning', id: 'too-complex', message: 'skipped: the file nests expressions too deeply to analyze', path: task.path } };
+            return { kind: 'problem', cost, notification: { level: 'warning', id: 'too-complex', message: `skipped: the file nests too deeply to analyze within the limit of ${limits.maxDepth} levels (${LIMIT_SETTING.maxDepth})`, path: task.path } };
         }
         return { kind: 'problem', cost, notification: { level: 'error', id: 'internal-error', message: `internal error while analyzing: ${describeError(err)}`, path: task.path } };
     }
     if (read.invalidUtf8) {
         facts.notifications.push({ level: 'note', id: 'invalid-utf8', message: 'not valid UTF-8 (Go source must be); invalid bytes were read as U+FFFD', path: task.path });
     }
-    if (read.key !== undefined)
+    // Facts cut short by the time limit depend on the machine's load, not on the text: never kept.
+    if (read.key !== undefined && !facts.notifications.some((n) => n.id === 'time-limit'))
         cache?.put(read.key, facts);
     return { kind: 'facts', facts, cost };
 }

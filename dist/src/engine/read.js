@@ -1,8 +1,8 @@
 // Reading Go files from disk: the one place that decides what counts as unreadable, binary,
 // too large or oddly encoded. Callers get text or a reason, never an exception.
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-/** Files above this size are skipped with a notification: generated tables, not shims. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { DEFAULT_LIMITS, LIMIT_SETTING } from '../model/limits.js';
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /**
@@ -10,7 +10,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * it keeps columns on line 1 honest). Invalid UTF-8 is decoded with replacement characters and
  * flagged, since Go source must be UTF-8.
  */
-export function readGoFile(path) {
+export function readGoFile(path, maxBytes = DEFAULT_LIMITS.maxFileBytes) {
     let bytes;
     let fd;
     try {
@@ -21,14 +21,17 @@ export function readGoFile(path) {
         if (!st.isFile()) {
             return { ok: false, id: 'not-regular-file', message: `skipped: ${fileKind(st)}, not a regular file` };
         }
-        if (st.size > MAX_FILE_BYTES) {
+        if (st.size > maxBytes) {
             return {
                 ok: false,
                 id: 'file-too-large',
-                message: `skipped: ${st.size} bytes is over the ${MAX_FILE_BYTES}-byte limit for one Go file`,
+                message: `skipped: ${st.size} bytes is over the limit of ${maxBytes} bytes for one Go file (${LIMIT_SETTING.maxFileBytes})`,
             };
         }
-        bytes = readFileSync(fd);
+        const read = readAtMost(fd, maxBytes);
+        if (!read)
+            return { ok: false, id: 'file-too-large', message: `skipped: the file grew over the limit of ${maxBytes} bytes for one Go file while it was read (${LIMIT_SETTING.maxFileBytes})` };
+        bytes = read;
     }
     catch (err) {
         return { ok: false, id: 'unreadable', message: `cannot read file: ${describeError(err)}` };
@@ -53,6 +56,26 @@ export function readGoFile(path) {
         text = utf8.decode(bytes);
     }
     return { ok: true, text, invalidUtf8 };
+}
+/** A digest of a file's text, to tell whether it changed between extraction and the report. */
+export function digestOf(text) {
+    return createHash('sha256').update(text).digest('hex');
+}
+/** Reads a file to its end, or null once it holds more than `max` bytes: a file that grows while
+ * it is read (a log, a file being written) must not cost more memory than the limit. */
+function readAtMost(fd, max) {
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
+        const n = readSync(fd, chunk, 0, chunk.length, null);
+        if (n === 0)
+            return Buffer.concat(chunks, total);
+        chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+        total += n;
+        if (total > max)
+            return null;
+    }
 }
 /** Reports an fs error as its code and reason (`ENOENT: no such file or directory`), without a
  * stack and without the syscall and path Node appends: every message names the user's path

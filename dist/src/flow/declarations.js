@@ -19,7 +19,7 @@ const OPS = { evalExpr, evalCall, calleeOf, walkClosure, walkInline };
  * level (so function bodies can tell globals from locals), then package variables (their
  * initializers may name those functions and types), then every function body.
  */
-export function scanDeclarations(fs) {
+export function scanDeclarations(fs, deadline = Infinity) {
     for (const decl of fs.root.namedChildren) {
         if (decl.type === 'function_declaration') {
             const n = decl.childForFieldName('name');
@@ -39,10 +39,19 @@ export function scanDeclarations(fs) {
         if (decl.type === 'var_declaration')
             pkgVarDecl(fs, decl);
     }
+    // Bodies are where the time goes: past the deadline the remaining ones are skipped, counted.
+    let late = null;
     for (const decl of fs.root.namedChildren) {
-        if (decl.type === 'function_declaration' || decl.type === 'method_declaration')
-            funcDecl(fs, decl);
+        if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration')
+            continue;
+        if (late || performance.now() > deadline) {
+            late ??= { skipped: 0, first: spanOf(decl) };
+            late.skipped++;
+            continue;
+        }
+        funcDecl(fs, decl);
     }
+    return late;
 }
 /** Package-level variable and constant names; those of array or struct value type too. */
 function packageNames(fs, decl) {
@@ -71,13 +80,17 @@ export function typeSpec(fs, spec) {
         // Positional literals name fields by their place: the struct's own fields in order, blank
         // and embedded ones included, nested struct types' fields not (issue 9).
         const list = t.namedChildren.find((c) => c.type === 'field_declaration_list');
-        fact.order = (list?.namedChildren ?? []).filter((fd) => fd.type === 'field_declaration').flatMap((fd) => {
+        const own = (list?.namedChildren ?? []).filter((fd) => fd.type === 'field_declaration');
+        fact.order = own.flatMap((fd) => {
             const ft = typeText(fd.childForFieldName('type')) ?? '';
             const names = fd.childrenForFieldName('name');
             return names.length === 0 ? [[ft.replace(/^\*/, '').split('.').pop() ?? ft, ft]] : names.map((n) => [n.text, ft]);
         });
         fs.structOrder.set(name, fact.order);
-        for (const fd of t.descendantsOfType('field_declaration')) {
+        // Only the struct's own fields: the fields of a nested anonymous struct belong to that type
+        // (its text is the field's type). Walking every descendant was also quadratic in the nesting
+        // depth, each level taking the text of everything below it.
+        for (const fd of own) {
             const ft = typeText(fd.childForFieldName('type')) ?? '';
             const names = fd.childrenForFieldName('name');
             if (names.length === 0)
@@ -93,7 +106,8 @@ export function typeSpec(fs, spec) {
     }
     else if (t.type === 'interface_type') {
         fact.kind = 'interface';
-        const elems = t.descendantsOfType('method_elem');
+        // The interface's own methods, not those of interfaces nested in their signatures.
+        const elems = t.namedChildren.filter((c) => c.type === 'method_elem');
         fact.methods = elems.map((m) => m.childForFieldName('name')?.text ?? '').filter(Boolean);
         fact.uintptrMethods = elems.filter((m) => /\buintptr\b/.test(m.childForFieldName('parameters')?.text ?? '')).map((m) => m.childForFieldName('name')?.text ?? '');
     }

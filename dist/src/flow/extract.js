@@ -17,10 +17,13 @@ import { importSiteOf, importsOf, isGeneratedFile, packageNameOf, spanOf } from 
 import { compareText } from '../model/order.js';
 import { scanDeclarations } from './declarations.js';
 import { DEFAULT_KNOWLEDGE, newFileScope } from './file-scope.js';
+import { DEFAULT_LIMITS, LIMIT_SETTING } from '../model/limits.js';
+import { lineStarts, positionAt } from '../go/positions.js';
 export { DEFAULT_KNOWLEDGE };
 /** Extracts the facts of one Go file. Never throws on odd input: problems become notifications. */
 export function extractFacts(path, dir, text, knowledge = DEFAULT_KNOWLEDGE, where = {}) {
-    const parsed = parseGo(textForParser(text));
+    const limits = where.limits ?? DEFAULT_LIMITS;
+    const parsed = parseGo(textForParser(text), { maxDepth: limits.maxDepth, timeMs: limits.fileTimeMs });
     const root = parsed.root;
     const facts = {
         path,
@@ -60,8 +63,42 @@ export function extractFacts(path, dir, text, knowledge = DEFAULT_KNOWLEDGE, whe
     if (build)
         facts.build = build;
     const fs = newFileScope(facts, root, knowledge, where.view ?? {}, where.importPath ?? null);
-    scanDeclarations(fs);
+    facts.notifications.push(...limitNotes(path, text, parsed, limits));
+    // The analysis has its own budget: a file that needed the declaration-by-declaration parse
+    // must still get its functions analyzed.
+    const late = scanDeclarations(fs, performance.now() + limits.fileTimeMs);
+    if (late) {
+        facts.notifications.push({
+            level: 'warning',
+            id: 'time-limit',
+            message: `${late.skipped} function${late.skipped === 1 ? '' : 's'} from line ${late.first.startLine} on not analyzed: the file took longer than the limit of ${limits.fileTimeMs} ms (${LIMIT_SETTING.fileTimeMs})`,
+            path,
+            span: late.first,
+        });
+    }
     if (fs.lookups.size)
         facts.lookups = [...fs.lookups].sort(compareText);
     return facts;
+}
+/** The notifications of the limits a parse ran into, each naming the limit and its setting. */
+function limitNotes(path, text, parsed, limits) {
+    const out = [];
+    if (parsed.byDeclaration) {
+        out.push({ level: 'note', id: 'time-limit', message: `parsing took longer than the limit of ${limits.fileTimeMs} ms (${LIMIT_SETTING.fileTimeMs}); the file was parsed one declaration at a time`, path });
+    }
+    if (parsed.skipped.length === 0)
+        return out;
+    const starts = lineStarts(text);
+    for (const d of parsed.skipped.slice(0, 5)) {
+        const a = positionAt(starts, d.startIndex);
+        const b = positionAt(starts, d.endIndex);
+        const span = { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+        out.push(d.reason === 'depth'
+            ? { level: 'warning', id: 'nesting-limit', message: `the declaration at ${a.line}:${a.column} was not analyzed: it nests deeper than the limit of ${limits.maxDepth} levels (${LIMIT_SETTING.maxDepth}); the rest of the file was`, path, span }
+            : { level: 'warning', id: 'time-limit', message: `the declaration at ${a.line}:${a.column} was not analyzed: it did not parse within the limit of ${limits.fileTimeMs} ms (${LIMIT_SETTING.fileTimeMs})`, path, span });
+    }
+    if (parsed.skipped.length > 5) {
+        out.push({ level: 'warning', id: parsed.skipped[5]?.reason === 'depth' ? 'nesting-limit' : 'time-limit', message: `${parsed.skipped.length - 5} more declarations not analyzed (limits)`, path });
+    }
+    return out;
 }

@@ -1,0 +1,44 @@
+// The text of the files being reported on, read once after extraction and checked against the
+// digest of the text their facts came from. A file truncated or rewritten while pinlint ran would
+// otherwise be reported with lines that are no longer there, regions past its end and no
+// partialFingerprints (fuzz and file-system campaign, issue 12): such a file's findings are
+// withdrawn and the run ends with an error that names it.
+import { join } from 'node:path';
+import type { FileFacts } from '../model/facts.js';
+import type { Finding, Notification } from '../model/findings.js';
+import { digestOf, readGoFile } from './read.js';
+
+export class Sources {
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly digests = new Map<string, string>();
+  /** Files whose text is not the one they were analyzed from. */
+  readonly changed = new Set<string>();
+
+  constructor(private readonly root: string, files: Iterable<FileFacts>) {
+    for (const f of files) if (f.digest) this.digests.set(f.path, f.digest);
+  }
+
+  /** The text a file was analyzed from, or undefined when it can no longer be read as such. */
+  text(path: string): string | undefined {
+    if (this.texts.has(path)) return this.texts.get(path);
+    const r = readGoFile(join(this.root, path));
+    let text = r.ok ? r.text : undefined;
+    const want = this.digests.get(path);
+    if (want !== undefined && (text === undefined || digestOf(text) !== want)) {
+      this.changed.add(path);
+      text = undefined;
+    }
+    this.texts.set(path, text);
+    return text;
+  }
+
+  /** Drops the findings of files that changed since they were analyzed, with one error each. */
+  withdrawChanged(findings: Finding[], notifications: Notification[]): Finding[] {
+    for (const p of new Set(findings.map((f) => f.location.path))) this.text(p);
+    if (this.changed.size === 0) return findings;
+    for (const path of [...this.changed].sort()) {
+      notifications.push({ level: 'error', id: 'file-changed', message: 'the file changed while it was analyzed; its findings are withdrawn (their lines would describe text that is no longer there): run pinlint again', path });
+    }
+    return findings.filter((f) => !this.changed.has(f.location.path));
+  }
+}
