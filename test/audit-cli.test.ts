@@ -43,6 +43,11 @@ describe('pinlint audit --format json', async () => {
       modules: 4, files: 16, sinkCalls: 7, inlineProtected: 3, findings: 1, findingsByLevel: { error: 1, warning: 0, note: 0 },
       generatedFindings: 0, suppressed: 1, wrappers: 2, exportedWrappers: 1, pointerWrappers: 0, sinks: 2,
     });
+    // The same file counts as the text summary and `pinlint check` (issue 11): every file found is
+    // scanned, the ones that can matter are parsed.
+    expect(json.totals.filesScanned).toBe(json.totals.files);
+    expect(json.totals.filesParsed).toBeGreaterThan(0);
+    expect(json.totals.filesParsed as number).toBeLessThan(json.totals.filesScanned as number);
   });
 
   it('lists modules in path order with their numbers, declarations and findings', () => {
@@ -76,7 +81,7 @@ describe('pinlint audit exit codes and formats', () => {
     const dir = tree(['vendor/example.com/shim/ioctl/ioctl_linux.go']);
     const { code, out } = await run(['audit', dir], dir);
     expect(code).toBe(0);
-    expect(out).toContain('No findings; 1 suppressed.');
+    expect(out).toContain('No findings; 1 suppressed; 15 files scanned, 3 parsed.');
   });
 
   it('prints a text table by default, from the current directory by default, ranked by risk', async () => {
@@ -92,7 +97,7 @@ describe('pinlint audit exit codes and formats', () => {
     expect(out).toMatch(/^github\.com\/stray\/pkg\s+\?\s+0\s.*\s1\s+1\s+0$/m);
     expect(out).toMatch(/^Total \(4 modules\)\s+1\s+1\s.*\s16\s+7\s+3$/m);
     expect(out).toContain('example.com/shim/ioctl.Ioctl(arg) at vendor/example.com/shim/ioctl/ioctl_linux.go:15:6');
-    expect(out).toContain('1 finding (1 error) in 1 file; 1 suppressed.');
+    expect(out).toMatch(/1 finding \(1 error\) in 1 file; 1 suppressed; 16 files scanned, \d+ parsed\./);
   });
 
   it('says when versions are unknown', async () => {

@@ -66,7 +66,7 @@ export function allFindings(d: AuditData): Finding[] {
 
 /** A reporter Report over some findings, so the check reporters (text excerpts, JSON shapes) can be reused. */
 export function asReport(findings: Finding[], notifications: Notification[], d: AuditData, ctx: RenderContext): Report {
-  return { rules: [], findings, notifications, readSource: (p) => ctx.readSource(p), toolVersion: d.toolVersion };
+  return { rules: [], findings, notifications, readSource: (p) => ctx.readSource(p), toolVersion: d.toolVersion, counts: d.counts };
 }
 
 /** "3 findings (1 error, 2 warnings) in 2 files; 1 suppressed." as `pinlint check` prints it. */

@@ -99,6 +99,9 @@ export function renderAuditJson(d: AuditData, ctx: RenderContext): string {
     totals: {
       modules: d.totals.modules,
       files: d.totals.files,
+      // The names `pinlint check --format json` gives the same counts in its summary.
+      filesScanned: d.counts.scanned,
+      filesParsed: d.counts.parsed,
       sinkCalls: d.totals.sinkCalls,
       inlineProtected: d.totals.inlineProtected,
       findings: d.totals.findings,

@@ -104,6 +104,8 @@ export interface AuditData {
   /** Sorted by module path. */
   modules: ModuleStats[];
   totals: AuditTotals;
+  /** Files scanned and files parsed, as `pinlint check` counts them (one summary everywhere). */
+  counts: { scanned: number; parsed: number };
   /** Tool notifications (parse errors, unreadable files), paths relative to the audited directory. */
   notifications: Notification[];
 }
@@ -183,6 +185,7 @@ export function computeAudit(input: AuditInput): AuditData {
     generatedPaths: [...generated].map(place.shown).sort(compareText),
     modules,
     totals: auditTotals(modules, ruleIds, suppressed),
+    counts: { scanned: result.scanned.length, parsed: result.reported.length },
     notifications: result.notifications.map((n) => (n.path === undefined ? n : { ...n, path: place.shown(n.path) })),
   };
 }

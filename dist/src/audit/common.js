@@ -40,7 +40,7 @@ export function allFindings(d) {
 }
 /** A reporter Report over some findings, so the check reporters (text excerpts, JSON shapes) can be reused. */
 export function asReport(findings, notifications, d, ctx) {
-    return { rules: [], findings, notifications, readSource: (p) => ctx.readSource(p), toolVersion: d.toolVersion };
+    return { rules: [], findings, notifications, readSource: (p) => ctx.readSource(p), toolVersion: d.toolVersion, counts: d.counts };
 }
 /** "3 findings (1 error, 2 warnings) in 2 files; 1 suppressed." as `pinlint check` prints it. */
 export function findingsLine(d, ctx) {

@@ -72,6 +72,7 @@ export function computeAudit(input) {
         generatedPaths: [...generated].map(place.shown).sort(compareText),
         modules,
         totals: auditTotals(modules, ruleIds, suppressed),
+        counts: { scanned: result.scanned.length, parsed: result.reported.length },
         notifications: result.notifications.map((n) => (n.path === undefined ? n : { ...n, path: place.shown(n.path) })),
     };
 }
