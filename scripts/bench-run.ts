@@ -10,8 +10,10 @@ import { analyze, type AnalysisResult } from '../src/engine/analyze.js';
 import { auditTree } from '../src/cli/audit.js';
 import { rules } from '../rules/index.js';
 import { VERSION } from '../src/version.js';
+import type { ExtractStats } from '../src/engine/extract-pool.js';
 
-export interface RunReport {
+/** What the engine read, parsed and found in the cache (its ExtractStats), and the timings. */
+export interface RunReport extends ExtractStats {
   /** The analysis alone, in seconds. */
   wall: number;
   /** CPU seconds of the process (every thread), user and system. */
@@ -23,12 +25,6 @@ export interface RunReport {
   bytesFound: number;
   reported: number;
   findings: number;
-  filesRead: number;
-  bytesRead: number;
-  filesParsed: number;
-  bytesParsed: number;
-  cacheHits: number;
-  workers: number;
   typeRounds: number[];
 }
 
