@@ -181,7 +181,7 @@ exclude:
 describe('loadConfig: invalid values', () => {
   // Each case: the file's text and the exact problems, one `key: detail` per line of the message.
   const SETTING = 'expected "off", "note", "warning", "error" or {level, enabled}';
-  const TOP = '"extends", "rules", "overrides", "sinks", "wrappers", "keepAlive", "osAllocators", "exclude" or "context"';
+  const TOP = '"extends", "rules", "overrides", "sinks", "wrappers", "keepAlive", "osAllocators", "exclude", "context" or "limits"';
   const GLOB =
     'expected a glob relative to the configuration file\'s directory ("*" within a name, "**" across directories; no leading "/", no ".." and no "\\")';
   const cases: Array<{ name: string; file: string; text: string; problems: string[] }> = [
@@ -225,14 +225,14 @@ describe('loadConfig: invalid values', () => {
       file: '.pinlint.json',
       text: '["PL001"]',
       problems: [
-        'expected an object with the keys "extends", "rules", "overrides", "sinks", "wrappers", "keepAlive", "osAllocators", "exclude" and "context", got a list',
+        'expected an object with the keys "extends", "rules", "overrides", "sinks", "wrappers", "keepAlive", "osAllocators", "exclude", "context" and "limits", got a list',
       ],
     },
     {
       name: 'an explicit null document',
       file: '.pinlint.yaml',
       text: '~\n',
-      problems: ['expected an object with the keys "extends", "rules", "overrides", "sinks", "wrappers", "keepAlive", "osAllocators", "exclude" and "context", got null'],
+      problems: ['expected an object with the keys "extends", "rules", "overrides", "sinks", "wrappers", "keepAlive", "osAllocators", "exclude", "context" and "limits", got null'],
     },
     {
       name: 'a sink name that is a string, not a list',

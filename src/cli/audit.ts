@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { analyze, type AnalysisResult } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
-import { UsageError, cacheDirFor, cacheOptions, configureRun, exitCodeFor, type CacheOptions, type CliIO, type ConfiguredRun } from './common.js';
+import { UsageError, cacheDirFor, cacheOptions, configureRun, exitCodeFor, limitOptions, runLimits, type CacheOptions, type LimitCliOptions, type CliIO, type ConfiguredRun } from './common.js';
 import { writeOutput } from './output.js';
 import { progressLine, wantsProgress } from './progress.js';
 import { readGoFile } from '../engine/read.js';
@@ -18,7 +18,7 @@ import { AUDIT_FORMATS, renderAudit, type AuditFormat } from '../audit/render.js
 /** The I/O of `audit`: CliIO (stderrIsTTY decides about progress). */
 export type AuditIO = CliIO;
 
-interface AuditOptions extends CacheOptions {
+interface AuditOptions extends CacheOptions, LimitCliOptions {
   format: AuditFormat;
   output?: string;
   failOn: Level;
@@ -44,7 +44,7 @@ export function registerAudit(program: Command, io: AuditIO, setExit: (code: num
     .addOption(new Option('--include-generated', 'count and list findings in generated files (the default)').hideHelp())
     .option('--no-progress', 'never print progress on stderr')
     .option('--config <file>', 'use this configuration file instead of searching for .pinlint.{json,yaml,yml} from <dir>');
-  cacheOptions(cmd)
+  cacheOptions(limitOptions(cmd))
     .action(async (dir: string | undefined, opts: AuditOptions) => {
       setExit(await runAudit(dir ?? '.', opts, io));
     });
@@ -69,7 +69,7 @@ async function runAudit(dirArg: string, opts: AuditOptions, io: AuditIO): Promis
   const configured = configureRun(dir, opts.config ? resolve(io.cwd, opts.config) : undefined, allRules);
   const { result, data, readSource } = await auditTree(dir, {
     cwd: io.cwd,
-    configured: configured.options,
+    configured: { ...configured.options, limits: runLimits(opts, configured) },
     inlineSuppressions: opts.inlineSuppressions,
     includeGenerated: !opts.excludeGenerated,
     ...cacheDirFor(opts, io),

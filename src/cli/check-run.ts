@@ -7,16 +7,15 @@ import { rules as allRules } from '../../rules/index.js';
 import type { Rule } from '../rule-api.js';
 import { FORMATS, formatNamed, render, statisticsLines, type Format, type Report } from '../report/index.js';
 import { describeError } from '../engine/read.js';
-import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import type { Level } from '../model/findings.js';
 import { VERSION } from '../version.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline, type Baseline } from '../config/baseline.js';
 import { planFixes, unifiedDiff } from '../report/fix.js';
-import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cacheDirFor, cliContext, configureRun, exitCodeFor, findRule, unknownRuleMessage, type CacheOptions, type CliIO } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cacheDirFor, cliContext, configureRun, exitCodeFor, runLimits, type LimitCliOptions, findRule, unknownRuleMessage, type CacheOptions, type CliIO } from './common.js';
 import { writeFixedFile, writeOutput } from './output.js';
 import { progressLine, wantsProgress } from './progress.js';
 
-export interface CheckOptions extends CacheOptions {
+export interface CheckOptions extends CacheOptions, LimitCliOptions {
   format: string;
   output?: string;
   failOn: string;
@@ -41,24 +40,6 @@ export interface CheckOptions extends CacheOptions {
   statistics?: boolean;
   strict?: boolean;
   progress: boolean;
-  maxFileSize?: string;
-  maxDepth?: string;
-  fileTimeLimit?: string;
-}
-
-/** The per-file limits the command line sets (docs/robustness.md). */
-function cliLimits(opts: CheckOptions): Limits {
-  const int = (value: string | undefined, option: string, dflt: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
-    if (value === undefined) return dflt;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${option} ${value}: expected an integer from ${min} to ${max}.`);
-    return n;
-  };
-  return {
-    maxFileBytes: int(opts.maxFileSize, '--max-file-size', DEFAULT_LIMITS.maxFileBytes, 1),
-    maxDepth: int(opts.maxDepth, '--max-depth', DEFAULT_LIMITS.maxDepth, 10, DEFAULT_LIMITS.maxDepth),
-    fileTimeMs: int(opts.fileTimeLimit, '--file-time-limit', DEFAULT_LIMITS.fileTimeMs, 1),
-  };
 }
 
 /** Picks the enabled rules from --rule / --disable. */
@@ -141,7 +122,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): 
     context: cliContext(io.cwd, opts.context ?? []),
     env: io.env ?? process.env,
     ...cacheDirFor(opts, io),
-    limits: cliLimits(opts),
+    limits: runLimits(opts, configured),
     ...(progress ? { onProgress: progress.update } : {}),
   };
   const runOnce = async (): Promise<{ result: AnalysisResult; rules: Rule[] }> => {

@@ -10,6 +10,7 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Level } from '../model/findings.js';
+import type { LimitSettings } from '../model/limits.js';
 import { applySetting, matchesGlobs, mergeKnowledge, printConfig, settingFor, type KnowledgeTables, type MergedKnowledge } from './apply.js';
 import { emptyConfig, findConfigFile, loadConfig } from './load.js';
 import { ConfigError, displayPath } from './problems.js';
@@ -65,6 +66,12 @@ export class ConfigSet {
    * its own directory). */
   isExcluded(absPath: string): boolean {
     return this.chainFor(absPath).some((l) => matchesGlobs(l.config.exclude, l.dir, absPath));
+  }
+
+  /** The limits settings of the file's chain, the nearest layer winning key by key (limits are
+   * not part of `overrides`). */
+  limitSettings(absPath: string): LimitSettings[] {
+    return this.chainFor(absPath).flatMap((l) => (l.config.limits ? [l.config.limits] : []));
   }
 
   /** The built-in tables extended by every layer loaded so far. */

@@ -102,6 +102,7 @@ function normalize(raw: PinlintInput): PinlintConfig {
     osAllocators: c.osAllocators ?? {},
     exclude: c.exclude ?? [],
     context: c.context ?? [],
+    ...(c.limits !== undefined ? { limits: c.limits } : {}),
   };
 }
 

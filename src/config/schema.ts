@@ -5,6 +5,7 @@
 import { Ajv, type SchemaObject, type ValidateFunction } from 'ajv';
 import type { Level } from '../model/findings.js';
 import { listAnd, quote } from './wording.js';
+import { DEFAULT_LIMITS, LIMIT_RANGE } from '../model/limits.js';
 
 const LEVELS: readonly Level[] = ['note', 'warning', 'error'];
 
@@ -61,7 +62,7 @@ const EXCLUDE_GLOB: SchemaObject = {
   description: `a glob relative to the configuration file's directory ("*" within a name, "**" across directories; no leading "/", no ".." and no "\\")`,
 };
 
-const TOP_KEYS = ['extends', 'rules', 'overrides', 'sinks', 'wrappers', 'keepAlive', 'osAllocators', 'exclude', 'context'] as const;
+const TOP_KEYS = ['extends', 'rules', 'overrides', 'sinks', 'wrappers', 'keepAlive', 'osAllocators', 'exclude', 'context', 'limits'] as const;
 
 const RULES: SchemaObject = {
   type: 'object',
@@ -136,8 +137,29 @@ export const CONFIG_SCHEMA: SchemaObject = {
       items: { type: 'string', minLength: 1, description: "a directory, relative to the configuration file's directory" },
       description: 'a list of directories',
     },
+    limits: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'an object with the keys "maxFileSize", "maxDepth" and "fileTimeLimit"',
+      properties: {
+        maxFileSize: limit('maxFileBytes', 'bytes'),
+        maxDepth: limit('maxDepth', 'syntax levels'),
+        fileTimeLimit: limit('fileTimeMs', 'milliseconds'),
+      },
+    },
   },
 };
+
+// The same ranges as the command-line options (model/limits.ts).
+function limit(key: keyof typeof LIMIT_RANGE, unit: string): SchemaObject {
+  const { min, max } = LIMIT_RANGE[key];
+  return {
+    type: 'integer',
+    minimum: min,
+    ...(max === undefined ? {} : { maximum: max }),
+    description: `a whole number of ${unit} from ${min}${max === undefined ? ' up' : ` to ${max}`} (default ${DEFAULT_LIMITS[key]})`,
+  };
+}
 
 let compiled: ValidateFunction | undefined;
 

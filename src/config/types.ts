@@ -1,6 +1,7 @@
 // The shape of a loaded configuration, shared by the modules that load it (load.ts) and apply it
 // (apply.ts). Types only: what the file may say is stated once, in the JSON Schema (schema.ts).
 import type { Level } from '../model/findings.js';
+import type { LimitSettings } from '../model/limits.js';
 
 export type RuleSetting = 'off' | Level | { level?: Level; enabled?: boolean };
 
@@ -26,7 +27,12 @@ export interface PinlintConfig {
   /** Directories to read imported packages from as context (never reported), relative to the
    * configuration file's directory: a module's directory or one laid out by import path. */
   context: string[];
+  /** Per-file limits (docs/robustness.md), keyed like the command-line options; present only
+   * when the file sets some. */
+  limits?: ConfigLimits;
 }
+
+export type ConfigLimits = LimitSettings;
 
 export interface RuleOverride {
   files: string[];

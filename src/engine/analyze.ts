@@ -63,8 +63,9 @@ export interface AnalyzeOptions {
   cacheMaxBytes?: number;
   /** pinlint's version, part of every cache key (the CLI passes it). */
   toolVersion?: string;
-  /** Per-file limits (default: DEFAULT_LIMITS, docs/robustness.md). */
-  limits?: Limits;
+  /** Per-file limits (default: DEFAULT_LIMITS, docs/robustness.md), or each file's own by its
+   * absolute path (its configuration's). */
+  limits?: Limits | ((absPath: string) => Limits);
 }
 
 export interface AnalysisResult {
@@ -108,7 +109,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const extractor = new Extractor(knowledge, opts.cacheDir ? { dir: opts.cacheDir, runKey: runKeyFor(knowledge, opts.toolVersion ?? '') } : null);
   let extracted: Extracted;
   try {
-    extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, limits: opts.limits ?? DEFAULT_LIMITS, onProgress: opts.onProgress }, notifications);
+    extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, limits: limitsOf(opts.limits), onProgress: opts.onProgress }, notifications);
   } finally {
     await extractor.close();
   }
@@ -147,7 +148,7 @@ interface ExtractContext {
   modules: ModuleResolver;
   knowledge: MergedKnowledge;
   extractor: Extractor;
-  limits: Limits;
+  limits: (absPath: string) => Limits;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -157,6 +158,12 @@ interface Extracted extends Refinable {
   typeRounds: number[];
   /** Files to report on that could not be analyzed (too large, binary, unreadable, limits). */
   unanalyzed?: number;
+}
+
+function limitsOf(given: AnalyzeOptions['limits']): (absPath: string) => Limits {
+  if (typeof given === 'function') return given;
+  const fixed = given ?? DEFAULT_LIMITS;
+  return () => fixed;
 }
 
 function isOutside(relPath: string): boolean {
@@ -175,7 +182,7 @@ async function extractFacts(discovered: Discovered, ctx: ExtractContext, notific
     // paths are relative to the root, and `../outside/o.go` is no place in it (SARIF, annotations).
     const at = isOutside(ctx.rel(real)) ? shown : real;
     const dir = ctx.rel(dirname(at));
-    return { real, path: ctx.rel(at), dir, report, importPath: ctx.modules.importPathOf(dir), limits: ctx.limits };
+    return { real, path: ctx.rel(at), dir, report, importPath: ctx.modules.importPathOf(dir), limits: ctx.limits(at) };
   };
   let batch: ExtractTask[] = [...[...discovered.reported].map(([r, s]) => toTask(r, true, s)), ...[...discovered.context].map(([r, s]) => toTask(r, false, s))];
   const loaded = new Set(batch.map((t) => t.real));

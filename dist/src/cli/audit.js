@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Option } from 'commander';
 import { analyze } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
-import { UsageError, cacheDirFor, cacheOptions, configureRun, exitCodeFor } from './common.js';
+import { UsageError, cacheDirFor, cacheOptions, configureRun, exitCodeFor, limitOptions, runLimits } from './common.js';
 import { writeOutput } from './output.js';
 import { progressLine, wantsProgress } from './progress.js';
 import { readGoFile } from '../engine/read.js';
@@ -28,7 +28,7 @@ export function registerAudit(program, io, setExit) {
         .addOption(new Option('--include-generated', 'count and list findings in generated files (the default)').hideHelp())
         .option('--no-progress', 'never print progress on stderr')
         .option('--config <file>', 'use this configuration file instead of searching for .pinlint.{json,yaml,yml} from <dir>');
-    cacheOptions(cmd)
+    cacheOptions(limitOptions(cmd))
         .action(async (dir, opts) => {
         setExit(await runAudit(dir ?? '.', opts, io));
     });
@@ -51,7 +51,7 @@ async function runAudit(dirArg, opts, io) {
     const configured = configureRun(dir, opts.config ? resolve(io.cwd, opts.config) : undefined, allRules);
     const { result, data, readSource } = await auditTree(dir, {
         cwd: io.cwd,
-        configured: configured.options,
+        configured: { ...configured.options, limits: runLimits(opts, configured) },
         inlineSuppressions: opts.inlineSuppressions,
         includeGenerated: !opts.excludeGenerated,
         ...cacheDirFor(opts, io),

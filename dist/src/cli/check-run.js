@@ -6,29 +6,12 @@ import { analyze } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
 import { FORMATS, formatNamed, render, statisticsLines } from '../report/index.js';
 import { describeError } from '../engine/read.js';
-import { DEFAULT_LIMITS } from '../model/limits.js';
 import { VERSION } from '../version.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from '../config/baseline.js';
 import { planFixes, unifiedDiff } from '../report/fix.js';
-import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cacheDirFor, cliContext, configureRun, exitCodeFor, findRule, unknownRuleMessage } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cacheDirFor, cliContext, configureRun, exitCodeFor, runLimits, findRule, unknownRuleMessage } from './common.js';
 import { writeFixedFile, writeOutput } from './output.js';
 import { progressLine, wantsProgress } from './progress.js';
-/** The per-file limits the command line sets (docs/robustness.md). */
-function cliLimits(opts) {
-    const int = (value, option, dflt, min, max = Number.MAX_SAFE_INTEGER) => {
-        if (value === undefined)
-            return dflt;
-        const n = Number(value);
-        if (!Number.isInteger(n) || n < min || n > max)
-            throw new UsageError(`${option} ${value}: expected an integer from ${min} to ${max}.`);
-        return n;
-    };
-    return {
-        maxFileBytes: int(opts.maxFileSize, '--max-file-size', DEFAULT_LIMITS.maxFileBytes, 1),
-        maxDepth: int(opts.maxDepth, '--max-depth', DEFAULT_LIMITS.maxDepth, 10, DEFAULT_LIMITS.maxDepth),
-        fileTimeMs: int(opts.fileTimeLimit, '--file-time-limit', DEFAULT_LIMITS.fileTimeMs, 1),
-    };
-}
 /** Picks the enabled rules from --rule / --disable. */
 function selectRules(opts) {
     let selected = [...allRules];
@@ -115,7 +98,7 @@ export async function runCheck(paths, opts, io) {
         context: cliContext(io.cwd, opts.context ?? []),
         env: io.env ?? process.env,
         ...cacheDirFor(opts, io),
-        limits: cliLimits(opts),
+        limits: runLimits(opts, configured),
         ...(progress ? { onProgress: progress.update } : {}),
     };
     const runOnce = async () => {

@@ -1,8 +1,7 @@
 // `pinlint check` (the default command): its options. The run itself is check-run.ts.
 import { Option } from 'commander';
 import { FORMATS } from '../report/index.js';
-import { DEFAULT_LIMITS } from '../model/limits.js';
-import { cacheOptions } from './common.js';
+import { cacheOptions, limitOptions } from './common.js';
 import { runCheck } from './check-run.js';
 /** Adds `check` (the default command) to the program. */
 export function registerCheck(program, io, setExit) {
@@ -33,12 +32,9 @@ export function registerCheck(program, io, setExit) {
         .option('--print-config', 'print the configuration in effect and exit')
         .option('--baseline <file>', 'report only findings not recorded in this baseline file')
         .option('--write-baseline <file>', 'record the current findings in a baseline file and exit 0')
-        .option('--max-file-size <bytes>', `skip .go files larger than this (default ${DEFAULT_LIMITS.maxFileBytes})`)
-        .option('--max-depth <levels>', `leave out a declaration nested deeper than this, from 10 to ${DEFAULT_LIMITS.maxDepth} (default ${DEFAULT_LIMITS.maxDepth})`)
-        .option('--file-time-limit <ms>', `time one file may take to parse, and its functions to analyze (default ${DEFAULT_LIMITS.fileTimeMs})`)
         .option('--fix', 'apply the mechanical fixes (KeepAlive after the call, conversion moved inline, …Ptr twin), then report what remains')
         .option('--dry-run', 'with --fix: print the changes as a unified diff instead of writing them');
-    cacheOptions(cmd)
+    cacheOptions(limitOptions(cmd))
         .action(async (paths, opts) => {
         setExit(await runCheck(paths, opts, io));
     });

@@ -8,6 +8,7 @@ import { ConfigError, ConfigSet, isDirectory } from '../config/index.js';
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
 import { defaultCacheDir } from '../engine/cache.js';
 import { VERSION } from '../version.js';
+import { DEFAULT_LIMITS, LIMIT_OPTION, LIMIT_RANGE, limitsFrom } from '../model/limits.js';
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
@@ -50,6 +51,8 @@ export function configureRun(startDir, explicitPath, candidates) {
             rules,
             levels: new Map([...states].map(([id, st]) => [id, st.level])),
             exclude: (abs) => asUsage(() => set.isExcluded(abs)),
+            // Each file's own configuration sets its limits; the command line's win (cliLimits).
+            limits: (abs) => asUsage(() => limitsFrom(...set.limitSettings(abs))),
             configure: () => asUsage(() => ({
                 knowledge: set.knowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }),
                 context: set.layers().flatMap((l) => configContext(l.path, l.dir, l.config.context)),
@@ -130,6 +133,32 @@ export function cacheDirFor(opts, io) {
     return { cacheDir: defaultCacheDir(io.env ?? process.env), toolVersion: VERSION };
 }
 /** Adds --cache-dir and --no-cache to a command. */
+/** The per-file limit options (docs/robustness.md), shared by check and audit. */
+export function limitOptions(cmd) {
+    return cmd
+        .option('--max-file-size <bytes>', `skip .go files larger than this (default ${DEFAULT_LIMITS.maxFileBytes})`)
+        .option('--max-depth <levels>', `leave out a declaration nested deeper than this, from ${LIMIT_RANGE.maxDepth.min} to ${DEFAULT_LIMITS.maxDepth} (default ${DEFAULT_LIMITS.maxDepth})`)
+        .option('--file-time-limit <ms>', `time one file may take to parse, and its functions to analyze (default ${DEFAULT_LIMITS.fileTimeMs})`);
+}
+/** The limits of each file: its configuration's `limits` (configureRun), then the command line's
+ * options, which win key by key. A value out of range is a usage error. */
+export function runLimits(opts, configured) {
+    const given = {};
+    const set = (key, value) => {
+        if (value === undefined)
+            return;
+        const { min, max = Number.MAX_SAFE_INTEGER } = LIMIT_RANGE[key];
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < min || n > max)
+            throw new UsageError(`${LIMIT_OPTION[key]} ${value}: expected an integer from ${min} to ${max}.`);
+        given[key] = n;
+    };
+    set('maxFileBytes', opts.maxFileSize);
+    set('maxDepth', opts.maxDepth);
+    set('fileTimeMs', opts.fileTimeLimit);
+    const fromConfig = configured.options.limits;
+    return (absPath) => ({ ...(fromConfig ? fromConfig(absPath) : DEFAULT_LIMITS), ...given });
+}
 export function cacheOptions(cmd) {
     return cmd
         .option('--cache-dir <dir>', 'keep per-file facts in this directory (default: $XDG_CACHE_HOME/pinlint or ~/.cache/pinlint), so unchanged files are not parsed again')

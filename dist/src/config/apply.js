@@ -127,6 +127,7 @@ export function printConfig(resolved) {
         osAllocators: c.osAllocators,
         exclude: c.exclude,
         context: c.context,
+        ...(c.limits !== undefined ? { limits: c.limits } : {}),
     };
     const head = resolved.path === null ? '// no config file found; defaults' : `// from ${displayPath(resolved.path)}`;
     return `${head}\n${JSON.stringify(ordered, null, 2)}\n`;

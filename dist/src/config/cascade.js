@@ -60,6 +60,11 @@ export class ConfigSet {
     isExcluded(absPath) {
         return this.chainFor(absPath).some((l) => matchesGlobs(l.config.exclude, l.dir, absPath));
     }
+    /** The limits settings of the file's chain, the nearest layer winning key by key (limits are
+     * not part of `overrides`). */
+    limitSettings(absPath) {
+        return this.chainFor(absPath).flatMap((l) => (l.config.limits ? [l.config.limits] : []));
+    }
     /** The built-in tables extended by every layer loaded so far. */
     knowledge(base) {
         let merged = base;

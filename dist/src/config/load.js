@@ -99,6 +99,7 @@ function normalize(raw) {
         osAllocators: c.osAllocators ?? {},
         exclude: c.exclude ?? [],
         context: c.context ?? [],
+        ...(c.limits !== undefined ? { limits: c.limits } : {}),
     };
 }
 function describeFsError(err) {

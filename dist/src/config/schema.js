@@ -4,6 +4,7 @@
 // explains.
 import { Ajv } from 'ajv';
 import { listAnd, quote } from './wording.js';
+import { DEFAULT_LIMITS, LIMIT_RANGE } from '../model/limits.js';
 const LEVELS = ['note', 'warning', 'error'];
 // Go import paths: slash-separated elements with no spaces, quotes or backslashes (a Windows
 // path or a quoted import pasted from source is the mistake this catches).
@@ -52,7 +53,7 @@ const EXCLUDE_GLOB = {
     pattern: String.raw `^(?!/)(?!(?:.*/)?\.\.(?:/|$))[^\\]*$`,
     description: `a glob relative to the configuration file's directory ("*" within a name, "**" across directories; no leading "/", no ".." and no "\\")`,
 };
-const TOP_KEYS = ['extends', 'rules', 'overrides', 'sinks', 'wrappers', 'keepAlive', 'osAllocators', 'exclude', 'context'];
+const TOP_KEYS = ['extends', 'rules', 'overrides', 'sinks', 'wrappers', 'keepAlive', 'osAllocators', 'exclude', 'context', 'limits'];
 const RULES = {
     type: 'object',
     additionalProperties: RULE_SETTING,
@@ -125,8 +126,28 @@ export const CONFIG_SCHEMA = {
             items: { type: 'string', minLength: 1, description: "a directory, relative to the configuration file's directory" },
             description: 'a list of directories',
         },
+        limits: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'an object with the keys "maxFileSize", "maxDepth" and "fileTimeLimit"',
+            properties: {
+                maxFileSize: limit('maxFileBytes', 'bytes'),
+                maxDepth: limit('maxDepth', 'syntax levels'),
+                fileTimeLimit: limit('fileTimeMs', 'milliseconds'),
+            },
+        },
     },
 };
+// The same ranges as the command-line options (model/limits.ts).
+function limit(key, unit) {
+    const { min, max } = LIMIT_RANGE[key];
+    return {
+        type: 'integer',
+        minimum: min,
+        ...(max === undefined ? {} : { maximum: max }),
+        description: `a whole number of ${unit} from ${min}${max === undefined ? ' up' : ` to ${max}`} (default ${DEFAULT_LIMITS[key]})`,
+    };
+}
 let compiled;
 // Compiled on first use: a run without a config file never pays for ajv's code generation.
 export function validator() {

@@ -40,7 +40,7 @@ export async function analyze(opts) {
     const extractor = new Extractor(knowledge, opts.cacheDir ? { dir: opts.cacheDir, runKey: runKeyFor(knowledge, opts.toolVersion ?? '') } : null);
     let extracted;
     try {
-        extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, limits: opts.limits ?? DEFAULT_LIMITS, onProgress: opts.onProgress }, notifications);
+        extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, limits: limitsOf(opts.limits), onProgress: opts.onProgress }, notifications);
     }
     finally {
         await extractor.close();
@@ -74,6 +74,12 @@ export async function analyze(opts) {
         source: (p) => sources.text(p),
     };
 }
+function limitsOf(given) {
+    if (typeof given === 'function')
+        return given;
+    const fixed = given ?? DEFAULT_LIMITS;
+    return () => fixed;
+}
 function isOutside(relPath) {
     return isAbsolute(relPath) || relPath === '..' || relPath.startsWith('../');
 }
@@ -89,7 +95,7 @@ async function extractFacts(discovered, ctx, notifications) {
         // paths are relative to the root, and `../outside/o.go` is no place in it (SARIF, annotations).
         const at = isOutside(ctx.rel(real)) ? shown : real;
         const dir = ctx.rel(dirname(at));
-        return { real, path: ctx.rel(at), dir, report, importPath: ctx.modules.importPathOf(dir), limits: ctx.limits };
+        return { real, path: ctx.rel(at), dir, report, importPath: ctx.modules.importPathOf(dir), limits: ctx.limits(at) };
     };
     let batch = [...[...discovered.reported].map(([r, s]) => toTask(r, true, s)), ...[...discovered.context].map(([r, s]) => toTask(r, false, s))];
     const loaded = new Set(batch.map((t) => t.real));

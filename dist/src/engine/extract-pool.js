@@ -96,6 +96,12 @@ export class Extractor {
                 await new Promise((r) => setImmediate(r));
             settle(h.i, analyzeText(h.job.task, h.job.read, this.knowledge, this.cache));
         }
+        // tree-sitter's native trees are released by finalizers that run only on a turn of the event
+        // loop (DESIGN.md §9); without one after the last parse, a caller that runs analyses back to
+        // back on promises alone (a fuzzer, an editor integration) holds every tree it ever parsed:
+        // 30,000 runs grew to 3 GB resident.
+        if (held.length > 0)
+            await new Promise((r) => setImmediate(r));
         await Promise.all(pending);
         return out;
     }

@@ -1,6 +1,7 @@
 // The per-file limits (docs/robustness.md): what one file may cost before pinlint stops spending
 // on it and says so in a notification naming the file and the limit. Every limit is a command-line
-// setting (`--max-file-size`, `--max-depth`, `--file-time-limit`).
+// setting (`--max-file-size`, `--max-depth`, `--file-time-limit`) and a key of the configuration
+// file's `limits` (`maxFileSize`, `maxDepth`, `fileTimeLimit`); the command line wins.
 export const DEFAULT_LIMITS = {
     // Generated tables, not shims: the largest file of x/sys is under 1 MiB.
     maxFileBytes: 8 * 1024 * 1024,
@@ -11,9 +12,43 @@ export const DEFAULT_LIMITS = {
     // The slowest real file (x/sys zerrors tables) parses in well under a second.
     fileTimeMs: 10_000,
 };
-/** How each limit is set, for messages: the command-line option. */
-export const LIMIT_SETTING = {
+/** The values each limit may take, on the command line and in the configuration. The depth may
+ * not go above the default: deeper walks could exceed the main thread's stack, and results would
+ * then depend on the thread that analyzed a file. */
+export const LIMIT_RANGE = {
+    maxFileBytes: { min: 1 },
+    maxDepth: { min: 10, max: DEFAULT_LIMITS.maxDepth },
+    fileTimeMs: { min: 1 },
+};
+/** Each limit's command-line option and configuration key. */
+export const LIMIT_OPTION = {
     maxFileBytes: '--max-file-size',
     maxDepth: '--max-depth',
     fileTimeMs: '--file-time-limit',
 };
+export const LIMIT_KEY = {
+    maxFileBytes: 'maxFileSize',
+    maxDepth: 'maxDepth',
+    fileTimeMs: 'fileTimeLimit',
+};
+/** How each limit is set, for messages. */
+export const LIMIT_SETTING = {
+    maxFileBytes: `${LIMIT_OPTION.maxFileBytes} or limits.${LIMIT_KEY.maxFileBytes}`,
+    maxDepth: `${LIMIT_OPTION.maxDepth} or limits.${LIMIT_KEY.maxDepth}`,
+    fileTimeMs: `${LIMIT_OPTION.fileTimeMs} or limits.${LIMIT_KEY.fileTimeMs}`,
+};
+/** The limits `settings` give, layered: the defaults, then each layer in order (a later one wins
+ * key by key). */
+export function limitsFrom(...layers) {
+    const out = { ...DEFAULT_LIMITS };
+    for (const l of layers) {
+        if (!l)
+            continue;
+        for (const key of Object.keys(LIMIT_KEY)) {
+            const v = l[LIMIT_KEY[key]];
+            if (v !== undefined)
+                out[key] = v;
+        }
+    }
+    return out;
+}
