@@ -4,7 +4,7 @@
 import { truncateSync, symlinkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseGo } from '../src/go/parse.js';
+import { copyNativeTree, parseGo } from '../src/go/parse.js';
 import { extractFacts } from '../src/flow/extract.js';
 import { analyze } from '../src/engine/analyze.js';
 import { rules } from '../rules/index.js';
@@ -203,5 +203,51 @@ describe('memory across runs', () => {
     const result = await analyze({ paths: ['.'], cwd: dir, rules });
     expect(result.findings.map((f) => f.ruleId)).toEqual(['PL001']);
     expect(turned).toBe(true);
+  });
+});
+
+describe('a tree whose root is an ERROR node', () => {
+  // tree-sitter-go 0.25 always wraps errors in a source_file, so the tree is made by hand: a root
+  // ERROR node over two ERROR children. The whole file is then the one error reported; the errors
+  // inside it are not reported again (was: nothing reported at all, the root never being looked at).
+  interface Fake { type: string; start: number; end: number; children: Fake[] }
+  function fakeTree(root: Fake): Parameters<typeof copyNativeTree>[1] {
+    const path: Array<{ node: Fake; index: number }> = [{ node: root, index: 0 }];
+    const at = (): Fake => (path[path.length - 1] as { node: Fake }).node;
+    const cursor = {
+      get nodeType() { return at().type; },
+      nodeIsNamed: true,
+      nodeIsMissing: false,
+      get startIndex() { return at().start; },
+      get endIndex() { return at().end; },
+      currentFieldName: null,
+      get currentDepth() { return path.length - 1; },
+      gotoFirstChild(): boolean {
+        const c = at().children[0];
+        if (c) path.push({ node: c, index: 0 });
+        return !!c;
+      },
+      gotoNextSibling(): boolean {
+        if (path.length < 2) return false;
+        const me = path[path.length - 1] as { node: Fake; index: number };
+        const next = (path[path.length - 2] as { node: Fake }).node.children[me.index + 1];
+        if (next) path[path.length - 1] = { node: next, index: me.index + 1 };
+        return !!next;
+      },
+      gotoParent(): boolean {
+        if (path.length < 2) return false;
+        path.pop();
+        return true;
+      },
+    };
+    return { walk: () => cursor } as unknown as Parameters<typeof copyNativeTree>[1];
+  }
+
+  it('reports the root as the one syntax error', () => {
+    const text = '}}} ###';
+    const parsed = copyNativeTree(text, fakeTree({ type: 'ERROR', start: 0, end: 7, children: [{ type: 'ERROR', start: 0, end: 3, children: [] }, { type: 'ERROR', start: 4, end: 7, children: [] }] }));
+    expect(parsed.errors.map((e) => [e.type, e.startIndex, e.endIndex])).toEqual([['ERROR', 0, 7]]);
+    expect(parsed.root.hasError).toBe(true);
+    expect(parsed.root.children.map((c) => c.text)).toEqual(['}}}', '###']);
   });
 });

@@ -168,6 +168,15 @@ export function parseGo(text: string, limits: ParseLimits = { maxDepth: DEFAULT_
   return parseByDeclaration(file, limits);
 }
 
+/** Copies a native tree as parseGo does; exported for tests, which need trees tree-sitter-go 0.25
+ * does not produce (a root that is itself an ERROR node: the grammar wraps every error in a
+ * source_file). */
+export function copyNativeTree(text: string, tree: ParserType.Tree, maxDepth: number = DEFAULT_LIMITS.maxDepth): Parsed {
+  const out: Parsed = { root: null as unknown as SyntaxNode, errors: [], skipped: [], byDeclaration: false };
+  out.root = copyTree(new FileText(text), tree, { maxDepth, map: (o) => o, skipped: out.skipped, errors: out.errors });
+  return out;
+}
+
 interface CopyState {
   maxDepth: number;
   /** Offset in the parsed text → offset in the file. */

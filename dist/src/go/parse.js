@@ -132,6 +132,14 @@ export function parseGo(text, limits = { maxDepth: DEFAULT_LIMITS.maxDepth }) {
     }
     return parseByDeclaration(file, limits);
 }
+/** Copies a native tree as parseGo does; exported for tests, which need trees tree-sitter-go 0.25
+ * does not produce (a root that is itself an ERROR node: the grammar wraps every error in a
+ * source_file). */
+export function copyNativeTree(text, tree, maxDepth = DEFAULT_LIMITS.maxDepth) {
+    const out = { root: null, errors: [], skipped: [], byDeclaration: false };
+    out.root = copyTree(new FileText(text), tree, { maxDepth, map: (o) => o, skipped: out.skipped, errors: out.errors });
+    return out;
+}
 /**
  * Copies a native tree into plain nodes in one cursor walk, with an explicit stack (no recursion:
  * the depth is the input's). A top-level declaration that nests deeper than `maxDepth` is dropped
