@@ -88,9 +88,11 @@ export function readForExtract(task: ExtractTask, cache?: FactsCache | null): Re
     return { kind: 'problem', notification: { level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path: task.path } };
   }
   if (!mayMatter(read.text)) return { kind: 'skipped', cost: { bytes: read.text.length, parsed: 0 } };
-  // The limits decide which declarations are analyzed, so they are part of the key too.
+  if (!cache) return { kind: 'text', text: read.text, invalidUtf8: read.invalidUtf8 };
+  // The limits decide which declarations are analyzed, so they are part of the key too. Built
+  // only with a cache: a view's JSON can be as long as the file.
   const view = `${task.view ? (task.viewKey ?? JSON.stringify(task.view)) : ''}\0${task.limits ? JSON.stringify(task.limits) : ''}`;
-  const key = cache?.keyOf({ path: task.path, dir: task.dir, importPath: task.importPath ?? null, view, text: read.text });
+  const key = cache.keyOf({ path: task.path, dir: task.dir, importPath: task.importPath ?? null, view, text: read.text });
   return { kind: 'text', text: read.text, invalidUtf8: read.invalidUtf8, ...(key === undefined ? {} : { key }) };
 }
 

@@ -33,9 +33,12 @@ export function readForExtract(task, cache) {
     }
     if (!mayMatter(read.text))
         return { kind: 'skipped', cost: { bytes: read.text.length, parsed: 0 } };
-    // The limits decide which declarations are analyzed, so they are part of the key too.
+    if (!cache)
+        return { kind: 'text', text: read.text, invalidUtf8: read.invalidUtf8 };
+    // The limits decide which declarations are analyzed, so they are part of the key too. Built
+    // only with a cache: a view's JSON can be as long as the file.
     const view = `${task.view ? (task.viewKey ?? JSON.stringify(task.view)) : ''}\0${task.limits ? JSON.stringify(task.limits) : ''}`;
-    const key = cache?.keyOf({ path: task.path, dir: task.dir, importPath: task.importPath ?? null, view, text: read.text });
+    const key = cache.keyOf({ path: task.path, dir: task.dir, importPath: task.importPath ?? null, view, text: read.text });
     return { kind: 'text', text: read.text, invalidUtf8: read.invalidUtf8, ...(key === undefined ? {} : { key }) };
 }
 /** Reads, filters and analyzes one file, answering from the cache when it holds these facts
