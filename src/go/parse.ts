@@ -40,7 +40,7 @@ export class SyntaxNode {
   readonly children: SyntaxNode[] = [];
   /** Field name of each child, parallel to `children`. */
   readonly fields: Array<string | null> = [];
-  parent: SyntaxNode | null = null;
+  private up: SyntaxNode | null = null;
   hasError = false;
   private named: SyntaxNode[] | null = null;
 
@@ -52,6 +52,16 @@ export class SyntaxNode {
     readonly startIndex: number,
     readonly endIndex: number,
   ) {}
+
+  // An accessor, so that a test can count the walks up the tree that parsing makes (one
+  // ancestor walk per error node made deep error-recovery trees quadratic: issue 12).
+  get parent(): SyntaxNode | null {
+    return this.up;
+  }
+
+  set parent(p: SyntaxNode | null) {
+    this.up = p;
+  }
 
   get text(): string {
     return this.file.text.slice(this.startIndex, this.endIndex);

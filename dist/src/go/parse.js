@@ -42,7 +42,7 @@ export class SyntaxNode {
     children = [];
     /** Field name of each child, parallel to `children`. */
     fields = [];
-    parent = null;
+    up = null;
     hasError = false;
     named = null;
     constructor(file, type, isNamed, isMissing, startIndex, endIndex) {
@@ -52,6 +52,14 @@ export class SyntaxNode {
         this.isMissing = isMissing;
         this.startIndex = startIndex;
         this.endIndex = endIndex;
+    }
+    // An accessor, so that a test can count the walks up the tree that parsing makes (one
+    // ancestor walk per error node made deep error-recovery trees quadratic: issue 12).
+    get parent() {
+        return this.up;
+    }
+    set parent(p) {
+        this.up = p;
     }
     get text() {
         return this.file.text.slice(this.startIndex, this.endIndex);
