@@ -11,7 +11,7 @@ import { ConfigError, ConfigSet, isDirectory, type RuleState } from '../config/i
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
 import { defaultCacheDir } from '../engine/cache.js';
 import { VERSION } from '../version.js';
-import { DEFAULT_LIMITS, LIMIT_OPTION, LIMIT_RANGE, limitsFrom, type Limits } from '../model/limits.js';
+import { DEFAULT_LIMITS, LIMIT_KEY, LIMIT_OPTION, LIMIT_RANGE, limitsFrom, type LimitSettings, type Limits } from '../model/limits.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -80,7 +80,7 @@ export function configureRun(startDir: string, explicitPath: string | undefined,
       rules,
       levels: new Map([...states].map(([id, st]) => [id, st.level] as const)),
       exclude: (abs: string) => asUsage(() => set.isExcluded(abs)),
-      // Each file's own configuration sets its limits; the command line's win (cliLimits).
+      // Each file's own configuration sets its limits; the command line's win (runLimits).
       limits: (abs: string) => asUsage(() => limitsFrom(...set.limitSettings(abs))),
       configure: () => asUsage(() => ({
         knowledge: set.knowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }),
@@ -164,7 +164,6 @@ export function cacheDirFor(opts: CacheOptions, io: CliIO): { cacheDir?: string;
   return { cacheDir: defaultCacheDir(io.env ?? process.env), toolVersion: VERSION };
 }
 
-/** Adds --cache-dir and --no-cache to a command. */
 /** The per-file limit options (docs/robustness.md), shared by check and audit. */
 export function limitOptions<T extends { option(flags: string, description: string): T }>(cmd: T): T {
   return cmd
@@ -173,30 +172,25 @@ export function limitOptions<T extends { option(flags: string, description: stri
     .option('--file-time-limit <ms>', `time one file may take to parse, and its functions to analyze (default ${DEFAULT_LIMITS.fileTimeMs})`);
 }
 
-export interface LimitCliOptions {
-  maxFileSize?: string;
-  maxDepth?: string;
-  fileTimeLimit?: string;
-}
+/** The limit options as commander names them: the configuration's keys (LIMIT_KEY). */
+export type LimitCliOptions = { [K in keyof LimitSettings]?: string };
 
 /** The limits of each file: its configuration's `limits` (configureRun), then the command line's
  * options, which win key by key. A value out of range is a usage error. */
 export function runLimits(opts: LimitCliOptions, configured: ConfiguredRun): (absPath: string) => Limits {
   const given: Partial<Limits> = {};
-  const set = (key: keyof Limits, value: string | undefined): void => {
-    if (value === undefined) return;
+  for (const key of Object.keys(LIMIT_KEY) as Array<keyof Limits>) {
+    const value = opts[LIMIT_KEY[key]];
+    if (value === undefined) continue;
     const { min, max = Number.MAX_SAFE_INTEGER } = LIMIT_RANGE[key];
     const n = Number(value);
     if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${LIMIT_OPTION[key]} ${value}: expected an integer from ${min} to ${max}.`);
     given[key] = n;
-  };
-  set('maxFileBytes', opts.maxFileSize);
-  set('maxDepth', opts.maxDepth);
-  set('fileTimeMs', opts.fileTimeLimit);
-  const fromConfig = configured.options.limits;
-  return (absPath) => ({ ...(fromConfig ? fromConfig(absPath) : DEFAULT_LIMITS), ...given });
+  }
+  return (absPath) => ({ ...configured.options.limits(absPath), ...given });
 }
 
+/** Adds --cache-dir and --no-cache to a command. */
 export function cacheOptions<T extends { option(flags: string, description: string): T }>(cmd: T): T {
   return cmd
     .option('--cache-dir <dir>', 'keep per-file facts in this directory (default: $XDG_CACHE_HOME/pinlint or ~/.cache/pinlint), so unchanged files are not parsed again')

@@ -29,10 +29,8 @@ export interface PinlintConfig {
   context: string[];
   /** Per-file limits (docs/robustness.md), keyed like the command-line options; present only
    * when the file sets some. */
-  limits?: ConfigLimits;
+  limits?: LimitSettings;
 }
-
-export type ConfigLimits = LimitSettings;
 
 export interface RuleOverride {
   files: string[];

@@ -40,7 +40,7 @@ export const LIMIT_OPTION: Record<keyof Limits, string> = {
   maxDepth: '--max-depth',
   fileTimeMs: '--file-time-limit',
 };
-export const LIMIT_KEY: Record<keyof Limits, string> = {
+export const LIMIT_KEY: Record<keyof Limits, keyof LimitSettings> = {
   maxFileBytes: 'maxFileSize',
   maxDepth: 'maxDepth',
   fileTimeMs: 'fileTimeLimit',
@@ -63,7 +63,7 @@ export function limitsFrom(...layers: ReadonlyArray<LimitSettings | undefined>):
   for (const l of layers) {
     if (!l) continue;
     for (const key of Object.keys(LIMIT_KEY) as Array<keyof Limits>) {
-      const v = l[LIMIT_KEY[key] as keyof LimitSettings];
+      const v = l[LIMIT_KEY[key]];
       if (v !== undefined) out[key] = v;
     }
   }

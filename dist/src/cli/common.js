@@ -8,7 +8,7 @@ import { ConfigError, ConfigSet, isDirectory } from '../config/index.js';
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
 import { defaultCacheDir } from '../engine/cache.js';
 import { VERSION } from '../version.js';
-import { DEFAULT_LIMITS, LIMIT_OPTION, LIMIT_RANGE, limitsFrom } from '../model/limits.js';
+import { DEFAULT_LIMITS, LIMIT_KEY, LIMIT_OPTION, LIMIT_RANGE, limitsFrom } from '../model/limits.js';
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
@@ -51,7 +51,7 @@ export function configureRun(startDir, explicitPath, candidates) {
             rules,
             levels: new Map([...states].map(([id, st]) => [id, st.level])),
             exclude: (abs) => asUsage(() => set.isExcluded(abs)),
-            // Each file's own configuration sets its limits; the command line's win (cliLimits).
+            // Each file's own configuration sets its limits; the command line's win (runLimits).
             limits: (abs) => asUsage(() => limitsFrom(...set.limitSettings(abs))),
             configure: () => asUsage(() => ({
                 knowledge: set.knowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }),
@@ -132,7 +132,6 @@ export function cacheDirFor(opts, io) {
         return { cacheDir: resolve(io.cwd, opts.cacheDir), toolVersion: VERSION };
     return { cacheDir: defaultCacheDir(io.env ?? process.env), toolVersion: VERSION };
 }
-/** Adds --cache-dir and --no-cache to a command. */
 /** The per-file limit options (docs/robustness.md), shared by check and audit. */
 export function limitOptions(cmd) {
     return cmd
@@ -144,21 +143,19 @@ export function limitOptions(cmd) {
  * options, which win key by key. A value out of range is a usage error. */
 export function runLimits(opts, configured) {
     const given = {};
-    const set = (key, value) => {
+    for (const key of Object.keys(LIMIT_KEY)) {
+        const value = opts[LIMIT_KEY[key]];
         if (value === undefined)
-            return;
+            continue;
         const { min, max = Number.MAX_SAFE_INTEGER } = LIMIT_RANGE[key];
         const n = Number(value);
         if (!Number.isInteger(n) || n < min || n > max)
             throw new UsageError(`${LIMIT_OPTION[key]} ${value}: expected an integer from ${min} to ${max}.`);
         given[key] = n;
-    };
-    set('maxFileBytes', opts.maxFileSize);
-    set('maxDepth', opts.maxDepth);
-    set('fileTimeMs', opts.fileTimeLimit);
-    const fromConfig = configured.options.limits;
-    return (absPath) => ({ ...(fromConfig ? fromConfig(absPath) : DEFAULT_LIMITS), ...given });
+    }
+    return (absPath) => ({ ...configured.options.limits(absPath), ...given });
 }
+/** Adds --cache-dir and --no-cache to a command. */
 export function cacheOptions(cmd) {
     return cmd
         .option('--cache-dir <dir>', 'keep per-file facts in this directory (default: $XDG_CACHE_HOME/pinlint or ~/.cache/pinlint), so unchanged files are not parsed again')
