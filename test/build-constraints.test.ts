@@ -85,6 +85,14 @@ describe('constraints that can hold together', () => {
     expect(satisfiable([tag('solaris'), tag('unix')])).toBe(true);
   });
 
+  it('never sets the ignore tag: a //go:build ignore file is part of no build (go help buildconstraint)', () => {
+    expect(satisfiable([tag('ignore')])).toBe(false);
+    expect(satisfiable([tag('freebsd'), tag('ignore')])).toBe(false);
+    expect(satisfiable([not(tag('ignore'))])).toBe(true);
+    // A free tag, by contrast, may be set.
+    expect(satisfiable([tag('freebsd'), tag('cgo')])).toBe(true);
+  });
+
   it('knows the tags a GOOS implies (android is linux, illumos is solaris, ios is darwin)', () => {
     expect(satisfiable([tag('android'), tag('linux')])).toBe(true);
     expect(satisfiable([tag('illumos'), not(tag('solaris'))])).toBe(false);

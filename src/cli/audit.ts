@@ -107,6 +107,8 @@ export interface AuditTreeOptions {
   /** The facts cache directory; none when absent. */
   cacheDir?: string | undefined;
   toolVersion?: string;
+  /** false: parse every file (AnalyzeOptions.prefilter). */
+  prefilter?: boolean;
 }
 
 export interface AuditRun {
@@ -131,6 +133,7 @@ export async function auditTree(dir: string, opts: AuditTreeOptions = {}): Promi
     inlineSuppressions: opts.inlineSuppressions !== false,
     includeGenerated: opts.includeGenerated !== false,
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir, toolVersion: opts.toolVersion ?? VERSION } : {}),
+    ...(opts.prefilter === false ? { prefilter: false } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
   const data = computeAudit({

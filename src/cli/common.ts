@@ -148,20 +148,23 @@ export function cliContext(cwd: string, dirs: readonly string[]): string[] {
 
 
 
-/** The options `check` and `audit` share for the facts cache. */
+/** The options `check` and `audit` share for the facts cache and the prefilter. */
 export interface CacheOptions {
   /** false with --no-cache. */
   cache?: boolean;
   cacheDir?: string;
+  /** false with --no-prefilter. */
+  prefilter?: boolean;
 }
 
 /** Where the facts cache is for this run: --cache-dir (relative to the working directory), else
  * $XDG_CACHE_HOME/pinlint or ~/.cache/pinlint; undefined with --no-cache, which reads and writes
  * nothing. */
-export function cacheDirFor(opts: CacheOptions, io: CliIO): { cacheDir?: string; toolVersion: string } {
-  if (opts.cache === false) return { toolVersion: VERSION };
-  if (opts.cacheDir) return { cacheDir: resolve(io.cwd, opts.cacheDir), toolVersion: VERSION };
-  return { cacheDir: defaultCacheDir(io.env ?? process.env), toolVersion: VERSION };
+export function cacheDirFor(opts: CacheOptions, io: CliIO): { cacheDir?: string; toolVersion: string; prefilter?: false } {
+  const base = { toolVersion: VERSION, ...(opts.prefilter === false ? { prefilter: false as const } : {}) };
+  if (opts.cache === false) return base;
+  if (opts.cacheDir) return { ...base, cacheDir: resolve(io.cwd, opts.cacheDir) };
+  return { ...base, cacheDir: defaultCacheDir(io.env ?? process.env) };
 }
 
 /** The per-file limit options (docs/robustness.md), shared by check and audit. */
@@ -190,9 +193,10 @@ export function runLimits(opts: LimitCliOptions, configured: ConfiguredRun): (ab
   return (absPath) => ({ ...configured.options.limits(absPath), ...given });
 }
 
-/** Adds --cache-dir and --no-cache to a command. */
+/** Adds --cache-dir, --no-cache and --no-prefilter to a command. */
 export function cacheOptions<T extends { option(flags: string, description: string): T }>(cmd: T): T {
   return cmd
     .option('--cache-dir <dir>', 'keep per-file facts in this directory (default: $XDG_CACHE_HOME/pinlint or ~/.cache/pinlint), so unchanged files are not parsed again')
-    .option('--no-cache', 'neither read nor write the facts cache');
+    .option('--no-cache', 'neither read nor write the facts cache')
+    .option('--no-prefilter', 'parse every .go file, even one that names nothing pinlint follows in its code (slower; the results are the same: docs/architecture.md)');
 }

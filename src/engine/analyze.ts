@@ -10,6 +10,7 @@ import type { ExtractOutcome, ExtractTask } from './extract.js';
 import type { FileFacts, Mitigation, ObjFact } from '../model/facts.js';
 import { describeError } from './read.js';
 import { Sources } from './sources.js';
+import { SkippedFiles } from './widen.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { TreeIndex } from '../index/tree-index.js';
 import { ModuleResolver } from '../index/modules.js';
@@ -66,6 +67,9 @@ export interface AnalyzeOptions {
   /** Per-file limits (default: DEFAULT_LIMITS, docs/robustness.md), or each file's own by its
    * absolute path (its configuration's). */
   limits?: Limits | ((absPath: string) => Limits);
+  /** false: parse every file, skipping none by the prefilter (engine/extract.ts `mayMatter`); the
+   * results are the same, which the tests check over real code (test/prefilter.test.ts). */
+  prefilter?: boolean;
 }
 
 export interface AnalysisResult {
@@ -109,7 +113,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const extractor = new Extractor(knowledge, opts.cacheDir ? { dir: opts.cacheDir, runKey: runKeyFor(knowledge, opts.toolVersion ?? '') } : null);
   let extracted: Extracted;
   try {
-    extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, limits: limitsOf(opts.limits), onProgress: opts.onProgress }, notifications);
+    extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, limits: limitsOf(opts.limits), parseAll: opts.prefilter === false, onProgress: opts.onProgress }, notifications);
   } finally {
     await extractor.close();
   }
@@ -149,6 +153,8 @@ interface ExtractContext {
   knowledge: MergedKnowledge;
   extractor: Extractor;
   limits: (absPath: string) => Limits;
+  /** Turn the prefilter off (AnalyzeOptions.prefilter). */
+  parseAll: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -182,17 +188,24 @@ async function extractFacts(discovered: Discovered, ctx: ExtractContext, notific
     // paths are relative to the root, and `../outside/o.go` is no place in it (SARIF, annotations).
     const at = isOutside(ctx.rel(real)) ? shown : real;
     const dir = ctx.rel(dirname(at));
-    return { real, path: ctx.rel(at), dir, report, importPath: ctx.modules.importPathOf(dir), limits: ctx.limits(at) };
+    return { real, path: ctx.rel(at), dir, report, importPath: ctx.modules.importPathOf(dir), limits: ctx.limits(at), ...(ctx.parseAll ? { parseAll: true } : {}) };
   };
   let batch: ExtractTask[] = [...[...discovered.reported].map(([r, s]) => toTask(r, true, s)), ...[...discovered.context].map(([r, s]) => toTask(r, false, s))];
   const loaded = new Set(batch.map((t) => t.real));
   const loadedDirs = new Set(batch.map((t) => dirname(t.real)));
+  const skipped = new SkippedFiles();
   for (let round = 0; batch.length > 0; round++) {
     const outcomes = await ctx.extractor.extract(batch, ctx.onProgress);
     const fresh = collectOutcomes(batch, outcomes, out, notifications);
+    outcomes.forEach((o, i) => { if (o.kind === 'skipped') skipped.add(batch[i] as ExtractTask); });
     if (round === 0) out.unanalyzed = outcomes.filter((o, i) => o.kind === 'problem' && batch[i]?.report).length;
-    if (round >= 3) break;
-    const next: ExtractTask[] = [];
+    // Files the prefilter skipped that name what the facts so far follow (engine/widen.ts).
+    const next: ExtractTask[] = skipped.widen(out.files, (dir) => ctx.modules.importPathOf(dir));
+    if (round >= 3) {
+      // No more imports are followed; files the prefilter let through late still are parsed.
+      batch = next;
+      continue;
+    }
     for (const dir of importedDirs(fresh, ctx, loadedDirs)) {
       // A package's _test.go files are not part of what its importers call.
       for (const g of goFilesIn(dir).filter((f) => !f.endsWith('_test.go'))) {

@@ -8,6 +8,7 @@ import { describeError, digestOf, readGoFile } from './read.js';
 import type { Notification } from '../model/findings.js';
 import type { FactsCache } from './cache.js';
 import { DEFAULT_LIMITS, LIMIT_SETTING, type Limits } from '../model/limits.js';
+import { codeMentions } from '../go/lexical.js';
 
 export interface ExtractTask {
   /** Absolute real path. */
@@ -24,6 +25,8 @@ export interface ExtractTask {
   viewKey?: string;
   /** Per-file limits (default: DEFAULT_LIMITS); enforced here, whatever thread runs the task. */
   limits?: Limits;
+  /** Parse the file even when `mayMatter` says it cannot matter (the prefilter off). */
+  parseAll?: boolean;
 }
 
 /** What one file cost, for the run's statistics (the benchmark prints them). */
@@ -41,35 +44,23 @@ export type ExtractOutcome =
   | { kind: 'skipped'; cost: ExtractCost }
   | { kind: 'problem'; notification: Notification; cost?: ExtractCost };
 
-/** A range of a file's text to parse, in UTF-16 code units. */
-export interface ParseRange {
-  start: number;
-  end: number;
-}
-
 /**
- * The seam for a declaration-level prefilter (issue 10): which ranges of a file that passed
- * `mayMatter` need parsing. `null` means the whole file, which is all there is for now; a
- * selection plugs in here, before the parse, and the cost statistics follow what it returns.
- */
-export function rangesToParse(_text: string): ParseRange[] | null {
-  return null;
-}
-
-/**
- * Reports whether a file can hold anything pinlint follows. A file that names neither uintptr,
- * unsafe, a DLL constructor, a Pinner, an API that retains typed pointers (overlapped I/O,
- * callback contexts) nor an FFI registration function (`purego.RegisterLibFunc`, whose file may
- * bind a C function to a variable declared elsewhere) cannot convert a pointer, forward one,
+ * Reports whether a file can hold anything pinlint follows. A file that names in its code neither
+ * uintptr, unsafe, a DLL constructor, a Pinner, an API that retains typed pointers (overlapped
+ * I/O, callback contexts) nor an FFI registration function (`purego.RegisterLibFunc`, whose file
+ * may bind a C function to a variable declared elsewhere) cannot convert a pointer, forward one,
  * define a proc or a C function, pin, or hand Go memory to the OS for later: skipping its parse
- * is safe, and most of a tree's bytes are such files (DESIGN.md §9).
+ * is safe, and most of a tree's bytes are such files (DESIGN.md §9). A token that appears only in
+ * comments and literals (`// the uintptr is …`, an error message) is no code (go/lexical.ts);
+ * `pinlint:` directives are comments, so any of them keeps the file (bad-suppression judges them).
  */
 export function mayMatter(text: string): boolean {
-  return PREFILTER.test(text);
+  if (text.includes('pinlint:')) return true;
+  // The substring test rejects most files at once; the lexical scan confirms a token is code.
+  return PREFILTER.test(text) && codeMentions(text, PREFILTER_TOKENS);
 }
-const PREFILTER = new RegExp(
-  ['uintptr', 'unsafe', 'NewProc', 'FindProc', 'LazyDLL', 'LoadDLL', 'Pinner', 'pinlint:', 'Overlapped', 'RegisterServiceCtrlHandler', 'CreateThread', 'SetWindowLongPtr', ...FUNC_REGISTRATION_NAMES].join('|'),
-);
+const PREFILTER_TOKENS: readonly string[] = ['uintptr', 'unsafe', 'NewProc', 'FindProc', 'LazyDLL', 'LoadDLL', 'Pinner', 'Overlapped', 'RegisterServiceCtrlHandler', 'CreateThread', 'SetWindowLongPtr', ...FUNC_REGISTRATION_NAMES];
+const PREFILTER = new RegExp(PREFILTER_TOKENS.join('|'));
 
 /** A file read and past the prefilter, with its cache key: what a parse needs. */
 export interface ReadFile {
@@ -87,7 +78,7 @@ export function readForExtract(task: ExtractTask, cache?: FactsCache | null): Re
   if (!read.ok) {
     return { kind: 'problem', notification: { level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path: task.path } };
   }
-  if (!mayMatter(read.text)) return { kind: 'skipped', cost: { bytes: read.text.length, parsed: 0 } };
+  if (!task.parseAll && !mayMatter(read.text)) return { kind: 'skipped', cost: { bytes: read.text.length, parsed: 0 } };
   if (!cache) return { kind: 'text', text: read.text, invalidUtf8: read.invalidUtf8 };
   // The limits decide which declarations are analyzed, so they are part of the key too. Built
   // only with a cache: a view's JSON can be as long as the file.
@@ -111,8 +102,7 @@ export function extractOne(task: ExtractTask, knowledge: Knowledge, cache?: Fact
 export function analyzeText(task: ExtractTask, read: ReadFile, knowledge: Knowledge, cache?: FactsCache | null): ExtractOutcome {
   const limits = task.limits ?? DEFAULT_LIMITS;
   const bytes = read.text.length;
-  const ranges = rangesToParse(read.text);
-  const cost: ExtractCost = { bytes, parsed: ranges ? ranges.reduce((n, r) => n + (r.end - r.start), 0) : bytes };
+  const cost: ExtractCost = { bytes, parsed: bytes };
   let facts: FileFacts;
   try {
     facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, limits, ...(task.view ? { view: task.view } : {}) });

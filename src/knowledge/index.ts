@@ -18,5 +18,5 @@ export {
 export { KNOWN_UINTPTR_WRAPPERS } from './xsys-wrappers.js';
 export { FUNC_REGISTRATIONS, FUNC_REGISTRATION_NAMES, funcRegistration, type FuncRegistration } from './ffi-registration.js';
 export { CGO_PACKAGE, C_NUMERIC_TYPES, C_NARROW_TYPES, C_TYPE_PREFIXES, C_TYPE_SUFFIX, CGO_GO_COPIES, CGO_HELPERS } from './cgo.js';
-export { KNOWN_OS, KNOWN_ARCH, UNIX_OS, IMPLIED_OS_TAGS } from './platforms.js';
+export { KNOWN_OS, KNOWN_ARCH, UNIX_OS, IMPLIED_OS_TAGS, NEVER_SET_TAGS } from './platforms.js';
 export { INTEGER_ONLY_PACKAGES, isStandardImportPath } from './std.js';

@@ -4,11 +4,12 @@
 // procedures, package variables and types are resolved among the definitions whose constraint
 // is compatible with the caller's; when none is, resolution falls back to every definition.
 import type { BuildExpr, FileFacts } from '../model/facts.js';
-import { IMPLIED_OS_TAGS, KNOWN_ARCH, KNOWN_OS, UNIX_OS } from '../knowledge/index.js';
+import { IMPLIED_OS_TAGS, KNOWN_ARCH, KNOWN_OS, NEVER_SET_TAGS, UNIX_OS } from '../knowledge/index.js';
 
 const OS = new Set(KNOWN_OS);
 const ARCH = new Set(KNOWN_ARCH);
 const UNIX = new Set(UNIX_OS);
+const NEVER = new Set(NEVER_SET_TAGS);
 
 /** Free tags beyond this many are not enumerated: the conjunction is taken as satisfiable. */
 const MAX_FREE_TAGS = 8;
@@ -31,10 +32,10 @@ function cases(tagSets: ReadonlyArray<readonly string[]>, mentioned: Set<string>
   return [...out.values()];
 }
 
-/** Reports whether a tag is decided by GOOS and GOARCH; every other tag (cgo, gc, go1.18, a
- * -tags word) may be set or not. */
+/** Reports whether a tag is decided by GOOS and GOARCH, or never set (`ignore`); every other
+ * tag (cgo, gc, go1.18, a -tags word) may be set or not. */
 function isPlatformTag(tag: string): boolean {
-  return OS.has(tag) || ARCH.has(tag) || tag === 'unix';
+  return OS.has(tag) || ARCH.has(tag) || tag === 'unix' || NEVER.has(tag);
 }
 
 function tagsOf(x: BuildExpr, out: Set<string>): Set<string> {

@@ -90,6 +90,7 @@ export async function auditTree(dir, opts = {}) {
         inlineSuppressions: opts.inlineSuppressions !== false,
         includeGenerated: opts.includeGenerated !== false,
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir, toolVersion: opts.toolVersion ?? VERSION } : {}),
+        ...(opts.prefilter === false ? { prefilter: false } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
     const data = computeAudit({

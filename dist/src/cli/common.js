@@ -126,11 +126,12 @@ export function cliContext(cwd, dirs) {
  * $XDG_CACHE_HOME/pinlint or ~/.cache/pinlint; undefined with --no-cache, which reads and writes
  * nothing. */
 export function cacheDirFor(opts, io) {
+    const base = { toolVersion: VERSION, ...(opts.prefilter === false ? { prefilter: false } : {}) };
     if (opts.cache === false)
-        return { toolVersion: VERSION };
+        return base;
     if (opts.cacheDir)
-        return { cacheDir: resolve(io.cwd, opts.cacheDir), toolVersion: VERSION };
-    return { cacheDir: defaultCacheDir(io.env ?? process.env), toolVersion: VERSION };
+        return { ...base, cacheDir: resolve(io.cwd, opts.cacheDir) };
+    return { ...base, cacheDir: defaultCacheDir(io.env ?? process.env) };
 }
 /** The per-file limit options (docs/robustness.md), shared by check and audit. */
 export function limitOptions(cmd) {
@@ -155,9 +156,10 @@ export function runLimits(opts, configured) {
     }
     return (absPath) => ({ ...configured.options.limits(absPath), ...given });
 }
-/** Adds --cache-dir and --no-cache to a command. */
+/** Adds --cache-dir, --no-cache and --no-prefilter to a command. */
 export function cacheOptions(cmd) {
     return cmd
         .option('--cache-dir <dir>', 'keep per-file facts in this directory (default: $XDG_CACHE_HOME/pinlint or ~/.cache/pinlint), so unchanged files are not parsed again')
-        .option('--no-cache', 'neither read nor write the facts cache');
+        .option('--no-cache', 'neither read nor write the facts cache')
+        .option('--no-prefilter', 'parse every .go file, even one that names nothing pinlint follows in its code (slower; the results are the same: docs/architecture.md)');
 }

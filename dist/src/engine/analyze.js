@@ -8,6 +8,7 @@ import { pruneCache, runKeyFor } from './cache.js';
 import { MAX_ROUNDS, refineWithTypes } from './refine.js';
 import { describeError } from './read.js';
 import { Sources } from './sources.js';
+import { SkippedFiles } from './widen.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
 import { TreeIndex } from '../index/tree-index.js';
 import { ModuleResolver } from '../index/modules.js';
@@ -40,7 +41,7 @@ export async function analyze(opts) {
     const extractor = new Extractor(knowledge, opts.cacheDir ? { dir: opts.cacheDir, runKey: runKeyFor(knowledge, opts.toolVersion ?? '') } : null);
     let extracted;
     try {
-        extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, limits: limitsOf(opts.limits), onProgress: opts.onProgress }, notifications);
+        extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, limits: limitsOf(opts.limits), parseAll: opts.prefilter === false, onProgress: opts.onProgress }, notifications);
     }
     finally {
         await extractor.close();
@@ -95,19 +96,26 @@ async function extractFacts(discovered, ctx, notifications) {
         // paths are relative to the root, and `../outside/o.go` is no place in it (SARIF, annotations).
         const at = isOutside(ctx.rel(real)) ? shown : real;
         const dir = ctx.rel(dirname(at));
-        return { real, path: ctx.rel(at), dir, report, importPath: ctx.modules.importPathOf(dir), limits: ctx.limits(at) };
+        return { real, path: ctx.rel(at), dir, report, importPath: ctx.modules.importPathOf(dir), limits: ctx.limits(at), ...(ctx.parseAll ? { parseAll: true } : {}) };
     };
     let batch = [...[...discovered.reported].map(([r, s]) => toTask(r, true, s)), ...[...discovered.context].map(([r, s]) => toTask(r, false, s))];
     const loaded = new Set(batch.map((t) => t.real));
     const loadedDirs = new Set(batch.map((t) => dirname(t.real)));
+    const skipped = new SkippedFiles();
     for (let round = 0; batch.length > 0; round++) {
         const outcomes = await ctx.extractor.extract(batch, ctx.onProgress);
         const fresh = collectOutcomes(batch, outcomes, out, notifications);
+        outcomes.forEach((o, i) => { if (o.kind === 'skipped')
+            skipped.add(batch[i]); });
         if (round === 0)
             out.unanalyzed = outcomes.filter((o, i) => o.kind === 'problem' && batch[i]?.report).length;
-        if (round >= 3)
-            break;
-        const next = [];
+        // Files the prefilter skipped that name what the facts so far follow (engine/widen.ts).
+        const next = skipped.widen(out.files, (dir) => ctx.modules.importPathOf(dir));
+        if (round >= 3) {
+            // No more imports are followed; files the prefilter let through late still are parsed.
+            batch = next;
+            continue;
+        }
         for (const dir of importedDirs(fresh, ctx, loadedDirs)) {
             // A package's _test.go files are not part of what its importers call.
             for (const g of goFilesIn(dir).filter((f) => !f.endsWith('_test.go'))) {

@@ -4,26 +4,25 @@ import { extractFacts } from '../flow/extract.js';
 import { FUNC_REGISTRATION_NAMES } from '../knowledge/index.js';
 import { describeError, digestOf, readGoFile } from './read.js';
 import { DEFAULT_LIMITS, LIMIT_SETTING } from '../model/limits.js';
+import { codeMentions } from '../go/lexical.js';
 /**
- * The seam for a declaration-level prefilter (issue 10): which ranges of a file that passed
- * `mayMatter` need parsing. `null` means the whole file, which is all there is for now; a
- * selection plugs in here, before the parse, and the cost statistics follow what it returns.
- */
-export function rangesToParse(_text) {
-    return null;
-}
-/**
- * Reports whether a file can hold anything pinlint follows. A file that names neither uintptr,
- * unsafe, a DLL constructor, a Pinner, an API that retains typed pointers (overlapped I/O,
- * callback contexts) nor an FFI registration function (`purego.RegisterLibFunc`, whose file may
- * bind a C function to a variable declared elsewhere) cannot convert a pointer, forward one,
+ * Reports whether a file can hold anything pinlint follows. A file that names in its code neither
+ * uintptr, unsafe, a DLL constructor, a Pinner, an API that retains typed pointers (overlapped
+ * I/O, callback contexts) nor an FFI registration function (`purego.RegisterLibFunc`, whose file
+ * may bind a C function to a variable declared elsewhere) cannot convert a pointer, forward one,
  * define a proc or a C function, pin, or hand Go memory to the OS for later: skipping its parse
- * is safe, and most of a tree's bytes are such files (DESIGN.md §9).
+ * is safe, and most of a tree's bytes are such files (DESIGN.md §9). A token that appears only in
+ * comments and literals (`// the uintptr is …`, an error message) is no code (go/lexical.ts);
+ * `pinlint:` directives are comments, so any of them keeps the file (bad-suppression judges them).
  */
 export function mayMatter(text) {
-    return PREFILTER.test(text);
+    if (text.includes('pinlint:'))
+        return true;
+    // The substring test rejects most files at once; the lexical scan confirms a token is code.
+    return PREFILTER.test(text) && codeMentions(text, PREFILTER_TOKENS);
 }
-const PREFILTER = new RegExp(['uintptr', 'unsafe', 'NewProc', 'FindProc', 'LazyDLL', 'LoadDLL', 'Pinner', 'pinlint:', 'Overlapped', 'RegisterServiceCtrlHandler', 'CreateThread', 'SetWindowLongPtr', ...FUNC_REGISTRATION_NAMES].join('|'));
+const PREFILTER_TOKENS = ['uintptr', 'unsafe', 'NewProc', 'FindProc', 'LazyDLL', 'LoadDLL', 'Pinner', 'Overlapped', 'RegisterServiceCtrlHandler', 'CreateThread', 'SetWindowLongPtr', ...FUNC_REGISTRATION_NAMES];
+const PREFILTER = new RegExp(PREFILTER_TOKENS.join('|'));
 /** Reads a file and applies the prefilter: a problem, a skip, or the text to analyze. */
 export function readForExtract(task, cache) {
     const limits = task.limits ?? DEFAULT_LIMITS;
@@ -31,7 +30,7 @@ export function readForExtract(task, cache) {
     if (!read.ok) {
         return { kind: 'problem', notification: { level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path: task.path } };
     }
-    if (!mayMatter(read.text))
+    if (!task.parseAll && !mayMatter(read.text))
         return { kind: 'skipped', cost: { bytes: read.text.length, parsed: 0 } };
     if (!cache)
         return { kind: 'text', text: read.text, invalidUtf8: read.invalidUtf8 };
@@ -57,8 +56,7 @@ export function extractOne(task, knowledge, cache) {
 export function analyzeText(task, read, knowledge, cache) {
     const limits = task.limits ?? DEFAULT_LIMITS;
     const bytes = read.text.length;
-    const ranges = rangesToParse(read.text);
-    const cost = { bytes, parsed: ranges ? ranges.reduce((n, r) => n + (r.end - r.start), 0) : bytes };
+    const cost = { bytes, parsed: bytes };
     let facts;
     try {
         facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, limits, ...(task.view ? { view: task.view } : {}) });

@@ -39,3 +39,12 @@ export const IMPLIED_OS_TAGS = {
     illumos: ['solaris'],
     ios: ['darwin'],
 };
+/**
+ * Tags no build sets: a file that requires one is part of no package build. Source: `go help
+ * buildconstraint` ("To keep a file from being considered for any build: //go:build ignore (any
+ * other unsatisfied word will work as well, but "ignore" is conventional.)"). Such files are
+ * generator inputs and programs run by name (`go run mkpost.go`, cgo -godefs input such as x/sys's
+ * `types_freebsd.go`): their declarations are no variant of the package's own, so a caller's
+ * names never resolve to them while a variant that builds exists.
+ */
+export const NEVER_SET_TAGS = ['ignore'];

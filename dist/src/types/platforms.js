@@ -1,7 +1,8 @@
-import { IMPLIED_OS_TAGS, KNOWN_ARCH, KNOWN_OS, UNIX_OS } from '../knowledge/index.js';
+import { IMPLIED_OS_TAGS, KNOWN_ARCH, KNOWN_OS, NEVER_SET_TAGS, UNIX_OS } from '../knowledge/index.js';
 const OS = new Set(KNOWN_OS);
 const ARCH = new Set(KNOWN_ARCH);
 const UNIX = new Set(UNIX_OS);
+const NEVER = new Set(NEVER_SET_TAGS);
 /** Free tags beyond this many are not enumerated: the conjunction is taken as satisfiable. */
 const MAX_FREE_TAGS = 8;
 /** The tags a GOOS sets (go/build `matchTag`): its name, the tags it implies and `unix`. */
@@ -19,10 +20,10 @@ function cases(tagSets, mentioned) {
     }
     return [...out.values()];
 }
-/** Reports whether a tag is decided by GOOS and GOARCH; every other tag (cgo, gc, go1.18, a
- * -tags word) may be set or not. */
+/** Reports whether a tag is decided by GOOS and GOARCH, or never set (`ignore`); every other
+ * tag (cgo, gc, go1.18, a -tags word) may be set or not. */
 function isPlatformTag(tag) {
-    return OS.has(tag) || ARCH.has(tag) || tag === 'unix';
+    return OS.has(tag) || ARCH.has(tag) || tag === 'unix' || NEVER.has(tag);
 }
 function tagsOf(x, out) {
     if ('tag' in x)

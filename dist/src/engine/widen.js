@@ -1,0 +1,112 @@
+import { codeMentions } from '../go/lexical.js';
+import { readGoFile } from './read.js';
+import { DEFAULT_LIMITS } from '../model/limits.js';
+/** Skipped files, and the names each was checked against already. */
+export class SkippedFiles {
+    entries = [];
+    add(task) {
+        this.entries.push({ task, checked: new Set() });
+    }
+    /**
+     * The skipped files whose code names something the facts so far follow, as tasks that bypass
+     * the prefilter; they are no longer skipped. A file is read again only when a name it could
+     * mention is new since its last check.
+     */
+    widen(files, importPathOf) {
+        if (this.entries.length === 0)
+            return [];
+        const now = followedNames(files, importPathOf);
+        const out = [];
+        const kept = [];
+        for (const e of this.entries) {
+            if (mentions(e, now))
+                out.push({ ...e.task, parseAll: true });
+            else
+                kept.push(e);
+        }
+        this.entries = kept;
+        return out;
+    }
+}
+function mentions(e, now) {
+    const candidates = [...(now.byDir.get(e.task.dir) ?? []), ...now.methods];
+    const imported = [...now.byImport].filter(([path, names]) => [...names].some((n) => !e.checked.has(`${path}\0${n}`)));
+    if (candidates.every((n) => e.checked.has(n)) && imported.length === 0)
+        return false;
+    const read = readGoFile(e.task.real, (e.task.limits ?? DEFAULT_LIMITS).maxFileBytes);
+    if (!read.ok)
+        return false;
+    const text = read.text;
+    const names = new Set(candidates.filter((n) => !e.checked.has(n)));
+    for (const [path, exported] of imported) {
+        // Without the import, `pkg.Name` cannot refer to that package (a dot import names it too).
+        if (!text.includes(`"${path}"`))
+            continue;
+        for (const n of exported)
+            names.add(n);
+    }
+    for (const [path, exported] of imported)
+        for (const n of exported)
+            e.checked.add(`${path}\0${n}`);
+    for (const n of candidates)
+        e.checked.add(n);
+    // A substring test first: most files name none of them anywhere.
+    const list = [...names].filter((n) => text.includes(n));
+    return list.length > 0 && codeMentions(text, list, { words: true });
+}
+/** The base type name of a declared type (`*pkg.T`, `[]T`, `...T` → `T`). */
+function baseName(type) {
+    const m = /(\w+)\s*$/.exec(type.replace(/^[*[\]. ]+/, ''));
+    return m ? m[1] : '';
+}
+/** The names the facts follow (see the header): named types built on uintptr (through chains of
+ * definitions), and helpers whose results carry pointer-derived integers. */
+export function followedNames(files, importPathOf) {
+    const uintptrTypes = new Set(['uintptr']);
+    // A chain of definitions (`type HWND HANDLE`, `type HANDLE uintptr`) may run across files in
+    // any order: repeat until no type is added.
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const f of files)
+            for (const t of f.types) {
+                if (uintptrTypes.has(t.name))
+                    continue;
+                if (t.kind === 'uintptr' || (t.underlying && uintptrTypes.has(baseName(t.underlying)))) {
+                    uintptrTypes.add(t.name);
+                    grew = true;
+                }
+            }
+    }
+    const out = { byDir: new Map(), byImport: new Map(), methods: new Set() };
+    const add = (f, name) => {
+        addTo(out.byDir, f.dir, name);
+        const path = /^\p{Lu}/u.test(name) ? importPathOf(f.dir) : null;
+        if (path)
+            addTo(out.byImport, path, name);
+    };
+    for (const f of files) {
+        for (const t of f.types)
+            if (t.name !== 'uintptr' && uintptrTypes.has(t.name))
+                add(f, t.name);
+        for (const fn of f.funcs) {
+            if (!returnsPointerInteger(fn))
+                continue;
+            if (fn.recv)
+                out.methods.add(fn.name);
+            else
+                add(f, fn.name);
+        }
+    }
+    return out;
+}
+function addTo(m, key, name) {
+    let set = m.get(key);
+    if (!set)
+        m.set(key, (set = new Set()));
+    set.add(name);
+}
+/** A function whose results carry a pointer-derived integer (of a parameter's pointee, its own
+ * allocation, or hidden in a field or element). */
+function returnsPointerInteger(fn) {
+    return Object.values(fn.returns ?? {}).some((r) => !!(r.uptrParams?.length || r.uptrFresh || r.hidden?.length));
+}

@@ -1,0 +1,125 @@
+// The prefilter's second look (issue 10: "a second round picks up callers of names discovered in
+// the first"). The prefilter skips a file whose code names no token pinlint follows, but once the
+// parsed files are known, two kinds of plain names carry what pinlint follows too: a helper that
+// returns a pointer-derived integer (`write(fd, bufAddr(b), n)` needs no `uintptr` in its own
+// file), and a named type built on uintptr (`func Send(h Handle) { write(h) }` is a wrapper). A
+// skipped file whose code names one of them is parsed after all, and the names its facts add are
+// looked for in turn, until none is new. A wrapper's own name is not needed: what a file hands it
+// comes from a conversion (a token), a helper or a parameter of a uintptr type (the names above).
+// With the prefilter off every file is parsed, so this only brings the on and off results
+// together (test/prefilter.test.ts).
+import type { FileFacts, FuncFact } from '../model/facts.js';
+import { codeMentions } from '../go/lexical.js';
+import type { ExtractTask } from './extract.js';
+import { readGoFile } from './read.js';
+import { DEFAULT_LIMITS } from '../model/limits.js';
+
+/**
+ * Names that make a file worth parsing, by where a file can name them (go.dev/ref/spec#Qualified_identifiers,
+ * #Exported_identifiers): any name declared in a package, unqualified, in that package's own
+ * directory; an exported function or type elsewhere only as `pkg.Name`, in a file that imports
+ * its package; a method wherever a value of its type may be, so by name alone.
+ */
+interface Followed {
+  byDir: Map<string, Set<string>>;
+  byImport: Map<string, Set<string>>;
+  methods: Set<string>;
+}
+
+/** Skipped files, and the names each was checked against already. */
+export class SkippedFiles {
+  private entries: Array<{ task: ExtractTask; checked: Set<string> }> = [];
+
+  add(task: ExtractTask): void {
+    this.entries.push({ task, checked: new Set() });
+  }
+
+  /**
+   * The skipped files whose code names something the facts so far follow, as tasks that bypass
+   * the prefilter; they are no longer skipped. A file is read again only when a name it could
+   * mention is new since its last check.
+   */
+  widen(files: readonly FileFacts[], importPathOf: (dir: string) => string | null): ExtractTask[] {
+    if (this.entries.length === 0) return [];
+    const now = followedNames(files, importPathOf);
+    const out: ExtractTask[] = [];
+    const kept: typeof this.entries = [];
+    for (const e of this.entries) {
+      if (mentions(e, now)) out.push({ ...e.task, parseAll: true });
+      else kept.push(e);
+    }
+    this.entries = kept;
+    return out;
+  }
+}
+
+function mentions(e: { task: ExtractTask; checked: Set<string> }, now: Followed): boolean {
+  const candidates = [...(now.byDir.get(e.task.dir) ?? []), ...now.methods];
+  const imported = [...now.byImport].filter(([path, names]) => [...names].some((n) => !e.checked.has(`${path}\0${n}`)));
+  if (candidates.every((n) => e.checked.has(n)) && imported.length === 0) return false;
+  const read = readGoFile(e.task.real, (e.task.limits ?? DEFAULT_LIMITS).maxFileBytes);
+  if (!read.ok) return false;
+  const text = read.text;
+  const names = new Set(candidates.filter((n) => !e.checked.has(n)));
+  for (const [path, exported] of imported) {
+    // Without the import, `pkg.Name` cannot refer to that package (a dot import names it too).
+    if (!text.includes(`"${path}"`)) continue;
+    for (const n of exported) names.add(n);
+  }
+  for (const [path, exported] of imported) for (const n of exported) e.checked.add(`${path}\0${n}`);
+  for (const n of candidates) e.checked.add(n);
+  // A substring test first: most files name none of them anywhere.
+  const list = [...names].filter((n) => text.includes(n));
+  return list.length > 0 && codeMentions(text, list, { words: true });
+}
+
+/** The base type name of a declared type (`*pkg.T`, `[]T`, `...T` → `T`). */
+function baseName(type: string): string {
+  const m = /(\w+)\s*$/.exec(type.replace(/^[*[\]. ]+/, ''));
+  return m ? (m[1] as string) : '';
+}
+
+/** The names the facts follow (see the header): named types built on uintptr (through chains of
+ * definitions), and helpers whose results carry pointer-derived integers. */
+export function followedNames(files: readonly FileFacts[], importPathOf: (dir: string) => string | null): Followed {
+  const uintptrTypes = new Set<string>(['uintptr']);
+  // A chain of definitions (`type HWND HANDLE`, `type HANDLE uintptr`) may run across files in
+  // any order: repeat until no type is added.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const f of files) for (const t of f.types) {
+      if (uintptrTypes.has(t.name)) continue;
+      if (t.kind === 'uintptr' || (t.underlying && uintptrTypes.has(baseName(t.underlying)))) {
+        uintptrTypes.add(t.name);
+        grew = true;
+      }
+    }
+  }
+  const out: Followed = { byDir: new Map(), byImport: new Map(), methods: new Set() };
+  const add = (f: FileFacts, name: string): void => {
+    addTo(out.byDir, f.dir, name);
+    const path = /^\p{Lu}/u.test(name) ? importPathOf(f.dir) : null;
+    if (path) addTo(out.byImport, path, name);
+  };
+  for (const f of files) {
+    for (const t of f.types) if (t.name !== 'uintptr' && uintptrTypes.has(t.name)) add(f, t.name);
+    for (const fn of f.funcs) {
+      if (!returnsPointerInteger(fn)) continue;
+      if (fn.recv) out.methods.add(fn.name);
+      else add(f, fn.name);
+    }
+  }
+  return out;
+}
+
+function addTo(m: Map<string, Set<string>>, key: string, name: string): void {
+  let set = m.get(key);
+  if (!set) m.set(key, (set = new Set()));
+  set.add(name);
+}
+
+/** A function whose results carry a pointer-derived integer (of a parameter's pointee, its own
+ * allocation, or hidden in a field or element). */
+function returnsPointerInteger(fn: FuncFact): boolean {
+  return Object.values(fn.returns ?? {}).some((r) => !!(r.uptrParams?.length || r.uptrFresh || r.hidden?.length));
+}
