@@ -197,7 +197,7 @@ async function extractFacts(discovered: Discovered, ctx: ExtractContext, notific
   for (let round = 0; batch.length > 0; round++) {
     const outcomes = await ctx.extractor.extract(batch, ctx.onProgress);
     const fresh = collectOutcomes(batch, outcomes, out, notifications);
-    outcomes.forEach((o, i) => { if (o.kind === 'skipped') skipped.add(batch[i] as ExtractTask); });
+    outcomes.forEach((o, i) => { if (o.kind === 'skipped') skipped.add(batch[i] as ExtractTask, o.text); });
     if (round === 0) out.unanalyzed = outcomes.filter((o, i) => o.kind === 'problem' && batch[i]?.report).length;
     // Files the prefilter skipped that name what the facts so far follow (engine/widen.ts).
     const next: ExtractTask[] = skipped.widen(out.files, (dir) => ctx.modules.importPathOf(dir));

@@ -41,7 +41,8 @@ export interface ExtractCost {
 
 export type ExtractOutcome =
   | { kind: 'facts'; facts: FileFacts; cost: ExtractCost }
-  | { kind: 'skipped'; cost: ExtractCost }
+  /** `text`: what was read, for the prefilter's second look (engine/widen.ts) to scan again. */
+  | { kind: 'skipped'; cost: ExtractCost; text?: string }
   | { kind: 'problem'; notification: Notification; cost?: ExtractCost };
 
 /**
@@ -78,7 +79,7 @@ export function readForExtract(task: ExtractTask, cache?: FactsCache | null): Re
   if (!read.ok) {
     return { kind: 'problem', notification: { level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path: task.path } };
   }
-  if (!task.parseAll && !mayMatter(read.text)) return { kind: 'skipped', cost: { bytes: read.text.length, parsed: 0 } };
+  if (!task.parseAll && !mayMatter(read.text)) return { kind: 'skipped', cost: { bytes: read.text.length, parsed: 0 }, text: read.text };
   if (!cache) return { kind: 'text', text: read.text, invalidUtf8: read.invalidUtf8 };
   // The limits decide which declarations are analyzed, so they are part of the key too. Built
   // only with a cache: a view's JSON can be as long as the file.

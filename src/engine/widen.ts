@@ -28,10 +28,12 @@ interface Followed {
 
 /** Skipped files, and the names each was checked against already. */
 export class SkippedFiles {
-  private entries: Array<{ task: ExtractTask; checked: Set<string> }> = [];
+  private entries: Entry[] = [];
 
-  add(task: ExtractTask): void {
-    this.entries.push({ task, checked: new Set() });
+  /** `text`: the file as the prefilter read it, kept for the rest of the extraction (reading it
+   * again each round cost more than holding it); read again when absent. */
+  add(task: ExtractTask, text?: string): void {
+    this.entries.push({ task, checked: new Set(), ...(text === undefined ? {} : { text }) });
   }
 
   /**
@@ -53,13 +55,18 @@ export class SkippedFiles {
   }
 }
 
-function mentions(e: { task: ExtractTask; checked: Set<string> }, now: Followed): boolean {
+interface Entry {
+  task: ExtractTask;
+  checked: Set<string>;
+  text?: string;
+}
+
+function mentions(e: Entry, now: Followed): boolean {
   const candidates = [...(now.byDir.get(e.task.dir) ?? []), ...now.methods];
   const imported = [...now.byImport].filter(([path, names]) => [...names].some((n) => !e.checked.has(`${path}\0${n}`)));
   if (candidates.every((n) => e.checked.has(n)) && imported.length === 0) return false;
-  const read = readGoFile(e.task.real, (e.task.limits ?? DEFAULT_LIMITS).maxFileBytes);
-  if (!read.ok) return false;
-  const text = read.text;
+  const text = e.text ?? textOf(e.task);
+  if (text === null) return false;
   const names = new Set(candidates.filter((n) => !e.checked.has(n)));
   for (const [path, exported] of imported) {
     // Without the import, `pkg.Name` cannot refer to that package (a dot import names it too).
@@ -71,6 +78,11 @@ function mentions(e: { task: ExtractTask; checked: Set<string> }, now: Followed)
   // A substring test first: most files name none of them anywhere.
   const list = [...names].filter((n) => text.includes(n));
   return list.length > 0 && codeMentions(text, list, { words: true });
+}
+
+function textOf(task: ExtractTask): string | null {
+  const read = readGoFile(task.real, (task.limits ?? DEFAULT_LIMITS).maxFileBytes);
+  return read.ok ? read.text : null;
 }
 
 /** The base type name of a declared type (`*pkg.T`, `[]T`, `...T` → `T`). */

@@ -106,7 +106,7 @@ async function extractFacts(discovered, ctx, notifications) {
         const outcomes = await ctx.extractor.extract(batch, ctx.onProgress);
         const fresh = collectOutcomes(batch, outcomes, out, notifications);
         outcomes.forEach((o, i) => { if (o.kind === 'skipped')
-            skipped.add(batch[i]); });
+            skipped.add(batch[i], o.text); });
         if (round === 0)
             out.unanalyzed = outcomes.filter((o, i) => o.kind === 'problem' && batch[i]?.report).length;
         // Files the prefilter skipped that name what the facts so far follow (engine/widen.ts).

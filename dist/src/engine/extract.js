@@ -31,7 +31,7 @@ export function readForExtract(task, cache) {
         return { kind: 'problem', notification: { level: read.id === 'unreadable' ? 'error' : 'warning', id: read.id, message: read.message, path: task.path } };
     }
     if (!task.parseAll && !mayMatter(read.text))
-        return { kind: 'skipped', cost: { bytes: read.text.length, parsed: 0 } };
+        return { kind: 'skipped', cost: { bytes: read.text.length, parsed: 0 }, text: read.text };
     if (!cache)
         return { kind: 'text', text: read.text, invalidUtf8: read.invalidUtf8 };
     // The limits decide which declarations are analyzed, so they are part of the key too. Built

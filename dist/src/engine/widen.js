@@ -4,8 +4,10 @@ import { DEFAULT_LIMITS } from '../model/limits.js';
 /** Skipped files, and the names each was checked against already. */
 export class SkippedFiles {
     entries = [];
-    add(task) {
-        this.entries.push({ task, checked: new Set() });
+    /** `text`: the file as the prefilter read it, kept for the rest of the extraction (reading it
+     * again each round cost more than holding it); read again when absent. */
+    add(task, text) {
+        this.entries.push({ task, checked: new Set(), ...(text === undefined ? {} : { text }) });
     }
     /**
      * The skipped files whose code names something the facts so far follow, as tasks that bypass
@@ -33,10 +35,9 @@ function mentions(e, now) {
     const imported = [...now.byImport].filter(([path, names]) => [...names].some((n) => !e.checked.has(`${path}\0${n}`)));
     if (candidates.every((n) => e.checked.has(n)) && imported.length === 0)
         return false;
-    const read = readGoFile(e.task.real, (e.task.limits ?? DEFAULT_LIMITS).maxFileBytes);
-    if (!read.ok)
+    const text = e.text ?? textOf(e.task);
+    if (text === null)
         return false;
-    const text = read.text;
     const names = new Set(candidates.filter((n) => !e.checked.has(n)));
     for (const [path, exported] of imported) {
         // Without the import, `pkg.Name` cannot refer to that package (a dot import names it too).
@@ -53,6 +54,10 @@ function mentions(e, now) {
     // A substring test first: most files name none of them anywhere.
     const list = [...names].filter((n) => text.includes(n));
     return list.length > 0 && codeMentions(text, list, { words: true });
+}
+function textOf(task) {
+    const read = readGoFile(task.real, (task.limits ?? DEFAULT_LIMITS).maxFileBytes);
+    return read.ok ? read.text : null;
 }
 /** The base type name of a declared type (`*pkg.T`, `[]T`, `...T` → `T`). */
 function baseName(type) {
