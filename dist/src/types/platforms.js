@@ -83,28 +83,49 @@ export function alwaysWith(from, defs) {
     const missing = { not: { or: defs } };
     return !satisfiable(from ? [from, missing] : [missing]);
 }
-/** Compatibility of files' build constraints, memoized by the pair of constraints. */
-export class BuildCompat {
-    keys = new WeakMap();
-    memo = new Map();
-    keyOf(f) {
-        let k = this.keys.get(f);
-        if (k === undefined) {
-            k = f.build ? JSON.stringify(f.build) : '';
-            this.keys.set(f, k);
+/**
+ * Whether two constraints hold together is a pure function of their text, so it is decided once
+ * per process, whatever the number of tables (the type stage builds one per round, and a warm run
+ * spent a seventh of its time serializing the same constraints and deciding the same pairs
+ * again). Constraints are interned as small numbers; a pair's answer is kept under both numbers.
+ */
+const CONSTRAINT_IDS = new Map();
+const FILE_IDS = new WeakMap();
+const PAIRS = new Map();
+/** Ids stay below this, so a pair fits a safe integer; past it (no real tree) the memo restarts. */
+const ID_LIMIT = 1 << 20;
+function constraintId(f) {
+    let id = FILE_IDS.get(f);
+    if (id === undefined) {
+        const key = JSON.stringify(f.build);
+        id = CONSTRAINT_IDS.get(key);
+        if (id === undefined) {
+            if (CONSTRAINT_IDS.size >= ID_LIMIT) {
+                CONSTRAINT_IDS.clear();
+                PAIRS.clear();
+            }
+            id = CONSTRAINT_IDS.size;
+            CONSTRAINT_IDS.set(key, id);
         }
-        return k;
+        FILE_IDS.set(f, id);
     }
+    return id;
+}
+/** Compatibility of files' build constraints (memoized for the process, above). */
+export class BuildCompat {
     /** Reports whether files `a` and `b` can be part of one build. */
     compatible(a, b) {
         if (!a.build || !b.build || a === b)
             return true;
-        const ka = this.keyOf(a);
-        const kb = this.keyOf(b);
-        if (ka === kb)
-            return satisfiableMemo(this.memo, ka, [a.build]);
-        const key = ka < kb ? `${ka}\u0000${kb}` : `${kb}\u0000${ka}`;
-        return satisfiableMemo(this.memo, key, [a.build, b.build]);
+        const ia = constraintId(a);
+        const ib = constraintId(b);
+        const key = Math.min(ia, ib) * ID_LIMIT + Math.max(ia, ib);
+        let v = PAIRS.get(key);
+        if (v === undefined) {
+            v = satisfiable(ia === ib ? [a.build] : [a.build, b.build]);
+            PAIRS.set(key, v);
+        }
+        return v;
     }
     /** The items whose file can be built with `from`; all of them when none can (a definition
      * the constraints rule out is still better than none, and it is what pinlint did before). */
@@ -114,12 +135,4 @@ export class BuildCompat {
         const ok = items.filter((it) => this.compatible(from, fileOf(it)));
         return ok.length > 0 ? ok : items;
     }
-}
-function satisfiableMemo(memo, key, exprs) {
-    let v = memo.get(key);
-    if (v === undefined) {
-        v = satisfiable(exprs);
-        memo.set(key, v);
-    }
-    return v;
 }
