@@ -89,6 +89,19 @@ describe('the second look at skipped files (engine/widen.ts)', () => {
     expect(r.findings.map((f) => `${f.location.path} ${f.ruleId}`)).toContain('use.go PL004');
   });
 
+  it('parses a file that binds a wrapper to a function slot, though its code names no token', async () => {
+    const dir = module({
+      'slot.go': 'package w\n\nimport "unsafe"\n\ntype mapper struct{ mmap func(addr uintptr, n int) }\n\nfunc mmapAt(addr uintptr, n int) { write(0, Handle(addr), n) }\n\nfunc Map(b []byte) { m.mmap(uintptr(unsafe.Pointer(&b[0])), len(b)) }\n',
+      'sys.go': SYS,
+      'bind.go': 'package w\n\nvar m = &mapper{mmap: mmapAt}\n',
+    });
+    for (const prefilter of [true, false]) {
+      const r = await analyze({ paths: [dir], cwd: dir, rules, prefilter });
+      expect(r.files.map((f) => f.path).sort()).toEqual(['bind.go', 'slot.go', 'sys.go']);
+      expect(r.findings.map((f) => `${f.location.path} ${f.ruleId}`)).toContain('slot.go PL004');
+    }
+  });
+
   it('leaves out a file that names the helper only where it cannot refer to it: another package, or a comment', async () => {
     const dir = module({
       'sys.go': SYS,

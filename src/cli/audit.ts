@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { analyze, type AnalysisResult } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
-import { UsageError, cacheDirFor, cacheOptions, configureRun, exitCodeFor, limitOptions, runLimits, type CacheOptions, type LimitCliOptions, type CliIO, type ConfiguredRun } from './common.js';
+import { UsageError, cacheDirFor, cacheOptions, prefilterOption, configureRun, exitCodeFor, limitOptions, runLimits, type CacheOptions, type LimitCliOptions, type CliIO, type ConfiguredRun } from './common.js';
 import { writeOutput } from './output.js';
 import { progressLine, wantsProgress } from './progress.js';
 import { readGoFile } from '../engine/read.js';
@@ -73,6 +73,7 @@ async function runAudit(dirArg: string, opts: AuditOptions, io: AuditIO): Promis
     inlineSuppressions: opts.inlineSuppressions,
     includeGenerated: !opts.excludeGenerated,
     ...cacheDirFor(opts, io),
+    ...prefilterOption(opts),
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();

@@ -11,7 +11,7 @@ import type { Level } from '../model/findings.js';
 import { VERSION } from '../version.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline, type Baseline } from '../config/baseline.js';
 import { planFixes, unifiedDiff } from '../report/fix.js';
-import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cacheDirFor, cliContext, configureRun, exitCodeFor, runLimits, type LimitCliOptions, findRule, unknownRuleMessage, type CacheOptions, type CliIO } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cacheDirFor, prefilterOption, cliContext, configureRun, exitCodeFor, runLimits, type LimitCliOptions, findRule, unknownRuleMessage, type CacheOptions, type CliIO } from './common.js';
 import { writeFixedFile, writeOutput } from './output.js';
 import { progressLine, wantsProgress } from './progress.js';
 
@@ -122,6 +122,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIO): 
     context: cliContext(io.cwd, opts.context ?? []),
     env: io.env ?? process.env,
     ...cacheDirFor(opts, io),
+    ...prefilterOption(opts),
     limits: runLimits(opts, configured),
     ...(progress ? { onProgress: progress.update } : {}),
   };

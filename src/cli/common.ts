@@ -160,11 +160,15 @@ export interface CacheOptions {
 /** Where the facts cache is for this run: --cache-dir (relative to the working directory), else
  * $XDG_CACHE_HOME/pinlint or ~/.cache/pinlint; undefined with --no-cache, which reads and writes
  * nothing. */
-export function cacheDirFor(opts: CacheOptions, io: CliIO): { cacheDir?: string; toolVersion: string; prefilter?: false } {
-  const base = { toolVersion: VERSION, ...(opts.prefilter === false ? { prefilter: false as const } : {}) };
-  if (opts.cache === false) return base;
-  if (opts.cacheDir) return { ...base, cacheDir: resolve(io.cwd, opts.cacheDir) };
-  return { ...base, cacheDir: defaultCacheDir(io.env ?? process.env) };
+export function cacheDirFor(opts: CacheOptions, io: CliIO): { cacheDir?: string; toolVersion: string } {
+  if (opts.cache === false) return { toolVersion: VERSION };
+  if (opts.cacheDir) return { cacheDir: resolve(io.cwd, opts.cacheDir), toolVersion: VERSION };
+  return { cacheDir: defaultCacheDir(io.env ?? process.env), toolVersion: VERSION };
+}
+
+/** `{ prefilter: false }` with --no-prefilter, else nothing: the analysis option as given. */
+export function prefilterOption(opts: CacheOptions): { prefilter?: false } {
+  return opts.prefilter === false ? { prefilter: false } : {};
 }
 
 /** The per-file limit options (docs/robustness.md), shared by check and audit. */

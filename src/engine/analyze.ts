@@ -217,6 +217,7 @@ async function extractFacts(discovered: Discovered, ctx: ExtractContext, notific
     }
     batch = next;
   }
+  inLoadingOrder(out, [...loaded]);
   const refined = await refineWithTypes(out, (dir) => ctx.modules.importPathOf(dir), ctx.extractor);
   out.typeRounds = refined.rounds;
   if (!refined.settled) {
@@ -226,6 +227,16 @@ async function extractFacts(discovered: Discovered, ctx: ExtractContext, notific
   }
   ctx.onProgress?.(loaded.size, loaded.size);
   return out;
+}
+
+/** Puts the facts in the order their files were found and loaded, whatever round parsed them: a
+ * file the prefilter's second look parses late takes the place it has with the prefilter off,
+ * where the index meets it (which binding of a function slot comes first, say). */
+function inLoadingOrder(out: Extracted, loadingOrder: string[]): void {
+  const seq = new Map(loadingOrder.map((real, i) => [real, i]));
+  const at = (f: FileFacts): number => seq.get(out.taskOf.get(f)?.real ?? '') ?? Number.MAX_SAFE_INTEGER;
+  out.files.sort((a, b) => at(a) - at(b));
+  out.reportedFacts = new Set([...out.reportedFacts].sort((a, b) => at(a) - at(b)));
 }
 
 /** Files one round's outcomes, returning the facts it produced. */

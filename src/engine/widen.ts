@@ -4,15 +4,18 @@
 // returns a pointer-derived integer (`write(fd, bufAddr(b), n)` needs no `uintptr` in its own
 // file), and a named type built on uintptr (`func Send(h Handle) { write(h) }` is a wrapper). A
 // skipped file whose code names one of them is parsed after all, and the names its facts add are
-// looked for in turn, until none is new. A wrapper's own name is not needed: what a file hands it
-// comes from a conversion (a token), a helper or a parameter of a uintptr type (the names above).
+// looked for in turn, until none is new. A function slot's type or variable is looked for too: a
+// file that binds a wrapper to it (`var mapper = &mmapper{mmap: mmap}`) decides what a call
+// through it reaches. A wrapper's own name is not needed: what a file hands it comes from a
+// conversion (a token), a helper or a parameter of a uintptr type (the names above).
 // With the prefilter off every file is parsed, so this only brings the on and off results
 // together (test/prefilter.test.ts).
 import type { FileFacts, FuncFact } from '../model/facts.js';
-import { codeMentions } from '../go/lexical.js';
+import { codeNames } from '../go/lexical.js';
 import type { ExtractTask } from './extract.js';
 import { readGoFile } from './read.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
+import { NAMED_UINTPTR_TYPES } from '../knowledge/index.js';
 
 /**
  * Names that make a file worth parsing, by where a file can name them (go.dev/ref/spec#Qualified_identifiers,
@@ -76,8 +79,8 @@ function mentions(e: Entry, now: Followed): boolean {
   for (const [path, exported] of imported) for (const n of exported) e.checked.add(`${path}\0${n}`);
   for (const n of candidates) e.checked.add(n);
   // A substring test first: most files name none of them anywhere.
-  const list = [...names].filter((n) => text.includes(n));
-  return list.length > 0 && codeMentions(text, list, { words: true });
+  const present = new Set([...names].filter((n) => text.includes(n)));
+  return codeNames(text, present);
 }
 
 function textOf(task: ExtractTask): string | null {
@@ -92,7 +95,8 @@ function baseName(type: string): string {
 }
 
 /** The names the facts follow (see the header): named types built on uintptr (through chains of
- * definitions), and helpers whose results carry pointer-derived integers. */
+ * definitions), helpers whose results carry pointer-derived integers, and function slots (types
+ * of functions taking uintptr, structs with such fields, package variables holding functions). */
 export function followedNames(files: readonly FileFacts[], importPathOf: (dir: string) => string | null): Followed {
   const uintptrTypes = new Set<string>(['uintptr']);
   // A chain of definitions (`type HWND HANDLE`, `type HANDLE uintptr`) may run across files in
@@ -108,13 +112,25 @@ export function followedNames(files: readonly FileFacts[], importPathOf: (dir: s
     }
   }
   const out: Followed = { byDir: new Map(), byImport: new Map(), methods: new Set() };
+  // Named uintptr types of packages that are never read (the standard library's syscall.Handle).
+  for (const [path, names] of Object.entries(NAMED_UINTPTR_TYPES)) for (const n of names) addTo(out.byImport, path, n);
   const add = (f: FileFacts, name: string): void => {
     addTo(out.byDir, f.dir, name);
     const path = /^\p{Lu}/u.test(name) ? importPathOf(f.dir) : null;
     if (path) addTo(out.byImport, path, name);
   };
+  // Field type texts have their spaces removed (`func(addruintptr,nint)`): a substring test, which
+  // can only look for more than needed.
+  const takesUintptr = (type: string): boolean => type.startsWith('func(') && [...uintptrTypes].some((n) => type.includes(n));
   for (const f of files) {
-    for (const t of f.types) if (t.name !== 'uintptr' && uintptrTypes.has(t.name)) add(f, t.name);
+    for (const t of f.types) {
+      // A function slot: a function type or a struct field that holds a function taking uintptr.
+      // Whichever file binds a function to it (`var mapper = &mmapper{mmap: mmap}`) names the type.
+      const slot = (t.kind === 'func' && t.uintptrSignature) || Object.values(t.fields ?? {}).some(takesUintptr);
+      if (slot || (t.name !== 'uintptr' && uintptrTypes.has(t.name))) add(f, t.name);
+    }
+    // A package variable holding a function value: a file may bind another one to it.
+    for (const v of f.pkgVars) if (v.kind === 'func') add(f, v.name);
     for (const fn of f.funcs) {
       if (!returnsPointerInteger(fn)) continue;
       if (fn.recv) out.methods.add(fn.name);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Option } from 'commander';
 import { analyze } from '../engine/analyze.js';
 import { rules as allRules } from '../../rules/index.js';
-import { UsageError, cacheDirFor, cacheOptions, configureRun, exitCodeFor, limitOptions, runLimits } from './common.js';
+import { UsageError, cacheDirFor, cacheOptions, prefilterOption, configureRun, exitCodeFor, limitOptions, runLimits } from './common.js';
 import { writeOutput } from './output.js';
 import { progressLine, wantsProgress } from './progress.js';
 import { readGoFile } from '../engine/read.js';
@@ -55,6 +55,7 @@ async function runAudit(dirArg, opts, io) {
         inlineSuppressions: opts.inlineSuppressions,
         includeGenerated: !opts.excludeGenerated,
         ...cacheDirFor(opts, io),
+        ...prefilterOption(opts),
         ...(progress ? { onProgress: progress.update } : {}),
     });
     progress?.done();

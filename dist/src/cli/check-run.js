@@ -9,7 +9,7 @@ import { describeError } from '../engine/read.js';
 import { VERSION } from '../version.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from '../config/baseline.js';
 import { planFixes, unifiedDiff } from '../report/fix.js';
-import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cacheDirFor, cliContext, configureRun, exitCodeFor, runLimits, findRule, unknownRuleMessage } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cacheDirFor, prefilterOption, cliContext, configureRun, exitCodeFor, runLimits, findRule, unknownRuleMessage } from './common.js';
 import { writeFixedFile, writeOutput } from './output.js';
 import { progressLine, wantsProgress } from './progress.js';
 /** Picks the enabled rules from --rule / --disable. */
@@ -98,6 +98,7 @@ export async function runCheck(paths, opts, io) {
         context: cliContext(io.cwd, opts.context ?? []),
         env: io.env ?? process.env,
         ...cacheDirFor(opts, io),
+        ...prefilterOption(opts),
         limits: runLimits(opts, configured),
         ...(progress ? { onProgress: progress.update } : {}),
     };

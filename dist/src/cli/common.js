@@ -126,12 +126,15 @@ export function cliContext(cwd, dirs) {
  * $XDG_CACHE_HOME/pinlint or ~/.cache/pinlint; undefined with --no-cache, which reads and writes
  * nothing. */
 export function cacheDirFor(opts, io) {
-    const base = { toolVersion: VERSION, ...(opts.prefilter === false ? { prefilter: false } : {}) };
     if (opts.cache === false)
-        return base;
+        return { toolVersion: VERSION };
     if (opts.cacheDir)
-        return { ...base, cacheDir: resolve(io.cwd, opts.cacheDir) };
-    return { ...base, cacheDir: defaultCacheDir(io.env ?? process.env) };
+        return { cacheDir: resolve(io.cwd, opts.cacheDir), toolVersion: VERSION };
+    return { cacheDir: defaultCacheDir(io.env ?? process.env), toolVersion: VERSION };
+}
+/** `{ prefilter: false }` with --no-prefilter, else nothing: the analysis option as given. */
+export function prefilterOption(opts) {
+    return opts.prefilter === false ? { prefilter: false } : {};
 }
 /** The per-file limit options (docs/robustness.md), shared by check and audit. */
 export function limitOptions(cmd) {

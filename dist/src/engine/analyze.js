@@ -128,6 +128,7 @@ async function extractFacts(discovered, ctx, notifications) {
         }
         batch = next;
     }
+    inLoadingOrder(out, [...loaded]);
     const refined = await refineWithTypes(out, (dir) => ctx.modules.importPathOf(dir), ctx.extractor);
     out.typeRounds = refined.rounds;
     if (!refined.settled) {
@@ -137,6 +138,15 @@ async function extractFacts(discovered, ctx, notifications) {
     }
     ctx.onProgress?.(loaded.size, loaded.size);
     return out;
+}
+/** Puts the facts in the order their files were found and loaded, whatever round parsed them: a
+ * file the prefilter's second look parses late takes the place it has with the prefilter off,
+ * where the index meets it (which binding of a function slot comes first, say). */
+function inLoadingOrder(out, loadingOrder) {
+    const seq = new Map(loadingOrder.map((real, i) => [real, i]));
+    const at = (f) => seq.get(out.taskOf.get(f)?.real ?? '') ?? Number.MAX_SAFE_INTEGER;
+    out.files.sort((a, b) => at(a) - at(b));
+    out.reportedFacts = new Set([...out.reportedFacts].sort((a, b) => at(a) - at(b)));
 }
 /** Files one round's outcomes, returning the facts it produced. */
 function collectOutcomes(batch, outcomes, out, notifications) {

@@ -1,6 +1,7 @@
-import { codeMentions } from '../go/lexical.js';
+import { codeNames } from '../go/lexical.js';
 import { readGoFile } from './read.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
+import { NAMED_UINTPTR_TYPES } from '../knowledge/index.js';
 /** Skipped files, and the names each was checked against already. */
 export class SkippedFiles {
     entries = [];
@@ -52,8 +53,8 @@ function mentions(e, now) {
     for (const n of candidates)
         e.checked.add(n);
     // A substring test first: most files name none of them anywhere.
-    const list = [...names].filter((n) => text.includes(n));
-    return list.length > 0 && codeMentions(text, list, { words: true });
+    const present = new Set([...names].filter((n) => text.includes(n)));
+    return codeNames(text, present);
 }
 function textOf(task) {
     const read = readGoFile(task.real, (task.limits ?? DEFAULT_LIMITS).maxFileBytes);
@@ -65,7 +66,8 @@ function baseName(type) {
     return m ? m[1] : '';
 }
 /** The names the facts follow (see the header): named types built on uintptr (through chains of
- * definitions), and helpers whose results carry pointer-derived integers. */
+ * definitions), helpers whose results carry pointer-derived integers, and function slots (types
+ * of functions taking uintptr, structs with such fields, package variables holding functions). */
 export function followedNames(files, importPathOf) {
     const uintptrTypes = new Set(['uintptr']);
     // A chain of definitions (`type HWND HANDLE`, `type HANDLE uintptr`) may run across files in
@@ -83,16 +85,31 @@ export function followedNames(files, importPathOf) {
             }
     }
     const out = { byDir: new Map(), byImport: new Map(), methods: new Set() };
+    // Named uintptr types of packages that are never read (the standard library's syscall.Handle).
+    for (const [path, names] of Object.entries(NAMED_UINTPTR_TYPES))
+        for (const n of names)
+            addTo(out.byImport, path, n);
     const add = (f, name) => {
         addTo(out.byDir, f.dir, name);
         const path = /^\p{Lu}/u.test(name) ? importPathOf(f.dir) : null;
         if (path)
             addTo(out.byImport, path, name);
     };
+    // Field type texts have their spaces removed (`func(addruintptr,nint)`): a substring test, which
+    // can only look for more than needed.
+    const takesUintptr = (type) => type.startsWith('func(') && [...uintptrTypes].some((n) => type.includes(n));
     for (const f of files) {
-        for (const t of f.types)
-            if (t.name !== 'uintptr' && uintptrTypes.has(t.name))
+        for (const t of f.types) {
+            // A function slot: a function type or a struct field that holds a function taking uintptr.
+            // Whichever file binds a function to it (`var mapper = &mmapper{mmap: mmap}`) names the type.
+            const slot = (t.kind === 'func' && t.uintptrSignature) || Object.values(t.fields ?? {}).some(takesUintptr);
+            if (slot || (t.name !== 'uintptr' && uintptrTypes.has(t.name)))
                 add(f, t.name);
+        }
+        // A package variable holding a function value: a file may bind another one to it.
+        for (const v of f.pkgVars)
+            if (v.kind === 'func')
+                add(f, v.name);
         for (const fn of f.funcs) {
             if (!returnsPointerInteger(fn))
                 continue;

@@ -11,20 +11,15 @@
  */
 const NON_CODE = String.raw `\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|` + '`[^`]*`';
 const compiled = new Map();
-/** A Go identifier's letters and digits (go.dev/ref/spec#Identifiers): what a whole name must not
- * continue with on either side. */
-const ID_CHAR = String.raw `[\p{L}\p{Nd}_]`;
-/** One regular expression per token list: comments and literals first, then the tokens (whole
- * identifiers only, with `words`). Cached: the prefilter's list is the same for every file. */
-function scannerFor(tokens, words) {
-    const key = `${words ? 'w' : 's'}\0${tokens.join('\0')}`;
+/** One regular expression per token list: comments and literals first, then the tokens. Cached:
+ * the prefilter's list is the same for every file. */
+function scannerFor(tokens) {
+    const key = tokens.join('\0');
     let re = compiled.get(key);
     if (!re) {
         const alts = tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-        const token = words ? `(?<!${ID_CHAR})(?:${alts})(?!${ID_CHAR})` : alts;
         // The tokens are a capture group: a match without it is a comment or a literal, skipped whole.
-        // The u flag only where \p{…} classes need it: it slows the plain scan.
-        re = new RegExp(`${NON_CODE}|(${token})`, words ? 'gu' : 'g');
+        re = new RegExp(`${NON_CODE}|(${alts})`, 'g');
         if (compiled.size > 64)
             compiled.clear();
         compiled.set(key, re);
@@ -34,16 +29,31 @@ function scannerFor(tokens, words) {
 /**
  * Reports whether one of `tokens` occurs in the code of `text`: outside comments, strings, raw
  * strings and rune literals. A token may be part of a longer identifier (`NewLazyDLL` holds
- * `LazyDLL`), as a plain substring search would find it: only comments and literals are left out;
- * with `words`, only a whole identifier counts (`Addr` is not in `Address`).
+ * `LazyDLL`), as a plain substring search would find it: only comments and literals are left out.
  */
-export function codeMentions(text, tokens, opts = {}) {
+export function codeMentions(text, tokens) {
     if (tokens.length === 0)
         return false;
-    const re = scannerFor(tokens, opts.words === true);
+    const re = scannerFor(tokens);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[1] !== undefined)
+            return true;
+    }
+    return false;
+}
+/** Comments and literals, else a whole Go identifier (go.dev/ref/spec#Identifiers) as group 1:
+ * one expression whatever the names looked for, so no expression is built per file. */
+const IDENTIFIERS = new RegExp(`${NON_CODE}|([\\p{L}_][\\p{L}\\p{Nd}_]*)`, 'gu');
+/** Reports whether the code of `text` names one of `names` as a whole identifier (`Addr` is not
+ * in `Address`), outside comments and literals. */
+export function codeNames(text, names) {
+    if (names.size === 0)
+        return false;
+    const re = IDENTIFIERS;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[1] !== undefined && names.has(m[1]))
             return true;
     }
     return false;
