@@ -10,7 +10,7 @@ import {
   type NameScope,
 } from '../src/go/predicates.js';
 import { constIndex, fieldPath, isPure } from '../src/go/syntax.js';
-import { av, EMPTY, INT, elemAt, held, join, joinEnvs, type AV } from '../src/flow/value.js';
+import { av, EMPTY, Env, INT, elemAt, held, join, joinEnvs, type AV } from '../src/flow/value.js';
 import { dominates, isReachableAfter, type Ctx } from '../src/flow/reach.js';
 import type { ObjFact, UptrFact } from '../src/model/facts.js';
 
@@ -119,8 +119,8 @@ describe('flow/value', () => {
   });
 
   it('joins environments where paths meet and drops paths that never fall through', () => {
-    const a = new Map([['x#1', av({ uptrs: [uptr('a')] })]]);
-    const b = new Map([['x#1', av({ uptrs: [uptr('b')] })]]);
+    const a = new Env([['x#1', av({ uptrs: [uptr('a')] })]]);
+    const b = new Env([['x#1', av({ uptrs: [uptr('b')] })]]);
     expect(joinEnvs([a, b])?.get('x#1')?.uptrs).toHaveLength(2);
     expect(joinEnvs([null, b])).toBe(b);
     expect(joinEnvs([null, null])).toBeNull();

@@ -5,7 +5,7 @@
 import { Ajv, type SchemaObject, type ValidateFunction } from 'ajv';
 import type { Level } from '../model/findings.js';
 import { listAnd, quote } from './wording.js';
-import { DEFAULT_LIMITS, LIMIT_RANGE } from '../model/limits.js';
+import { CONFIG_LIMIT_RANGE, DEFAULT_LIMITS, LIMIT_OPTION, LIMIT_RANGE } from '../model/limits.js';
 
 const LEVELS: readonly Level[] = ['note', 'warning', 'error'];
 
@@ -150,14 +150,16 @@ export const CONFIG_SCHEMA: SchemaObject = {
   },
 };
 
-// The same ranges as the command-line options (model/limits.ts).
-function limit(key: keyof typeof LIMIT_RANGE, unit: string): SchemaObject {
-  const { min, max } = LIMIT_RANGE[key];
+// A configuration file may lower a limit, not raise it past its default (model/limits.ts
+// CONFIG_LIMIT_RANGE): it may be part of the scanned tree. The option may go higher.
+function limit(key: keyof typeof CONFIG_LIMIT_RANGE, unit: string): SchemaObject {
+  const { min, max } = CONFIG_LIMIT_RANGE[key];
+  const higher = max < LIMIT_RANGE[key].max ? `; only ${LIMIT_OPTION[key]} may set more` : '';
   return {
     type: 'integer',
     minimum: min,
-    ...(max === undefined ? {} : { maximum: max }),
-    description: `a whole number of ${unit} from ${min}${max === undefined ? ' up' : ` to ${max}`} (default ${DEFAULT_LIMITS[key]})`,
+    maximum: max,
+    description: `a whole number of ${unit} from ${min} to ${max} (default ${DEFAULT_LIMITS[key]}${higher})`,
   };
 }
 

@@ -6,7 +6,8 @@ import type { CallFact } from '../model/facts.js';
 import { evalBuiltin } from './builtins.js';
 import { callResult, calleeOf, mayCallOS } from './callee.js';
 import { evalCgoConversion } from './cgo.js';
-import { type FnContext, escapePinners } from './context.js';
+import { visit } from './budget.js';
+import { type FnContext, escapePinners, recall, remember } from './context.js';
 import { evalConversion } from './conversions.js';
 import { evalExpr } from './expressions.js';
 import { noteLegacyUse, recordKeepAliveOrPin } from './mitigation-events.js';
@@ -22,6 +23,13 @@ import { type AV, EMPTY, type Env, av, isEmpty, join } from './value.js';
  * constructors, allocators; records the call when it may matter to a rule.
  */
 export function evalCall(cx: FnContext, call: SyntaxNode, env: Env, ctx: Ctx, form: CallFact['form'], quiet = false): AV {
+  visit(cx.file.budget);
+  // Asked again for the same call (its receiver's callee, its object, what it carries): once.
+  const known = quiet ? recall(cx, call, env) : undefined;
+  return known ?? remember(cx, call, env, evalCallOnce(cx, call, env, ctx, form, quiet));
+}
+
+function evalCallOnce(cx: FnContext, call: SyntaxNode, env: Env, ctx: Ctx, form: CallFact['form'], quiet: boolean): AV {
   const fn = call.childForFieldName('function');
   if (!fn) return EMPTY;
   const f = unparen(fn);

@@ -68,6 +68,9 @@ export interface EventLog {
 export interface WalkPosition {
   path: Array<[number, number]>;
   loops: number[];
+  /** Loops around the current statement, counting those outside the closures being walked
+   * (`loops` starts empty in a closure): each walks its body twice, closures included. */
+  loopNest: number;
   loopExits: Env[][];
   fnStack: number[];
   deferredFn: Set<number>;
@@ -105,6 +108,9 @@ export interface FnContext {
   readonly log: EventLog;
   readonly pos: WalkPosition;
   readonly out: FunctionOutcome;
+  /** The last value computed for each expression, with the environment and its version it was
+   * computed in (recall, remember). */
+  readonly memo: Map<SyntaxNode, { env: Env; version: number; value: AV }>;
 }
 
 /** The evaluator and walker entry points (defined in expressions.ts, calls.ts, callee.ts and
@@ -115,6 +121,26 @@ export interface FlowOps {
   calleeOf(cx: FnContext, f: SyntaxNode, env: Env, ctx: Ctx): CalleeFact;
   walkClosure(cx: FnContext, lit: SyntaxNode, env: Env, deferred: boolean): void;
   walkInline(cx: FnContext, lit: SyntaxNode, env: Env): void;
+}
+
+/**
+ * The value `node` was last given in `env`, if nothing has written to `env` since. Asking the
+ * value of an expression again is common: a method call asks its receiver's value to name the
+ * callee, to find a procedure, to know whether the result carries it, and which object the result
+ * points into. Each of those used to evaluate the receiver anew, and each receiver is a call
+ * asking the same of its own receiver, so a chain `q.W(1).W(2)…W(n)` cost 3^n evaluations (16
+ * links: over 30 s). Remembered, every subexpression is evaluated once per environment state.
+ * Only a quiet evaluation (one that records nothing) may be answered from here.
+ */
+export function recall(cx: FnContext, node: SyntaxNode, env: Env): AV | undefined {
+  const m = cx.memo.get(node);
+  return m && m.env === env && m.version === env.version ? m.value : undefined;
+}
+
+/** Remembers the value `node` was just given in `env` (see recall). */
+export function remember(cx: FnContext, node: SyntaxNode, env: Env, value: AV): AV {
+  cx.memo.set(node, { env, version: env.version, value });
+  return value;
 }
 
 /** Where `node` sits in the walk, for judging mitigations later. */

@@ -7,6 +7,7 @@ import { directivesOf, paramFacts, spanOf, typeText, unparen } from '../go/synta
 import type { FuncFact, ParamFact, PkgVarFact, TypeFact } from '../model/facts.js';
 import type { Span } from '../model/findings.js';
 import { ASYNC_IO_HINTS } from '../knowledge/index.js';
+import { AnalysisTimeout } from './budget.js';
 import { calleeOf } from './callee.js';
 import { evalCall } from './calls.js';
 import { type FlowOps, type FunctionOutcome, ctxOf } from './context.js';
@@ -18,18 +19,27 @@ import { declare, newFnContext } from './scope.js';
 import { walkBlock, walkClosure, walkInline } from './statements.js';
 import { inferType, isPinnerType, isProcType, isUintptrParamType, isUintptrType, isUnsafePointerType, typedZero } from './typing.js';
 import { summarizeReturns, summarizeStores } from './returns.js';
-import { type AV, EMPTY, type Env, av } from './value.js';
+import { type AV, EMPTY, Env, av } from './value.js';
 
 /** The evaluator and walker entry points, handed to every function context so the modules
  * below the ones that define them can call back without an import cycle. */
 const OPS: FlowOps = { evalExpr, evalCall, calleeOf, walkClosure, walkInline };
 
+/** Declarations the analysis did not reach within the file's time limit: how many, and where
+ * the first one is. */
+export interface LateDeclarations {
+  skipped: number;
+  first: Span;
+}
+
 /**
  * Scans the file's declarations in three passes: first the names and types declared at package
  * level (so function bodies can tell globals from locals), then package variables (their
- * initializers may name those functions and types), then every function body.
+ * initializers may name those functions and types), then every function body. The last two
+ * evaluate code, and stop at the file's deadline (`fs.budget`, checked inside the walks too):
+ * the declaration being analyzed then and those after it are left out, counted.
  */
-export function scanDeclarations(fs: FileScope, deadline = Infinity): { skipped: number; first: Span } | null {
+export function scanDeclarations(fs: FileScope): LateDeclarations | null {
   for (const decl of fs.root.namedChildren) {
     if (decl.type === 'function_declaration') {
       const n = decl.childForFieldName('name');
@@ -40,21 +50,29 @@ export function scanDeclarations(fs: FileScope, deadline = Infinity): { skipped:
       for (const spec of decl.namedChildren) if (spec.type === 'type_spec' || spec.type === 'type_alias') typeSpec(fs, spec);
     }
   }
-  for (const decl of fs.root.namedChildren) {
-    if (decl.type === 'var_declaration') pkgVarDecl(fs, decl);
+  const vars = fs.root.namedChildren.filter((d) => d.type === 'var_declaration');
+  const funcs = fs.root.namedChildren.filter((d) => d.type === 'function_declaration' || d.type === 'method_declaration');
+  const late = withinBudget(fs, vars, (d) => pkgVarDecl(fs, d));
+  if (late) {
+    late.skipped += funcs.length;
+    return late;
   }
-  // Bodies are where the time goes: past the deadline the remaining ones are skipped, counted.
-  let late: { skipped: number; first: Span } | null = null;
-  for (const decl of fs.root.namedChildren) {
-    if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration') continue;
-    if (late || performance.now() > deadline) {
-      late ??= { skipped: 0, first: spanOf(decl) };
-      late.skipped++;
-      continue;
+  return withinBudget(fs, funcs, (d) => funcDecl(fs, d));
+}
+
+/** Analyzes each declaration in turn until the deadline passes; what is left is counted. */
+function withinBudget(fs: FileScope, decls: SyntaxNode[], analyze: (decl: SyntaxNode) => void): LateDeclarations | null {
+  for (let i = 0; i < decls.length; i++) {
+    const decl = decls[i] as SyntaxNode;
+    try {
+      if (performance.now() > fs.budget.deadline) throw new AnalysisTimeout();
+      analyze(decl);
+    } catch (err) {
+      if (!(err instanceof AnalysisTimeout)) throw err;
+      return { skipped: decls.length - i, first: spanOf(decl) };
     }
-    funcDecl(fs, decl);
   }
-  return late;
+  return null;
 }
 
 /** Package-level variable and constant names; those of array or struct value type too. */
@@ -156,7 +174,7 @@ export function pkgVarDecl(fs: FileScope, decl: SyntaxNode): void {
  * as a function with no locals whose events are dropped (only its value matters). */
 export function classifyStatic(fs: FileScope, expr: SyntaxNode): AV {
   const cx = newFnContext(fs, OPS, 0);
-  return evalExpr(cx, expr, new Map(), ctxOf(cx, expr));
+  return evalExpr(cx, expr, new Env(), ctxOf(cx, expr));
 }
 
 export function funcDecl(fs: FileScope, decl: SyntaxNode): void {
@@ -207,7 +225,7 @@ export function funcDecl(fs: FileScope, decl: SyntaxNode): void {
 /** Walks a function body in a fresh context; returns what the walk learned about the function. */
 export function walkFunctionBody(fs: FileScope, fact: FuncFact, body: SyntaxNode, recv: { name: string; type: string } | null, results: ParamFact[] = []): FunctionOutcome {
   const cx = newFnContext(fs, OPS, fs.seq.nextId++);
-  const env: Env = new Map();
+  const env: Env = new Env();
   // The receiver is parameter -1 for summaries (a method returning a conversion of its receiver).
   const paramKeys = new Map<number, string>();
   if (recv) {

@@ -17,6 +17,7 @@ import { importSiteOf, importsOf, isGeneratedFile, packageNameOf, spanOf } from 
 import type { FileFacts } from '../model/facts.js';
 import { compareText } from '../model/order.js';
 import type { TypeView } from '../model/view.js';
+import { AnalysisTimeout, type Budget } from './budget.js';
 import { scanDeclarations } from './declarations.js';
 import { DEFAULT_KNOWLEDGE, type Knowledge, newFileScope } from './file-scope.js';
 import { DEFAULT_LIMITS, LIMIT_SETTING, type Limits } from '../model/limits.js';
@@ -32,6 +33,7 @@ import { lineStarts, positionAt } from '../go/positions.js';
 // (package level and function bodies). This module turns a parse into FileFacts.
 
 export type { Knowledge };
+export { AnalysisTimeout };
 
 /** What the engine knows of a file beyond its text: its package's import path, and the type
  * layer's answers to the questions an earlier analysis of it asked. */
@@ -40,13 +42,16 @@ export interface FileContext {
   view?: TypeView;
   /** Per-file limits (default: DEFAULT_LIMITS). */
   limits?: Limits;
+  /** Called now and then while the file is parsed and analyzed (about every millisecond of
+   * work), so the thread's caller can say which file is taking long (cli/progress.ts). */
+  heartbeat?: () => void;
 }
 export { DEFAULT_KNOWLEDGE };
 
 /** Extracts the facts of one Go file. Never throws on odd input: problems become notifications. */
 export function extractFacts(path: string, dir: string, text: string, knowledge: Knowledge = DEFAULT_KNOWLEDGE, where: FileContext = {}): FileFacts {
   const limits = where.limits ?? DEFAULT_LIMITS;
-  const parsed = parseGo(textForParser(text), { maxDepth: limits.maxDepth, timeMs: limits.fileTimeMs });
+  const parsed = parseGo(textForParser(text), { maxDepth: limits.maxDepth, timeMs: limits.fileTimeMs, ...(where.heartbeat ? { onProgress: where.heartbeat } : {}) });
   const root = parsed.root;
   const facts: FileFacts = {
     path,
@@ -83,16 +88,17 @@ export function extractFacts(path: string, dir: string, text: string, knowledge:
   facts.importSite = importSiteOf(root);
   const build = buildConstraintOf(path, text);
   if (build) facts.build = build;
-  const fs = newFileScope(facts, root, knowledge, where.view ?? {}, where.importPath ?? null);
+  // The analysis has its own budget, checked inside the walks (flow/budget.ts): a file that
+  // needed the declaration-by-declaration parse must still get its functions analyzed.
+  const budget: Budget = { deadline: performance.now() + limits.fileTimeMs, visits: 0, ...(where.heartbeat ? { beat: where.heartbeat } : {}) };
+  const fs = newFileScope(facts, root, knowledge, where.view ?? {}, where.importPath ?? null, budget);
   facts.notifications.push(...limitNotes(path, text, parsed, limits));
-  // The analysis has its own budget: a file that needed the declaration-by-declaration parse
-  // must still get its functions analyzed.
-  const late = scanDeclarations(fs, performance.now() + limits.fileTimeMs);
+  const late = scanDeclarations(fs);
   if (late) {
     facts.notifications.push({
       level: 'warning',
       id: 'time-limit',
-      message: `${late.skipped} function${late.skipped === 1 ? '' : 's'} from line ${late.first.startLine} on not analyzed: the file took longer than the limit of ${limits.fileTimeMs} ms (${LIMIT_SETTING.fileTimeMs})`,
+      message: `${late.skipped} declaration${late.skipped === 1 ? '' : 's'} from line ${late.first.startLine} on not analyzed: the file took longer than the limit of ${limits.fileTimeMs} ms (${LIMIT_SETTING.fileTimeMs})`,
       path,
       span: late.first,
     });

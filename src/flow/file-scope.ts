@@ -10,6 +10,7 @@ import type { NameScope } from '../go/predicates.js';
 import type { FileFacts, ImportSpec } from '../model/facts.js';
 import { CGO_PACKAGE, KEEP_ALIVE, NAMED_UINTPTR_TYPES, OS_ALLOCATORS, SINKS, sinkMethodNames, type SinkTable } from '../knowledge/index.js';
 import { PREDECLARED_TYPES, type TypeView, type ViewEntry, viewKey } from '../model/view.js';
+import { type Budget, unlimited } from './budget.js';
 
 /** The domain tables extraction consults: the built-in ones, extended by configuration. */
 export interface Knowledge {
@@ -56,10 +57,12 @@ export interface FileScope {
   readonly lookups: Set<string>;
   /** File-wide counters: branch/loop/closure ids and variable key suffixes (`name#n`). */
   readonly seq: { nextId: number; varSeq: number };
+  /** The analysis's time budget, checked from inside the walks (budget.ts). */
+  readonly budget: Budget;
 }
 
 /** A file scope with its imports filled in; the declaration scan adds the declared names. */
-export function newFileScope(facts: FileFacts, root: SyntaxNode, k: Knowledge, view: TypeView = {}, importPath: string | null = null): FileScope {
+export function newFileScope(facts: FileFacts, root: SyntaxNode, k: Knowledge, view: TypeView = {}, importPath: string | null = null, budget: Budget = unlimited()): FileScope {
   const imports = new Map<string, ImportSpec>();
   const dotImports: string[] = [];
   for (const imp of facts.imports) {
@@ -85,6 +88,7 @@ export function newFileScope(facts: FileFacts, root: SyntaxNode, k: Knowledge, v
     sinkFuncNames: new Set(Object.values(k.sinks.funcs).flat()),
     cTypes: facts.imports.some((i) => i.path === CGO_PACKAGE) ? preambleTypeNames(cgoPreamble(root) ?? '') : new Set(),
     seq: { nextId: 1, varSeq: 0 },
+    budget,
   };
   return fs;
 }

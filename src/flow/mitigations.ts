@@ -4,6 +4,7 @@
 // Pinners that pin and are never unpinned nor passed on.
 import type { CallFact, Mitigation, PinnerLeak } from '../model/facts.js';
 import type { Span } from '../model/findings.js';
+import { visit } from './budget.js';
 import type { FnContext, PinEvent, UseEvent } from './context.js';
 import { type Ctx, dominates, isReachableAfter, undoesInLoop } from './reach.js';
 
@@ -31,6 +32,7 @@ export function finishCalls(cx: FnContext): CallFact[] {
 
 /** Judges what keeps the object named by `keys` alive across the call at `call` (DESIGN.md §3). */
 export function mitigationFor(cx: FnContext, call: Ctx, keys: string[]): Mitigation {
+  visit(cx.file.budget);
   const mit: Mitigation = { pin: 'none' };
   if (keys.length === 0) return mit;
   const names = new Set(keys);
@@ -38,6 +40,8 @@ export function mitigationFor(cx: FnContext, call: Ctx, keys: string[]): Mitigat
   // runtime.KeepAlive after the call on some path, with the variable not reassigned in between;
   // or deferred anywhere in the function (the deferred call holds its argument until return).
   for (const ka of cx.log.keepAlives) {
+    // Calls × events × assignments: bounded by the file's time limit, not by the walk's.
+    visit(cx.file.budget);
     if (!match(ka.keys) || ka.ctx.fn !== call.fn) continue;
     if (ka.ctx.deferred || (isReachableAfter(call, ka.ctx) && !isReassignedBetween(cx, keys, call, ka.ctx))) {
       mit.keepAlive = ka.span;
@@ -84,6 +88,7 @@ function judgeUses(cx: FnContext, call: Ctx, keys: string[], mit: Mitigation): v
   let first: UseEvent | undefined;
   for (const k of keys) {
     for (const use of cx.log.uses.get(k)?.values() ?? []) {
+      visit(cx.file.budget);
       if (use.ctx.fn !== call.fn || (first && order(first) <= order(use))) continue;
       // Inside the call itself (its own arguments) is not after it.
       if (use.ctx.start >= call.start && use.ctx.end <= call.end) continue;

@@ -6,6 +6,7 @@ import type { SyntaxNode } from '../go/parse.js';
 import { INTEGER_TYPES, conversionOperand, isUnsafeMember, unsafeHelperOperand } from '../go/predicates.js';
 import { shorten, unparen } from '../go/syntax.js';
 import type { ObjFact } from '../model/facts.js';
+import { visit } from './budget.js';
 import { type FnContext, type VarInfo, ctxOf } from './context.js';
 import type { Ctx } from './reach.js';
 import { lookup } from './scope.js';
@@ -49,6 +50,7 @@ export function pointeeRoot(cx: FnContext, expr: SyntaxNode): VarInfo | undefine
  * then a local variable itself is the object (and may live on the stack).
  */
 export function objOf(cx: FnContext, expr: SyntaxNode, env: Env, ctx: Ctx, addr = false): ObjFact | null {
+  visit(cx.file.budget);
   const e = unparen(expr);
   if (e.type === 'identifier') {
     const info = lookup(cx, e.text);

@@ -187,8 +187,15 @@ export function spreadUptrs(cx: FnContext, a: SyntaxNode, v: AV, env: Env, ctx: 
  */
 export function markOutParam(cx: FnContext, arg: SyntaxNode, env: Env): void {
   const info = outParamTarget(cx, arg);
-  if (info) env.set(info.key, av({ os: true, int: info.type === 'uintptr' }));
+  if (!info) return;
+  // The same value each time, written only once: a write makes every value remembered in this
+  // environment stale (context.ts recall), and a call is evaluated more than once.
+  const value = info.type === 'uintptr' ? OS_INT : OS_MEMORY;
+  if (env.get(info.key) !== value) env.set(info.key, value);
 }
+
+const OS_MEMORY: AV = Object.freeze(av({ os: true })) as AV;
+const OS_INT: AV = Object.freeze(av({ os: true, int: true })) as AV;
 
 /** The variable `p` of an argument `&p` (through conversions) that can receive memory the OS
  * allocated: a pointer, unsafe.Pointer or uintptr variable. */

@@ -6,11 +6,12 @@ import type { SyntaxNode } from '../go/parse.js';
 import { callArguments, paramFacts, spanOf, unparen } from '../go/syntax.js';
 import { assign, store, varSpec } from './assign.js';
 import { evalCall } from './calls.js';
+import { visit } from './budget.js';
 import { type FnContext, ctxOf, escapePinners } from './context.js';
 import { evalExpr } from './expressions.js';
 import { objOf } from './objects.js';
 import { declare, lookup, popScope, pushScope } from './scope.js';
-import { type AV, EMPTY, type Env, INT, allElems, av, held, joinEnvs } from './value.js';
+import { type AV, EMPTY, Env, INT, allElems, av, held, joinEnvs } from './value.js';
 
 /** Walks a block in a new scope; returns the environment after it, or null if it never falls through. */
 export function walkBlock(cx: FnContext, block: SyntaxNode, env: Env | null): Env | null {
@@ -26,6 +27,7 @@ export function walkBlock(cx: FnContext, block: SyntaxNode, env: Env | null): En
 }
 
 export function walkStmt(cx: FnContext, stmt: SyntaxNode, env: Env): Env | null {
+  visit(cx.file.budget);
   switch (stmt.type) {
     case 'block':
       return walkBlock(cx, stmt, env);
@@ -160,13 +162,13 @@ export function walkIf(cx: FnContext, stmt: SyntaxNode, env: Env): Env | null {
   const cur = walkHeader(cx, stmt, env, 'condition');
   const id = cx.file.seq.nextId++;
   cx.pos.path.push([id, 0]);
-  const thenEnv = walkBlockOrStmt(cx, stmt.childForFieldName('consequence'), new Map(cur));
+  const thenEnv = walkBlockOrStmt(cx, stmt.childForFieldName('consequence'), new Env(cur));
   cx.pos.path.pop();
   const alt = stmt.childForFieldName('alternative');
   let elseEnv: Env | null = cur;
   if (alt) {
     cx.pos.path.push([id, 1]);
-    elseEnv = walkBlockOrStmt(cx, alt, new Map(cur));
+    elseEnv = walkBlockOrStmt(cx, alt, new Env(cur));
     cx.pos.path.pop();
   }
   popScope(cx);
@@ -185,6 +187,7 @@ export function walkFor(cx: FnContext, stmt: SyntaxNode, env: Env): Env | null {
   const body = stmt.childForFieldName('body');
   const id = cx.file.seq.nextId++;
   cx.pos.loops.push(id);
+  cx.pos.loopNest++;
   if (clause?.type === 'for_clause') {
     const init = clause.childForFieldName('initializer');
     if (init) cur = walkStmt(cx, init, cur) ?? cur;
@@ -206,13 +209,14 @@ export function walkFor(cx: FnContext, stmt: SyntaxNode, env: Env): Env | null {
   // in every shape pinlint tracks (a value needs at most one extra trip to reach a use).
   let result: Env = cur;
   cx.pos.loopExits.push([]);
-  // Deeply nested loops get one round: two rounds at every level would cost 2^depth walks.
-  const rounds = cx.pos.loops.length > 6 ? 1 : 2;
+  // Deeply nested loops get one round: two rounds at every level would cost 2^depth walks. The
+  // loops around a closure count too: a closure in a loop body is walked in each round.
+  const rounds = cx.pos.loopNest > 6 ? 1 : 2;
   for (let round = 0; round < rounds; round++) {
     const cond = clause?.type === 'for_clause' ? clause.childForFieldName('condition') : clause ? null : stmt.namedChildren.find((c) => c !== body) ?? null;
     if (cond) evalExpr(cx, cond, result, ctxOf(cx, cond));
     const before = result;
-    const after = body ? walkBlock(cx, body, new Map(before)) : before;
+    const after = body ? walkBlock(cx, body, new Env(before)) : before;
     if (clause?.type === 'for_clause') {
       const update = clause.childForFieldName('update');
       if (update && after) walkStmt(cx, update, after);
@@ -222,6 +226,7 @@ export function walkFor(cx: FnContext, stmt: SyntaxNode, env: Env): Env | null {
   }
   const exits = cx.pos.loopExits.pop() ?? [];
   cx.pos.loops.pop();
+  cx.pos.loopNest--;
   popScope(cx);
   return joinEnvs([result, ...exits]);
 }
@@ -238,7 +243,7 @@ export function walkSwitch(cx: FnContext, stmt: SyntaxNode, env: Env): Env | nul
     if (c.type === 'default_case') hasDefault = true;
     cx.pos.path.push([id, arm++]);
     pushScope(cx, c);
-    let caseEnv: Env | null = new Map(cur);
+    let caseEnv: Env | null = new Env(cur);
     const comm = c.childForFieldName('communication');
     if (comm) caseEnv = walkStmt(cx, comm, caseEnv);
     const val = c.childForFieldName('value');
@@ -297,7 +302,7 @@ export function walkClosure(cx: FnContext, lit: SyntaxNode, env: Env, deferred: 
   cx.pos.loops = deferred ? cx.pos.loops.slice() : [];
   cx.pos.loopExits = [];
   pushScope(cx, lit);
-  const inner: Env = new Map(env);
+  const inner: Env = new Env(env);
   const params = paramFacts(lit.childForFieldName('parameters'));
   for (const p of params) declare(cx, p.name, 'local', inner, EMPTY, p.variadic ? `[]${p.type}` : p.type);
   const body = lit.childForFieldName('body');

@@ -75,14 +75,37 @@ export function unionBy<T>(a: T[], b: T[], key: (x: T) => string): T[] {
 export const objKey = (o: ObjFact): string => `${o.kind}:${o.keys.join(',')}`;
 export const paramKey = (p: ParamFlow): string => `${p.index}:${p.mode}`;
 
+/** The pairs already joined within one join. Values share parts (`x = T{a: x, b: x}` holds the
+ * old x twice, and a tree's code can do it again and again), so joining part by part without it
+ * would cost 2^depth. */
+type JoinMemo = Map<AV, Map<AV, AV>>;
+
 export function join(a: AV, b: AV): AV {
+  return joinIn(a, b, null);
+}
+
+function joinIn(a: AV, b: AV, memo: JoinMemo | null): AV {
   if (a === b) return a;
   if (isEmpty(a)) return b;
   if (isEmpty(b)) return a;
+  if (a.fields || b.fields || (a.elems && b.elems) || (a.slots && b.slots)) {
+    memo ??= new Map();
+    const known = memo.get(a)?.get(b);
+    if (known) return known;
+    const out = joinParts(a, b, memo);
+    let row = memo.get(a);
+    if (!row) memo.set(a, (row = new Map()));
+    row.set(b, out);
+    return out;
+  }
+  return joinParts(a, b, memo);
+}
+
+function joinParts(a: AV, b: AV, memo: JoinMemo | null): AV {
   let fields: Map<string, AV> | null = null;
   if (a.fields || b.fields) {
     fields = new Map(a.fields ?? []);
-    for (const [k, v] of b.fields ?? []) fields.set(k, fields.has(k) ? join(fields.get(k) as AV, v) : v);
+    for (const [k, v] of b.fields ?? []) fields.set(k, fields.has(k) ? joinIn(fields.get(k) as AV, v, memo) : v);
   }
   return {
     uptrs: unionBy(a.uptrs, b.uptrs, uptrKey),
@@ -91,13 +114,13 @@ export function join(a: AV, b: AV): AV {
     os: a.os || b.os,
     params: unionBy(a.params, b.params, paramKey),
     fields,
-    elems: a.elems && b.elems ? join(a.elems, b.elems) : a.elems ?? b.elems,
+    elems: a.elems && b.elems ? joinIn(a.elems, b.elems, memo) : a.elems ?? b.elems,
     proc: a.proc || b.proc,
     dll: a.dll || b.dll,
     pinner: a.pinner || b.pinner,
     func: a.func ?? b.func,
     int: a.int && b.int,
-    slots: joinSlots(a.slots, b.slots),
+    slots: joinSlots(a.slots, b.slots, memo),
     numeric: unionBy(a.numeric, b.numeric, uptrKey),
     ...joinHandle(a.handle, b.handle),
     ...(a.type ?? b.type ? { type: (a.type ?? b.type) as TypeRefC } : {}),
@@ -110,11 +133,11 @@ function joinHandle(a: AV['handle'], b: AV['handle']): Pick<AV, 'handle'> {
   return a === 'sync' && b === 'sync' ? { handle: 'sync' } : {};
 }
 
-export function joinSlots(a: Map<number, AV> | null, b: Map<number, AV> | null): Map<number, AV> | null {
+export function joinSlots(a: Map<number, AV> | null, b: Map<number, AV> | null, memo: JoinMemo | null = null): Map<number, AV> | null {
   if (!a) return b;
   if (!b) return a;
   const out = new Map(a);
-  for (const [k, v] of b) out.set(k, out.has(k) ? join(out.get(k) as AV, v) : v);
+  for (const [k, v] of b) out.set(k, out.has(k) ? joinIn(out.get(k) as AV, v, memo) : v);
   return out;
 }
 
@@ -141,10 +164,74 @@ export function untyped(v: AV): AV {
   return rest;
 }
 
-/** Marks the uintptrs of a value as now held in `holder`, stored at `store`. */
+/** Marks the uintptrs of a value as now held in `holder`, stored at `store`. Every value put
+ * into a variable, a field, an element or a result passes here, so here its size is bounded too. */
 export function held(v: AV, via: UptrVia, holder: string, store: Span): AV {
-  if (v.uptrs.length === 0) return v;
-  return { ...v, uptrs: v.uptrs.map((u) => (u.via === 'inline' || u.via === 'arith' || u.via === 'conv' || (u.via === 'result' && via !== 'result') ? { ...u, via, holder, store } : u)) };
+  const w = withinBounds(v);
+  if (w.uptrs.length === 0) return w;
+  return { ...w, uptrs: w.uptrs.map((u) => (u.via === 'inline' || u.via === 'arith' || u.via === 'conv' || (u.via === 'result' && via !== 'result') ? { ...u, via, holder, store } : u)) };
+}
+
+/** How deep a value may nest fields and elements, and how many distinct parts it may have.
+ * Syntax nests at most the depth limit, but a variable can be put inside itself once per
+ * statement (`x = T{a: x}`, `x.b = x`, `x = append(x, x)`), shared parts make a value's paths
+ * 2^statements (`x = T{a: x, b: x}`), and joins pair up the parts of two values. Every walk over
+ * a value (join, hiddenPaths, dropKey) is linear in its parts; these bounds keep the parts few.
+ * Real code hides pointers a few fields deep in a handful of parts. */
+export const MAX_VALUE_DEPTH = 32;
+export const MAX_VALUE_PARTS = 512;
+
+/** `v` itself, or when its parts nest deeper than MAX_VALUE_DEPTH or number more than
+ * MAX_VALUE_PARTS, `v` with everything below it folded into one field `…`: the pointers and
+ * parameters it holds stay (hidden, as they were), where they sat does not. */
+export function withinBounds(v: AV): AV {
+  if (!v.fields && !v.elems && !v.slots) return v;
+  return heightOf(v, 0, new Map(), { parts: MAX_VALUE_PARTS }) <= MAX_VALUE_DEPTH ? v : folded(v);
+}
+
+function partsOf(v: AV): AV[] {
+  const out = [...(v.fields?.values() ?? []), ...(v.slots?.values() ?? [])];
+  if (v.elems) out.push(v.elems);
+  return out;
+}
+
+/** The height of `v` (the longest chain of parts below it), or Infinity once a bound is passed;
+ * each shared part is measured once, and the walk never goes deeper than the bound. */
+function heightOf(v: AV, depth: number, known: Map<AV, number>, left: { parts: number }): number {
+  const h = known.get(v);
+  if (h !== undefined) return h;
+  if (depth > MAX_VALUE_DEPTH || --left.parts < 0) return Infinity;
+  let height = 0;
+  for (const p of partsOf(v)) {
+    height = Math.max(height, heightOf(p, depth + 1, known, left) + 1);
+    if (height > MAX_VALUE_DEPTH) return Infinity;
+  }
+  known.set(v, height);
+  return height;
+}
+
+/** `v` with everything below it gathered into one field (see withinBounds); a walk over each
+ * distinct part once, without recursion. */
+function folded(v: AV): AV {
+  const seen = new Set<AV>();
+  const stack = partsOf(v);
+  const uptrs = new Map<string, UptrFact>();
+  const numeric = new Map<string, UptrFact>();
+  const ptrs = new Map<string, ObjFact>();
+  const params = new Map<string, ParamFlow>();
+  let os = false;
+  for (let p = stack.pop(); p; p = stack.pop()) {
+    if (seen.has(p)) continue;
+    seen.add(p);
+    for (const u of p.uptrs) if (!uptrs.has(uptrKey(u))) uptrs.set(uptrKey(u), u);
+    for (const u of p.numeric) if (!numeric.has(uptrKey(u))) numeric.set(uptrKey(u), u);
+    for (const o of p.ptrs) if (!ptrs.has(objKey(o))) ptrs.set(objKey(o), o);
+    for (const f of p.params) if (!params.has(paramKey(f))) params.set(paramKey(f), f);
+    os ||= p.os;
+    stack.push(...partsOf(p));
+  }
+  const all = av({ uptrs: [...uptrs.values()], numeric: [...numeric.values()], ptrs: [...ptrs.values()], params: [...params.values()], os });
+  return { ...v, fields: new Map([['…', all]]), elems: null, slots: null };
 }
 
 /** Marks freshly computed uintptrs as altered by arithmetic or a further conversion. */
@@ -161,8 +248,15 @@ export function altered(v: AV, via: 'arith' | 'conv'): AV {
  */
 export function hiddenPaths(v: AV, maxDepth = Infinity): Array<{ path: string[]; u: UptrFact }> {
   const out: Array<{ path: string[]; u: UptrFact }> = [];
+  // A part shared by several fields (`T{a: x, b: x}`) is listed at the first path that reaches
+  // it: listing it at every path would be 2^depth entries for `x = T{a: x, b: x}` repeated. It
+  // is walked again only when reached nearer the top, where maxDepth may cut less of it.
+  const seen = new Map<AV, number>();
   const walk = (x: AV, path: string[], depth: number): void => {
     if (depth > maxDepth) return;
+    const before = seen.get(x);
+    if (before !== undefined && before <= depth) return;
+    seen.set(x, depth);
     for (const [name, fv] of x.fields ?? []) {
       const at = [...path, name];
       for (const u of [...fv.uptrs, ...fv.numeric]) out.push({ path: at, u });
@@ -194,18 +288,39 @@ export function hiddenIn(v: AV): Array<{ field: string; path: string[]; u: UptrF
 
 export const INT: AV = Object.freeze({ ...EMPTY, int: true }) as AV;
 
-/** The values of one function's variables, by scope-resolved key (`name#n`). */
-export type Env = Map<string, AV>;
+/** The values of one function's variables, by scope-resolved key (`name#n`). Every write counts
+ * in `version`, so a value computed from an environment can tell whether the environment is still
+ * the one it was computed from (context.ts `recall`: each subexpression is evaluated once). */
+export class Env extends Map<string, AV> {
+  version = 0;
+
+  override set(key: string, value: AV): this {
+    // The Map constructor adds a copy's entries through set, before the field exists.
+    this.version = (this.version ?? 0) + 1;
+    return super.set(key, value);
+  }
+
+  override delete(key: string): boolean {
+    this.version++;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.version++;
+    super.clear();
+  }
+}
 
 export function joinEnvs(envs: Array<Env | null>): Env | null {
   const live = envs.filter((e): e is Env => e !== null);
   if (live.length === 0) return null;
   if (live.length === 1) return live[0] as Env;
-  const out: Env = new Map(live[0]);
+  const out = new Env(live[0]);
   for (const e of live.slice(1)) {
     for (const [k, v] of e) {
       const cur = out.get(k);
-      out.set(k, cur ? join(cur, v) : v);
+      // Joins pair up the parts of two values: bounded like every stored value (held).
+      out.set(k, cur ? withinBounds(join(cur, v)) : v);
     }
   }
   return out;
@@ -227,23 +342,33 @@ export function forgetKey(env: Env, key: string): void {
   }
 }
 
-export function mentions(v: AV, key: string, depth = 0): boolean {
+export function mentions(v: AV, key: string, depth = 0, seen: Map<AV, number> | null = null): boolean {
   if (depth > 6) return false;
   if (v.uptrs.some((u) => u.obj.keys.includes(key)) || v.ptrs.some((o) => o.keys.includes(key))) return true;
-  for (const f of v.fields?.values() ?? []) if (mentions(f, key, depth + 1)) return true;
-  for (const f of v.slots?.values() ?? []) if (mentions(f, key, depth + 1)) return true;
-  return !!v.elems && mentions(v.elems, key, depth + 1);
+  if (!v.fields && !v.elems && !v.slots) return false;
+  // A shared part is looked at again only from nearer the top (see hiddenPaths).
+  seen ??= new Map();
+  if ((seen.get(v) ?? Infinity) <= depth) return false;
+  seen.set(v, depth);
+  for (const f of v.fields?.values() ?? []) if (mentions(f, key, depth + 1, seen)) return true;
+  for (const f of v.slots?.values() ?? []) if (mentions(f, key, depth + 1, seen)) return true;
+  return !!v.elems && mentions(v.elems, key, depth + 1, seen);
 }
 
-export function dropKey(v: AV, key: string): AV {
+export function dropKey(v: AV, key: string, memo = new Map<AV, AV>()): AV {
+  // Shared parts stay shared, each rewritten once.
+  const known = memo.get(v);
+  if (known) return known;
   const fix = (o: ObjFact): ObjFact => (o.keys.includes(key) ? { ...o, keys: o.keys.filter((k) => k !== key) } : o);
-  const mapVals = <K>(m: Map<K, AV> | null): Map<K, AV> | null => (m ? new Map([...m].map(([k, x]) => [k, dropKey(x, key)])) : null);
-  return {
+  const mapVals = <K>(m: Map<K, AV> | null): Map<K, AV> | null => (m ? new Map([...m].map(([k, x]) => [k, dropKey(x, key, memo)])) : null);
+  const out: AV = {
     ...v,
     uptrs: v.uptrs.map((u) => (u.obj.keys.includes(key) ? { ...u, obj: fix(u.obj) } : u)),
     ptrs: v.ptrs.map(fix),
     fields: mapVals(v.fields),
     slots: mapVals(v.slots),
-    elems: v.elems ? dropKey(v.elems, key) : null,
+    elems: v.elems ? dropKey(v.elems, key, memo) : null,
   };
+  memo.set(v, out);
+  return out;
 }

@@ -135,6 +135,8 @@ export interface ParseLimits {
    * quarter of this and all of them together with this much again, so parsing takes at most
    * twice this. */
   timeMs?: number;
+  /** Called each time tree-sitter reports progress (the caller's heartbeat, flow/extract.ts). */
+  onProgress?: () => void;
 }
 
 
@@ -156,9 +158,14 @@ export interface Parsed {
 }
 
 /** Parses with tree-sitter, stopped at the deadline; null when stopped. */
-function treeOf(text: string, deadline: number | undefined): ParserType.Tree | null {
+function treeOf(text: string, deadline: number | undefined, onProgress?: () => void): ParserType.Tree | null {
   const p = goParser();
-  const options = deadline === undefined ? {} : { progressCallback: (): boolean => performance.now() > deadline };
+  const options = deadline === undefined && !onProgress ? {} : {
+    progressCallback: (): boolean => {
+      onProgress?.();
+      return deadline !== undefined && performance.now() > deadline;
+    },
+  };
   const tree = p.parse(text, null, options) as ParserType.Tree | null | undefined;
   if (tree) return tree;
   // A halted parse resumes on the next call unless reset.
@@ -169,7 +176,7 @@ function treeOf(text: string, deadline: number | undefined): ParserType.Tree | n
 /** Parses Go source text into plain nodes, within the limits. */
 export function parseGo(text: string, limits: ParseLimits = { maxDepth: DEFAULT_LIMITS.maxDepth }): Parsed {
   const file = new FileText(text);
-  const tree = treeOf(text, limits.timeMs === undefined ? undefined : performance.now() + limits.timeMs);
+  const tree = treeOf(text, limits.timeMs === undefined ? undefined : performance.now() + limits.timeMs, limits.onProgress);
   if (tree) {
     const out: Parsed = { root: null as unknown as SyntaxNode, errors: [], skipped: [], byDeclaration: false };
     out.root = copyTree(file, tree, { maxDepth: limits.maxDepth, map: (o) => o, skipped: out.skipped, errors: out.errors });
@@ -286,7 +293,7 @@ function parseByDeclaration(file: FileText, limits: ParseLimits): Parsed {
   const spans: Array<[number, number]> = [[0, headerEnd], ...starts.map((s, k): [number, number] => [s, starts[k + 1] ?? text.length])];
   spans.forEach(([from, to], k) => {
     const now = performance.now();
-    const tree = now < stop ? treeOf(k === 0 ? header : header + text.slice(from, to), Math.min(now + each, stop)) : null;
+    const tree = now < stop ? treeOf(k === 0 ? header : header + text.slice(from, to), Math.min(now + each, stop), limits.onProgress) : null;
     if (!tree) {
       out.skipped.push({ startIndex: from, endIndex: to, reason: 'time' });
       return;
