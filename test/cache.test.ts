@@ -71,7 +71,7 @@ describe('facts cache', () => {
 
   it('rejects an entry stored under another key or for another path', () => {
     const cache = new FactsCache({ dir: tempDir(), runKey: runKeyFor({}, 'test') });
-    const facts = { path: 'a.go', dir: '.', funcs: [], imports: [], notifications: [] } as unknown as FileFacts;
+    const facts = { path: 'a.go', dir: '.', pkgName: 'a', generated: false, funcs: [], imports: [], pkgVars: [], funcBindings: [], types: [], notifications: [], suppressions: [] } as unknown as FileFacts;
     const key = cache.keyOf({ path: 'a.go', dir: '.', importPath: null, view: '', text: 'package a' });
     cache.put(key, facts);
     expect(cache.get(key, 'a.go')).toEqual(facts);
@@ -123,7 +123,7 @@ describe('facts cache', () => {
     const dir = tempDir();
     const cache = new FactsCache({ dir, runKey: 'k' });
     const keys = Array.from({ length: 10 }, (_x, i) => cache.keyOf({ path: `${i}.go`, dir: '.', importPath: null, view: '', text: 'x' }));
-    keys.forEach((k, i) => cache.put(k, { path: `${i}.go`, dir: '.', funcs: [], imports: [], notifications: [], pad: 'x'.repeat(1000) } as unknown as FileFacts));
+    keys.forEach((k, i) => cache.put(k, { path: `${i}.go`, dir: '.', pkgName: 'a', generated: false, funcs: [], imports: [], pkgVars: [], funcBindings: [], types: [], notifications: [], suppressions: [], pad: 'x'.repeat(1000) } as unknown as FileFacts));
     const files = filesIn(dir).sort();
     const now = Date.now();
     // Entry i was last used i minutes ago: the highest i are the oldest.
@@ -132,7 +132,8 @@ describe('facts cache', () => {
       utimesSync(f, (now - i * 60_000) / 1000, (now - i * 60_000) / 1000);
     });
     mkdirSync(join(dir, 'facts-v1', 'ab'), { recursive: true });
-    const stale = join(dir, 'facts-v1', 'ab', 'dead.1.2.tmp');
+    // Named as put() names its temporary files: pruning deletes no other name.
+    const stale = join(dir, 'facts-v1', 'ab', `${'ab'.repeat(32)}.1.2.deadbeef.tmp`);
     writeFileSync(stale, 'half');
     utimesSync(stale, (now - 7200_000) / 1000, (now - 7200_000) / 1000);
     const size = statSync(files[0] as string).size;
