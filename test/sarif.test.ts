@@ -364,6 +364,14 @@ describe('SARIF results', () => {
     expect(only(results(sarif(report([g])))).message.text).toBe('No period ([converted to uintptr here](1))');
   });
 
+  it('escapes source text that would read as a link, so only pinlint links related locations', () => {
+    // Go's call through a slice of funcs, quoted in a message, reads as `[text](id)` in Markdown.
+    const f = hoisted({ message: 'fns[0](p) is passed on.' });
+    expect(only(results(sarif(report([f])))).message.text).toBe('fns[0\\](p) is passed on ([converted to uintptr here](1)).');
+    const g = hoisted({ message: 'fns[0](2) is passed on', related: [] });
+    expect(only(results(sarif(report([g])))).message.text).toBe('fns[0\\](2) is passed on');
+  });
+
   it('has no relatedLocations key when there are none', () => {
     const r = only(results(sarif(report([hoisted({ related: [] })]))));
     expect(r).not.toHaveProperty('relatedLocations');

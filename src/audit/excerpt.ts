@@ -4,6 +4,7 @@
 // with every place marked and numbered (issue 11: no repeated excerpts of the same line).
 import type { Location } from '../model/findings.js';
 import { escapeHtml, type RenderContext } from './common.js';
+import { htmlText } from '../report/escape.js';
 
 /** A place to show: the primary location (label 0) or related location number `label`. */
 export interface Mark {
@@ -67,11 +68,8 @@ export function blockShows(b: Block, path: string, line: number): boolean {
  * strings index, so slicing needs no conversion. Returns '' when the source cannot be read.
  */
 export function renderBlock(b: Block, ctx: RenderContext): string {
-  const text = ctx.readSource(b.path);
-  if (text === undefined) return '';
-  const all = text.split('\n');
-  // The newline that ends the last line starts no line of its own.
-  if (all.length > 1 && all[all.length - 1] === '') all.pop();
+  const all = linesOf(b.path, ctx);
+  if (all === undefined) return '';
   const last = Math.min(all.length, b.to);
   if (b.from > last) return '';
   const width = String(last).length;
@@ -82,7 +80,24 @@ export function renderBlock(b: Block, ctx: RenderContext): string {
     const num = `<span class="ln">${String(n).padStart(width)}</span>`;
     out.push(spans.length === 0 ? `${num}${escapeHtml(t)}` : `<span class="hl">${num}${markLine(t, spans)}</span>`);
   }
-  return `<pre class="code" data-path="${escapeHtml(b.path)}">${out.join('\n')}</pre>`;
+  return `<pre class="code" data-path="${htmlText(b.path)}">${out.join('\n')}</pre>`;
+}
+
+/** Each file's lines, split once per report: a file with many findings has many blocks, and
+ * splitting it for each made the HTML audit quadratic in its findings. */
+const linesByContext = new WeakMap<RenderContext, Map<string, string[] | undefined>>();
+
+function linesOf(path: string, ctx: RenderContext): string[] | undefined {
+  let byPath = linesByContext.get(ctx);
+  if (!byPath) linesByContext.set(ctx, (byPath = new Map()));
+  if (!byPath.has(path)) {
+    const text = ctx.readSource(path);
+    const all = text?.split('\n');
+    // The newline that ends the last line starts no line of its own.
+    if (all && all.length > 1 && all[all.length - 1] === '') all.pop();
+    byPath.set(path, all);
+  }
+  return byPath.get(path);
 }
 
 interface LineSpan {

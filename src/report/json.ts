@@ -3,6 +3,7 @@
 // the bytes depend only on the findings.
 
 import type { Finding, Fix, Location, Notification, RelatedLocation, Span } from '../model/findings.js';
+import { inertJson } from './escape.js';
 import type { Report, ReportOptions } from './report.js';
 import { summarize, type Summary } from './text.js';
 
@@ -72,6 +73,8 @@ export function buildJson(report: Report, opts: ReportOptions = {}): JsonReport 
   };
 }
 
+/** The JSON text; inertJson spells the few code points JSON.stringify leaves raw that a terminal
+ * or a CI log would act on as escapes, so the value parsed is the same. */
 export function renderJson(report: Report, opts: ReportOptions = {}): string {
-  return `${JSON.stringify(buildJson(report, opts), null, 2)}\n`;
+  return `${inertJson(JSON.stringify(buildJson(report, opts), null, 2))}\n`;
 }

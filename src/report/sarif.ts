@@ -24,6 +24,7 @@ import {
   ruleTags,
   securitySeverityString,
 } from '../docs/render.js';
+import { inertJson } from './escape.js';
 import { lineHashes } from './fingerprint.js';
 import type { Report, ReportOptions } from './report.js';
 import { summarize } from './text.js';
@@ -225,7 +226,7 @@ function escapeLinkText(s: string): string {
  */
 export function messageWithRelatedLinks(finding: Finding): string {
   const n = finding.related.length;
-  if (n === 0) return finding.message;
+  if (n === 0) return finding.message.replace(/\](?=\()/g, '\\]');
   const ids = Array.from({ length: n }, (_, k) => k + 1);
   if (ids.every((id) => finding.message.includes(`](${id})`))) return finding.message;
   const links = finding.related.map((r, k) => {
@@ -233,7 +234,9 @@ export function messageWithRelatedLinks(finding: Finding): string {
     return `[${escapeLinkText(text)}](${k + 1})`;
   });
   const suffix = ` (${links.join(', ')})`;
-  const m = finding.message.trimEnd();
+  // The message quotes source text, and Go code can read as a link (`fns[0](1)`, a call through a
+  // slice of funcs): its `](` is escaped so only pinlint's own links are links (§3.11.6).
+  const m = finding.message.trimEnd().replace(/\](?=\()/g, '\\]');
   return m.endsWith('.') ? `${m.slice(0, -1)}${suffix}.` : `${m}${suffix}`;
 }
 
@@ -460,6 +463,7 @@ export function buildSarif(report: Report, opts: ReportOptions = {}): SarifLog {
   return { $schema: SARIF_SCHEMA_URI, version: SARIF_VERSION, runs: [run] };
 }
 
+/** The SARIF text, made inert for a terminal or a CI log as the JSON format is (escape.ts). */
 export function renderSarif(report: Report, opts: ReportOptions = {}): string {
-  return `${JSON.stringify(buildSarif(report, opts), null, 2)}\n`;
+  return `${inertJson(JSON.stringify(buildSarif(report, opts), null, 2))}\n`;
 }

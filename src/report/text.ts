@@ -13,8 +13,14 @@
 //
 // Columns are UTF-16 units (types.ts); the carets are placed by display width instead, with tabs
 // shown as four spaces and East Asian wide characters as two cells.
+//
+// Paths, messages and source lines come from the scanned tree and go through escape.ts: a control
+// character is shown escaped (`\x1b`, `\r`) and counted at the width it is shown, so a string from
+// the tree can neither end a line nor begin a workflow command, and no terminal acts on it.
 
 import type { Finding, Level, Location, Notification } from '../model/findings.js';
+import { lineStarts, lineText } from '../go/positions.js';
+import { terminalSafe, unitEscape } from './escape.js';
 import type { Report, ReportOptions } from './report.js';
 
 const TAB_WIDTH = 4;
@@ -58,7 +64,8 @@ function isWide(cp: number): boolean {
 
 /**
  * Expands a source line for display and maps UTF-16 columns to display cells: `cells[k]` is the
- * display offset of UTF-16 unit k (and `cells[line.length]` the width of the whole line).
+ * display offset of UTF-16 unit k (and `cells[line.length]` the width of the whole line). Controls
+ * are shown escaped (terminalSafe's escapes, one unit each) and take the cells of their escape.
  */
 function layout(line: string): { shown: string; cells: number[] } {
   let shown = '';
@@ -68,7 +75,11 @@ function layout(line: string): { shown: string; cells: number[] } {
     const cp = line.codePointAt(k) ?? 0;
     const units = cp > 0xffff ? 2 : 1;
     for (let u = 0; u < units; u++) cells.push(width);
-    if (cp === 0x09) {
+    const escaped = unitEscape(line, k);
+    if (escaped !== undefined) {
+      shown += escaped;
+      width += escaped.length;
+    } else if (cp === 0x09) {
       shown += ' '.repeat(TAB_WIDTH);
       width += TAB_WIDTH;
     } else {
@@ -81,24 +92,19 @@ function layout(line: string): { shown: string; cells: number[] } {
   return { shown, cells };
 }
 
-/** Line `n` (1-based) of `text` without its line terminator, or undefined past the end. */
-function sourceLine(text: string, n: number): string | undefined {
-  let start = 0;
-  for (let i = 1; i < n; i++) {
-    const nl = text.indexOf('\n', start);
-    if (nl === -1) return undefined;
-    start = nl + 1;
-  }
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
-}
-
+/** Each file's text and line starts, read once: a file with many findings is scanned once, not
+ * once per finding. */
 class Sources {
-  private readonly cache = new Map<string, string | undefined>();
+  private readonly cache = new Map<string, { text: string; starts: number[] } | undefined>();
   constructor(private readonly read: (path: string) => string | undefined) {}
-  get(path: string): string | undefined {
-    if (!this.cache.has(path)) this.cache.set(path, this.read(path));
-    return this.cache.get(path);
+  /** Line `n` (1-based) of `path`, or undefined when the file or the line is unavailable. */
+  line(path: string, n: number): string | undefined {
+    if (!this.cache.has(path)) {
+      const text = this.read(path);
+      this.cache.set(path, text === undefined ? undefined : { text, starts: lineStarts(text) });
+    }
+    const src = this.cache.get(path);
+    return src === undefined ? undefined : lineText(src.text, src.starts, n);
   }
 }
 
@@ -107,9 +113,7 @@ class Sources {
  * spans are underlined to the end of their first line; an empty span gets one caret.
  */
 function excerpt(loc: Location, level: Level, gutterWidth: number, sources: Sources, p: Palette): string[] {
-  const text = sources.get(loc.path);
-  if (text === undefined) return [];
-  const line = sourceLine(text, loc.startLine);
+  const line = sources.line(loc.path, loc.startLine);
   if (line === undefined) return [];
   const { shown, cells } = layout(line);
   const clamp = (col: number): number => Math.min(Math.max(col - 1, 0), line.length);
@@ -137,13 +141,13 @@ function renderFinding(f: Finding, sources: Sources, p: Palette, shown: Shown): 
     ...f.related.map((r) => String(r.location.startLine).length),
   );
   const suppressed =
-    f.suppression === undefined ? '' : ` (suppressed: ${f.suppression.justification.replace(/\s+/g, ' ').trim()})`;
+    f.suppression === undefined ? '' : ` (suppressed: ${terminalSafe(f.suppression.justification.replace(/\s+/g, ' ').trim())})`;
   const out = [
-    `${p.bold(`${at(f.location, shown)}:`)} ${p.level(f.level, f.ruleId)} [${f.ruleName}] ${f.message}${suppressed}`,
+    `${p.bold(`${at(f.location, shown)}:`)} ${p.level(f.level, f.ruleId)} [${f.ruleName}] ${terminalSafe(f.message)}${suppressed}`,
     ...excerpt(f.location, f.level, gutterWidth, sources, p),
   ];
   for (const r of f.related) {
-    out.push(`${' '.repeat(gutterWidth)} ${p.gutter('=')} ${p.bold('note')}: ${r.message} at ${at(r.location, shown)}`);
+    out.push(`${' '.repeat(gutterWidth)} ${p.gutter('=')} ${p.bold('note')}: ${terminalSafe(r.message)} at ${at(r.location, shown)}`);
     out.push(...excerpt(r.location, 'note', gutterWidth, sources, p));
   }
   return out;
@@ -151,7 +155,7 @@ function renderFinding(f: Finding, sources: Sources, p: Palette, shown: Shown): 
 
 function renderNotification(n: Notification, p: Palette, shown: Shown): string {
   const where = n.path === undefined ? 'pinlint' : n.span === undefined ? shown(n.path) : `${shown(n.path)}:${n.span.startLine}:${n.span.startColumn}`;
-  return `${p.bold(`${where}:`)} ${p.level(n.level, n.level)}: ${n.message} [${n.id}]`;
+  return `${p.bold(`${where}:`)} ${p.level(n.level, n.level)}: ${terminalSafe(n.message)} [${n.id}]`;
 }
 
 function plural(n: number, word: string): string {
@@ -247,9 +251,15 @@ function tail(report: Report, opts: ReportOptions, p: Palette, shown: Shown): st
   return out;
 }
 
+/** How the text formats show a path: as the caller displays it, made terminal-safe. */
+function shownPath(opts: ReportOptions): Shown {
+  const display = opts.displayPath ?? ((x: string) => x);
+  return (x) => terminalSafe(display(x));
+}
+
 export function renderText(report: Report, opts: ReportOptions = {}): string {
   const p = opts.color === true ? ANSI : PLAIN;
-  const shown = opts.displayPath ?? ((x: string) => x);
+  const shown = shownPath(opts);
   const sources = new Sources((path) => report.readSource(path));
   const blocks: string[] = [];
   for (const f of report.findings) {
@@ -266,12 +276,12 @@ export function renderText(report: Report, opts: ReportOptions = {}): string {
  * the notifications and the summary, as in the text format. */
 export function renderConcise(report: Report, opts: ReportOptions = {}): string {
   const p = opts.color === true ? ANSI : PLAIN;
-  const shown = opts.displayPath ?? ((x: string) => x);
+  const shown = shownPath(opts);
   const out: string[] = [];
   for (const f of report.findings) {
     if (f.suppression !== undefined && opts.includeSuppressed !== true) continue;
     const suppressed = f.suppression === undefined ? '' : ' (suppressed)';
-    out.push(`${p.bold(`${at(f.location, shown)}:`)} ${p.level(f.level, f.ruleId)} ${f.message.replace(/\s+/g, ' ')}${suppressed}`);
+    out.push(`${p.bold(`${at(f.location, shown)}:`)} ${p.level(f.level, f.ruleId)} ${terminalSafe(f.message.replace(/\s+/g, ' '))}${suppressed}`);
   }
   if (out.length) out.push('');
   out.push(...tail(report, opts, p, shown));
