@@ -158,7 +158,7 @@ describe('loadBaseline', () => {
   const entry = (e: Record<string, unknown>): string => JSON.stringify({ version: 1, tool: 'pinlint', findings: [e] });
   const malformed: Array<{ name: string; text: string; message: string }> = [
     { name: 'invalid JSON', text: '{\n  "version": 1,\n  "tool": "pinlint"\n  "findings": []\n}', message: "pinlint-baseline.json:4:3: invalid JSON: Expected ',' or '}' after property value" },
-    { name: 'a merge conflict marker', text: '<<<<<<< HEAD\n{}', message: "pinlint-baseline.json:1:1: invalid JSON: Unexpected token '<'" },
+    { name: 'a merge conflict marker', text: '<<<<<<< HEAD\n{}', message: 'pinlint-baseline.json:1:1: invalid JSON: Unexpected token (a merge conflict marker: resolve the conflict)' },
     {
       name: 'not an object',
       text: '[]',

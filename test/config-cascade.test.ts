@@ -74,8 +74,8 @@ describe('extends, overrides and per-directory excludes', () => {
     const c = await runCli(['lib/a.go'], cycle);
     expect(c.code).toBe(2);
     expect(c.err).toMatch(/^pinlint: .*\/extends: the files extend each other in a cycle: /);
-    const missing = repo({ '.pinlint.yaml': 'extends: ../nowhere.yaml\n', 'a.go': HOISTED_BUG });
-    expect((await runCli([], missing)).err).toMatch(/\/extends: "\.\.\/nowhere\.yaml" does not exist/);
+    const missing = repo({ '.pinlint.yaml': 'extends: conf/nowhere.yaml\n', 'a.go': HOISTED_BUG });
+    expect((await runCli([], missing)).err).toMatch(/\/extends: "conf\/nowhere\.yaml" does not exist/);
     const unknown = repo({ '.pinlint.yaml': 'overrides:\n  - files: [gen]\n    rules: {PL099: off}\n', 'a.go': HOISTED_BUG });
     expect((await runCli([], unknown)).err).toContain('/overrides/0/rules/PL099: unknown rule "PL099"');
   });

@@ -213,14 +213,15 @@ describe('--context and the configuration key', () => {
   });
 
   it('reads the `context` directories of the configuration file, relative to it', async () => {
-    const dir = tempTree({ ...shim, 'app/.pinlint.yaml': 'context: [../shim]\n' });
+    // In one repository: a configuration in the tree names only directories inside it (docs/security.md).
+    const dir = tempTree({ ...shim, '.git/HEAD': 'ref: refs/heads/main\n', 'app/.pinlint.yaml': 'context: [../shim]\n' });
     expect((await check(['app'], dir, { HOME: dir })).lines).toEqual(['main_linux.go:11 error']);
     const printed = await runCli(['--print-config', 'app'], dir, { env: { HOME: dir } });
     expect(printed.out).toContain('"context": [\n    "../shim"\n  ]');
   });
 
   it('refuses a context directory that does not exist, naming where it was given', async () => {
-    const dir = tempTree({ ...shim, 'app/.pinlint.yaml': 'context: [../nowhere]\n' });
+    const dir = tempTree({ ...shim, '.git/HEAD': 'ref: refs/heads/main\n', 'app/.pinlint.yaml': 'context: [../nowhere]\n' });
     const fromConfig = await runCli(['app'], dir, { env: { HOME: dir } });
     expect(fromConfig.code).toBe(2);
     expect(fromConfig.err).toMatch(/\.pinlint\.yaml: \/context\/0: "\.\.\/nowhere" is not a directory/);

@@ -9,6 +9,7 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputError, writeFixedFile, writeOutput } from '../src/cli/output.js';
+import { Confinement } from '../src/model/confine.js';
 import { HOISTED_BUG as BUG, runCli, tempTree } from './support/cli.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -103,11 +104,11 @@ describe('writeOutput', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it('writes a fix to the real file behind a linked source file, keeping the link', () => {
+  it('writes a fix to the real file behind a linked source file inside the root, keeping the link', () => {
     const dir = tempTree({ 'real/a.go': 'old\n' });
     mkdirSync(join(dir, 'view'));
     symlinkSync(join(dir, 'real', 'a.go'), join(dir, 'view', 'a.go'));
-    writeFixedFile(join(dir, 'view', 'a.go'), 'fixed\n');
+    writeFixedFile(join(dir, 'view', 'a.go'), 'old\n', 'fixed\n', new Confinement(dir));
     expect(lstatSync(join(dir, 'view', 'a.go')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'real', 'a.go'), 'utf8')).toBe('fixed\n');
   });

@@ -11,6 +11,7 @@ import { ConfigError, ConfigSet, isDirectory, type RuleState } from '../config/i
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
 import { defaultCacheDir } from '../engine/cache.js';
 import { VERSION } from '../version.js';
+import { Confinement } from '../model/confine.js';
 import { DEFAULT_LIMITS, LIMIT_KEY, LIMIT_OPTION, LIMIT_RANGE, limitsFrom, type LimitSettings, type Limits } from '../model/limits.js';
 
 export const EXIT_CLEAN = 0;
@@ -69,8 +70,8 @@ export interface ConfiguredRun {
  * candidate and applies each file's own settings afterwards, with applyRuleStates). Invalid
  * configuration is a usage error: exit 2 with the file, the key and what was expected.
  */
-export function configureRun(startDir: string, explicitPath: string | undefined, candidates: readonly Rule[]): ConfiguredRun {
-  const set = new ConfigSet(allRules.map((r) => r.meta), explicitPath);
+export function configureRun(startDir: string, explicitPath: string | undefined, candidates: readonly Rule[], root: string): ConfiguredRun {
+  const set = new ConfigSet(allRules.map((r) => r.meta), explicitPath, new Confinement(root));
   const states = asUsage(() => set.ruleStates(startDir, allRules.map((r) => r.meta)));
   const rules = candidates.filter((r) => states.get(r.meta.id)?.enabled !== false);
   return {
@@ -84,7 +85,7 @@ export function configureRun(startDir: string, explicitPath: string | undefined,
       limits: (abs: string) => asUsage(() => limitsFrom(...set.limitSettings(abs))),
       configure: () => asUsage(() => ({
         knowledge: set.knowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }),
-        context: set.layers().flatMap((l) => configContext(l.path, l.dir, l.config.context)),
+        context: set.layers().flatMap((l) => set.contextOf(l)),
       })),
     },
   };
@@ -128,14 +129,6 @@ function asUsage<T>(f: () => T): T {
   }
 }
 
-/** A config file's `context` directories, absolute; one that is not a directory is a usage error
- * naming the file and the key, like any other mistake in the file. */
-function configContext(file: string, configDir: string, dirs: readonly string[]): string[] {
-  const problems = dirs.flatMap((d, i) => (isDirectory(resolve(configDir, d)) ? [] : [{ key: `/context/${i}`, detail: `${JSON.stringify(d)} is not a directory (paths are relative to the configuration file's directory)` }]));
-  if (problems.length) throw new ConfigError(file, problems);
-  return dirs.map((d) => resolve(configDir, d));
-}
-
 /** The `--context` directories, absolute (relative to the working directory); one that is not a
  * directory is a usage error. */
 export function cliContext(cwd: string, dirs: readonly string[]): string[] {
@@ -174,9 +167,9 @@ export function prefilterOption(opts: CacheOptions): { prefilter?: false } {
 /** The per-file limit options (docs/robustness.md), shared by check and audit. */
 export function limitOptions<T extends { option(flags: string, description: string): T }>(cmd: T): T {
   return cmd
-    .option('--max-file-size <bytes>', `skip .go files larger than this (default ${DEFAULT_LIMITS.maxFileBytes})`)
+    .option('--max-file-size <bytes>', `skip .go files larger than this, up to ${LIMIT_RANGE.maxFileBytes.max} (default ${DEFAULT_LIMITS.maxFileBytes})`)
     .option('--max-depth <levels>', `leave out a declaration nested deeper than this, from ${LIMIT_RANGE.maxDepth.min} to ${DEFAULT_LIMITS.maxDepth} (default ${DEFAULT_LIMITS.maxDepth})`)
-    .option('--file-time-limit <ms>', `time one file may take to parse, and its functions to analyze (default ${DEFAULT_LIMITS.fileTimeMs})`);
+    .option('--file-time-limit <ms>', `time one file may take to parse, and as long again to analyze, up to ${LIMIT_RANGE.fileTimeMs.max} (default ${DEFAULT_LIMITS.fileTimeMs})`);
 }
 
 /** The limit options as commander names them: the configuration's keys (LIMIT_KEY). */
@@ -189,7 +182,7 @@ export function runLimits(opts: LimitCliOptions, configured: ConfiguredRun): (ab
   for (const key of Object.keys(LIMIT_KEY) as Array<keyof Limits>) {
     const value = opts[LIMIT_KEY[key]];
     if (value === undefined) continue;
-    const { min, max = Number.MAX_SAFE_INTEGER } = LIMIT_RANGE[key];
+    const { min, max } = LIMIT_RANGE[key];
     const n = Number(value);
     if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${LIMIT_OPTION[key]} ${value}: expected an integer from ${min} to ${max}.`);
     given[key] = n;

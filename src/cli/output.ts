@@ -10,12 +10,13 @@
 // or socket is written in place, as `>` would, because renaming over `/dev/null` replaces the
 // device node. A missing output directory is created (as ruff does for --output-file).
 import {
-  closeSync, constants, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
+  closeSync, constants, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
   type Stats,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { describeError } from '../engine/read.js';
+import type { Confinement } from '../model/confine.js';
 
 /** A file could not be written: the message says which and why. */
 export class OutputError extends Error {}
@@ -23,11 +24,27 @@ export class OutputError extends Error {}
 /** What is written: names the flag in messages ("report", "baseline", "fix"). */
 export type OutputKind = 'report' | 'baseline' | 'fixed file';
 
+/** The file changed on disk since pinlint read it: it was left as it is (exit 2). */
+export class ChangedFileError extends OutputError {}
+
+/** Where a write may go and what it may replace. */
+export interface WriteGuard {
+  /** The analysis root: a symbolic link to a directory inside it (a name the scanned tree
+   * controls) must not redirect the write (docs/security.md). */
+  root?: Confinement;
+  /** The text the file held when pinlint read it (null: it did not exist). The file is replaced
+   * only if it still holds exactly that, checked just before the rename, so an edit saved
+   * meanwhile is never overwritten. */
+  expected?: string | null;
+}
+
 /**
  * Writes `text` to the file the user named. `path` must not be a symbolic link: pinlint will
- * not silently write wherever a link points (pass the link's target).
+ * not silently write wherever a link points (pass the link's target); nor may a directory on the
+ * way be a link placed inside the root.
  */
-export function writeOutput(path: string, text: string, kind: OutputKind = 'report'): void {
+export function writeOutput(path: string, text: string, kind: OutputKind = 'report', guard: WriteGuard = {}): void {
+  if (guard.root) refuseLinkedDirectory(path, kind, guard.root);
   const target = lstatOrNull(path, kind);
   if (target?.isSymbolicLink()) {
     throw new OutputError(`cannot write the ${kind} to ${path}: it is a symbolic link, and pinlint does not write through links; name the file it points to instead`);
@@ -37,11 +54,34 @@ export function writeOutput(path: string, text: string, kind: OutputKind = 'repo
     writeInPlace(path, text, kind);
     return;
   }
-  replaceAtomically(path, text, kind, target);
+  replaceAtomically(path, text, kind, target, guard.expected);
 }
 
-/** Replaces a regular file (or creates one) through an exclusive temporary file and a rename. */
-export function replaceAtomically(path: string, text: string, kind: OutputKind, existing: Stats | null): void {
+/** Throws when a directory on the way to `path` is a symbolic link the tree placed (inside the
+ * root): `results -> /home/runner/.ssh` in a pull request must not receive `-o results/x.sarif`.
+ * Links above the root (a home directory reached through one) belong to the machine. */
+function refuseLinkedDirectory(path: string, kind: OutputKind, root: Confinement): void {
+  const dirs: string[] = [];
+  for (let d = dirname(resolve(path)); ; d = dirname(d)) {
+    dirs.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of dirs) {
+    let st: Stats;
+    try {
+      st = lstatSync(d);
+    } catch {
+      return; // from here on nothing exists; mkdir creates real directories
+    }
+    if (st.isSymbolicLink() && root.placesInRoot(d)) {
+      throw new OutputError(`cannot write the ${kind} to ${path}: ${d} is a symbolic link inside the analyzed tree, and pinlint does not write through links the tree controls; write to a real directory`);
+    }
+  }
+}
+
+/** Replaces a regular file (or creates one) through an exclusive temporary file and a rename;
+ * with `expected`, only while the file still holds that text (WriteGuard). */
+export function replaceAtomically(path: string, text: string, kind: OutputKind, existing: Stats | null, expected?: string | null): void {
   const dir = dirname(path);
   try {
     mkdirSync(dir, { recursive: true });
@@ -55,10 +95,16 @@ export function replaceAtomically(path: string, text: string, kind: OutputKind, 
     if (existing) fchmodSync(fd, existing.mode & 0o7777);
     fsyncSync(fd);
     closeSync(fd);
+    // As late as it can be: between this read and the rename only a write within microseconds
+    // can slip through, where a check at the start of a long --fix run lost every save.
+    if (expected !== undefined && currentText(path) !== expected) {
+      throw new ChangedFileError(`skipped the ${kind} ${path}: it changed after pinlint read it, so writing would lose that change; run pinlint again`);
+    }
     renameSync(tmp, path);
   } catch (err) {
     try { closeSync(fd); } catch { /* already closed */ }
     removeQuietly(tmp);
+    if (err instanceof OutputError) throw err;
     throw new OutputError(`cannot write the ${kind} to ${path}: ${describeError(err)}`);
   } finally {
     release();
@@ -154,9 +200,28 @@ function guardTemp(tmp: string): () => void {
   };
 }
 
-/** Writes a fixed Go source file: the real file behind the scanned path (a fix edits the code that
- * was analyzed, also when it was reached through a link), keeping its mode. */
-export function writeFixedFile(path: string, text: string): void {
+/** The text a file holds now (decoded as pinlint decodes Go files), or null when it is gone or is
+ * not a regular file; never through a link. */
+export function currentText(path: string): string | null {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return null;
+    return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(readFileSync(fd));
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) try { closeSync(fd); } catch { /* nothing to do */ }
+  }
+}
+
+/**
+ * Writes a fixed Go source file: the real file behind the scanned path (a fix edits the code that
+ * was analyzed, also when it was reached through a link inside the root), keeping its mode, and
+ * only while it still holds `before`, the text the fix was computed from. A file whose real path
+ * is outside the root is never written (docs/security.md).
+ */
+export function writeFixedFile(path: string, before: string, text: string, root: Confinement): void {
   let real: string;
   let st: Stats;
   try {
@@ -166,5 +231,6 @@ export function writeFixedFile(path: string, text: string): void {
     throw new OutputError(`cannot write the fixed file ${path}: ${describeError(err)}`);
   }
   if (!st.isFile()) throw new OutputError(`cannot write the fixed file ${path}: it is not a regular file`);
-  replaceAtomically(real, text, 'fixed file', st);
+  if (!root.holds(real)) throw new OutputError(`cannot write the fixed file ${path}: its real path is outside the analyzed tree`);
+  replaceAtomically(real, text, 'fixed file', st, before);
 }

@@ -10,6 +10,9 @@ import { explainSchemaErrors, inDocumentOrder } from './schema-errors.js';
 import type { PinlintConfig, ResolvedConfig, RuleRef } from './types.js';
 import { closest, escapePointer, isRecord, listAnd, quote } from './wording.js';
 
+/** The largest configuration file read (1 MiB). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /** Names looked for in each directory, in this order. */
 export const CONFIG_FILE_NAMES: readonly string[] = ['.pinlint.json', '.pinlint.yaml', '.pinlint.yml'];
 
@@ -27,8 +30,15 @@ export function loadConfig(path: string, knownRules?: readonly RuleRef[]): Pinli
   const file = resolve(path);
   let text: string;
   try {
+    // A configuration is a few hundred lines; megabytes of brackets would cost the YAML parser
+    // seconds (the file may be the tree's, docs/security.md). Checked before anything is read.
+    const size = statSync(file).size;
+    if (size > MAX_CONFIG_BYTES) {
+      throw new ConfigError(file, [{ key: '', detail: `the file has ${size} bytes, more than the ${MAX_CONFIG_BYTES} a configuration file may have` }]);
+    }
     text = readFileSync(file, 'utf8');
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     throw new ConfigError(file, [{ key: '', detail: `cannot read the configuration file: ${describeFsError(err)}` }]);
   }
   const raw = parseConfigText(file, text);

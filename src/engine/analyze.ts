@@ -3,7 +3,7 @@
 // tree index, run the rules over the files to report on, apply the generated-file policy and
 // suppressions, sort.
 import { dirname, isAbsolute, join } from 'node:path';
-import { Extractor, type ExtractStats } from './extract-pool.js';
+import { Extractor, type ExtractStats, type Working } from './extract-pool.js';
 import { pruneCache, runKeyFor } from './cache.js';
 import { MAX_ROUNDS, type Refinable, refineWithTypes } from './refine.js';
 import type { ExtractOutcome, ExtractTask } from './extract.js';
@@ -44,6 +44,9 @@ export interface AnalyzeOptions {
   inlineSuppressions?: boolean;
   /** Called every so often while scanning large trees. */
   onProgress?: (done: number, total: number) => void;
+  /** Told which file extraction has been on longest (Extractor.onWorking), so a progress line
+   * can name a file that takes long. */
+  onWorking?: (file: Working | null) => void;
   /** Domain tables extended by configuration (default: the built-in ones). */
   knowledge?: MergedKnowledge;
   /** Per-rule level overrides from configuration, by rule id. */
@@ -73,7 +76,8 @@ export interface AnalyzeOptions {
 }
 
 export interface AnalysisResult {
-  /** Repository root: paths in findings are relative to it. */
+  /** Repository root: paths in findings are relative to it, and what the tree may lead pinlint
+   * to read or write lies inside it (resolveTargets). */
   root: string;
   findings: Finding[];
   notifications: Notification[];
@@ -99,7 +103,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const notifications: Notification[] = [];
   const { targets, root } = resolveTargets(opts.paths, opts.cwd);
   const rel = relativeTo(root);
-  const discovered = discoverFiles(targets, opts, rel, notifications);
+  const discovered = discoverFiles(targets, { ...opts, root }, rel, notifications);
   if (discovered.reported.size === 0 && !notifications.some((n) => n.level === 'error')) {
     // Like staticcheck's "matched no packages": a run that looked at nothing must say so, or a
     // mistyped path passes as a clean tree.
@@ -111,6 +115,13 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   const scannedDirs = [...discovered.reported.keys(), ...discovered.context.keys()].map((f) => dirname(f));
   const modules = new ModuleResolver(root, { env: opts.env ?? process.env, context: [...(opts.context ?? []), ...(late?.context ?? [])], scannedDirs });
   const extractor = new Extractor(knowledge, opts.cacheDir ? { dir: opts.cacheDir, runKey: runKeyFor(knowledge, opts.toolVersion ?? '') } : null);
+  if (opts.onWorking) extractor.onWorking = opts.onWorking;
+  const refusal = extractor.cacheRefusal();
+  if (refusal !== undefined) {
+    // The directory is untrusted too (docs/security.md): one that another user could write is
+    // never read, which costs only time, and the user should know why every file was parsed.
+    notifications.push({ level: 'warning', id: 'cache-not-used', message: `the facts cache is not used: ${refusal}; make it a directory of your own that only you can write (chmod 700), or pass --cache-dir` });
+  }
   let extracted: Extracted;
   try {
     extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, limits: limitsOf(opts.limits), parseAll: opts.prefilter === false, onProgress: opts.onProgress }, notifications);
@@ -120,7 +131,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   // After a run that wrote entries, the cache is brought back within its bound.
   if (opts.cacheDir && extractor.wroteCache) pruneCache(opts.cacheDir, opts.cacheMaxBytes);
   const { files, reportedFacts, typeRounds, unanalyzed } = extracted;
-  const sources = new Sources(root, reportedFacts);
+  const sources = new Sources(root, reportedFacts, limitsOf(opts.limits));
   if (discovered.reported.size > 0 && unanalyzed === discovered.reported.size) {
     // Every file was skipped: an exit code of 0 would pass a tree nobody looked at as clean.
     notifications.push({ level: 'error', id: 'nothing-analyzed', message: `none of the ${unanalyzed} Go file${unanalyzed === 1 ? '' : 's'} to report on could be analyzed; see the other notifications` });

@@ -61,8 +61,22 @@ function workerLimit(): { n: number; forced: boolean } {
   return { n: Math.min(availableParallelism(), 4), forced: false };
 }
 
+/** The file extraction has been on longest, for a progress line (cli/progress.ts): the oldest
+ * file handed to a worker and not back yet, or the file the main thread is analyzing. `since` is
+ * when it became that file (`performance.now()`). */
+export interface Working {
+  path: string;
+  since: number;
+}
+
+/** How often the main thread, waiting for workers, says which file is oldest (ms). */
+const WORKING_EVERY = 500;
+
 /** The extraction of one run: call extract() per batch, close() at the end. */
 export class Extractor {
+  /** Told what extraction is on (null: nothing): when that changes, now and then while a file is
+   * analyzed on this thread (its heartbeat), and every WORKING_EVERY ms while workers have files. */
+  onWorking?: (file: Working | null) => void;
   private pool: Piscina | null = null;
   private readonly limit = workerLimit();
   private readonly cache: FactsCache | null;
@@ -79,6 +93,7 @@ export class Extractor {
     let held: Array<{ i: number; job: WorkerJob }> = [];
     let heldBytes = 0;
     let done = 0;
+    const watch = new Outstanding(this.onWorking);
     const settle = (i: number, o: ExtractOutcome): void => {
       out[i] = o;
       this.count(o);
@@ -86,7 +101,11 @@ export class Extractor {
       if (done % YIELD_EVERY === 0) onProgress?.(done, tasks.length);
     };
     const dispatch = (i: number, job: WorkerJob): void => {
-      pending.push(this.inWorker(job).then((o) => settle(i, o)));
+      watch.add(i, job.task.path);
+      pending.push(this.inWorker(job).then((o) => {
+        watch.remove(i);
+        settle(i, o);
+      }));
     };
     for (let i = 0; i < tasks.length; i++) {
       const task = tasks[i] as ExtractTask;
@@ -117,14 +136,19 @@ export class Extractor {
     for (let k = 0; k < held.length; k++) {
       const h = held[k] as { i: number; job: WorkerJob };
       if (k > 0 && k % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
-      settle(h.i, analyzeText(h.job.task, h.job.read, this.knowledge, this.cache));
+      settle(h.i, analyzeText(h.job.task, h.job.read, this.knowledge, this.cache, watch.here(h.job.task.path)));
     }
+    watch.idle();
     // tree-sitter's native trees are released by finalizers that run only on a turn of the event
     // loop (DESIGN.md §9); without one after the last parse, a caller that runs analyses back to
     // back on promises alone (a fuzzer, an editor integration) holds every tree it ever parsed:
     // 30,000 runs grew to 3 GB resident.
     if (held.length > 0) await new Promise((r) => setImmediate(r));
-    await Promise.all(pending);
+    try {
+      await Promise.all(pending);
+    } finally {
+      watch.stop();
+    }
     return out as ExtractOutcome[];
   }
 
@@ -170,6 +194,11 @@ export class Extractor {
     }
   }
 
+  /** Why the facts cache is not used in this run (FactsCache.refusal), or undefined. */
+  cacheRefusal(): string | undefined {
+    return this.cache?.refusal();
+  }
+
   /** Whether this run wrote cache entries here or in its workers (then the cache is pruned). */
   get wroteCache(): boolean {
     return this.cacheSpec !== null && this.stats.filesParsed > 0;
@@ -180,5 +209,62 @@ export class Extractor {
     const pool = this.pool;
     this.pool = null;
     if (pool) await pool.destroy();
+  }
+}
+
+/**
+ * Which file extraction has been on longest, for Extractor.onWorking. The main thread knows which
+ * files it handed to workers and which came back: the oldest one out is the one to name (a
+ * worker takes its files in order), timed from when it became the oldest. While it waits for
+ * workers, a timer says so every WORKING_EVERY ms; a file analyzed on the main thread says so
+ * from its heartbeat, since the thread then runs no timer.
+ */
+class Outstanding {
+  private readonly out = new Map<number, string>();
+  private oldest: Working | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly tell: ((file: Working | null) => void) | undefined) {}
+
+  add(i: number, path: string): void {
+    if (!this.tell) return;
+    this.out.set(i, path);
+    if (!this.timer) {
+      this.timer = setInterval(() => this.report(), WORKING_EVERY);
+      this.timer.unref();
+    }
+    if (this.out.size === 1) this.report();
+  }
+
+  remove(i: number): void {
+    if (!this.tell || !this.out.delete(i)) return;
+    this.report();
+  }
+
+  /** The heartbeat of a file analyzed on this thread, which is the file being worked on. */
+  here(path: string): (() => void) | undefined {
+    const tell = this.tell;
+    if (!tell) return undefined;
+    const file = { path, since: performance.now() };
+    tell(file);
+    return () => tell(file);
+  }
+
+  /** Nothing analyzed on this thread any more: back to the files out with workers. */
+  idle(): void {
+    if (this.tell) this.report();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.tell?.(null);
+  }
+
+  private report(): void {
+    const first = this.out.values().next();
+    const path = first.done ? null : first.value;
+    if (path !== this.oldest?.path) this.oldest = path === null ? null : { path, since: performance.now() };
+    this.tell?.(this.oldest);
   }
 }

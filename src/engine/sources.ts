@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { FileFacts } from '../model/facts.js';
 import type { Finding, Notification } from '../model/findings.js';
+import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { digestOf, readGoFile } from './read.js';
 
 export class Sources {
@@ -14,14 +15,17 @@ export class Sources {
   /** Files whose text is not the one they were analyzed from. */
   readonly changed = new Set<string>();
 
-  constructor(private readonly root: string, files: Iterable<FileFacts>) {
+  /** `limits`: each file's limits by absolute path, those it was read with for the analysis (a
+   * second read under a smaller size limit would call every larger file changed). */
+  constructor(private readonly root: string, files: Iterable<FileFacts>, private readonly limits: (absPath: string) => Limits = () => DEFAULT_LIMITS) {
     for (const f of files) if (f.digest) this.digests.set(f.path, f.digest);
   }
 
   /** The text a file was analyzed from, or undefined when it can no longer be read as such. */
   text(path: string): string | undefined {
     if (this.texts.has(path)) return this.texts.get(path);
-    const r = readGoFile(join(this.root, path));
+    const abs = join(this.root, path);
+    const r = readGoFile(abs, this.limits(abs).maxFileBytes);
     let text = r.ok ? r.text : undefined;
     const want = this.digests.get(path);
     if (want !== undefined && (text === undefined || digestOf(text) !== want)) {
