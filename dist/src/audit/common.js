@@ -55,6 +55,5 @@ export function variantsNote(variants) {
 export function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-export function escapeHtml(s) {
-    return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-}
+// One helper owns escaping (report/escape.ts); the audit's renderers import it from here.
+export { escapeHtml } from '../report/escape.js';

@@ -1,4 +1,5 @@
 import { escapeHtml } from './common.js';
+import { htmlText } from '../report/escape.js';
 /** Lines of context around the primary location, and around each related one. */
 const PRIMARY_RADIUS = 2;
 const RELATED_RADIUS = 1;
@@ -47,13 +48,9 @@ export function blockShows(b, path, line) {
  * strings index, so slicing needs no conversion. Returns '' when the source cannot be read.
  */
 export function renderBlock(b, ctx) {
-    const text = ctx.readSource(b.path);
-    if (text === undefined)
+    const all = linesOf(b.path, ctx);
+    if (all === undefined)
         return '';
-    const all = text.split('\n');
-    // The newline that ends the last line starts no line of its own.
-    if (all.length > 1 && all[all.length - 1] === '')
-        all.pop();
     const last = Math.min(all.length, b.to);
     if (b.from > last)
         return '';
@@ -65,7 +62,24 @@ export function renderBlock(b, ctx) {
         const num = `<span class="ln">${String(n).padStart(width)}</span>`;
         out.push(spans.length === 0 ? `${num}${escapeHtml(t)}` : `<span class="hl">${num}${markLine(t, spans)}</span>`);
     }
-    return `<pre class="code" data-path="${escapeHtml(b.path)}">${out.join('\n')}</pre>`;
+    return `<pre class="code" data-path="${htmlText(b.path)}">${out.join('\n')}</pre>`;
+}
+/** Each file's lines, split once per report: a file with many findings has many blocks, and
+ * splitting it for each made the HTML audit quadratic in its findings. */
+const linesByContext = new WeakMap();
+function linesOf(path, ctx) {
+    let byPath = linesByContext.get(ctx);
+    if (!byPath)
+        linesByContext.set(ctx, (byPath = new Map()));
+    if (!byPath.has(path)) {
+        const text = ctx.readSource(path);
+        const all = text?.split('\n');
+        // The newline that ends the last line starts no line of its own.
+        if (all && all.length > 1 && all[all.length - 1] === '')
+            all.pop();
+        byPath.set(path, all);
+    }
+    return byPath.get(path);
 }
 /** The marked column ranges of line `n`, sorted and without overlaps (the earlier place wins). */
 function lineSpans(marks, n, length) {

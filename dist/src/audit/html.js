@@ -1,6 +1,7 @@
-import { columns, escapeHtml, findingsLine, generatedHelp, plural, provenance, variantsNote, versionOf } from './common.js';
+import { columns, findingsLine, generatedHelp, plural, provenance, variantsNote, versionOf } from './common.js';
 import { blockShows, excerptBlocks, renderBlock } from './excerpt.js';
 import { CSS, JS, docHtml } from './html-assets.js';
+import { htmlText, inertHtml } from '../report/escape.js';
 import { isClean, rankByRisk } from './stats.js';
 const LEVELS = ['error', 'warning', 'note'];
 export function renderAuditHtml(d, ctx) {
@@ -8,8 +9,8 @@ export function renderAuditHtml(d, ctx) {
     const ids = { module: new Map(ranked.map((m, i) => [m, `m${i + 1}`])), rule: (r) => `rule-${r.id}` };
     const generated = new Set(d.generatedPaths);
     const body = [
-        `<h1>pinlint audit of <code>${escapeHtml(d.tree)}</code></h1>`,
-        `<p class="sub">${plural(d.totals.modules, 'module')}, ${plural(d.totals.files, 'file')}; ${escapeHtml(provenance(d))}. ${escapeHtml(findingsLine(d, ctx))}</p>`,
+        `<h1>pinlint audit of <code>${htmlText(d.tree)}</code></h1>`,
+        `<p class="sub">${plural(d.totals.modules, 'module')}, ${plural(d.totals.files, 'file')}; ${htmlText(provenance(d))}. ${htmlText(findingsLine(d, ctx))}</p>`,
         summary(d, ranked, ids),
         moduleTable(d, ranked, ids),
         findingsSection(d, ranked, ids, generated, ctx),
@@ -18,14 +19,17 @@ export function renderAuditHtml(d, ctx) {
         rulesSection(d, ranked, ids),
         notificationsSection(d),
     ];
-    return `<!DOCTYPE html>
+    // Every string from the tree goes through htmlText; the excerpts (excerpt.ts) escape HTML only,
+    // so the whole document is made inert for a terminal or a CI log as well (a report written to
+    // stdout in CI): no raw control character, no `##[` (report/escape.ts).
+    return inertHtml(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<meta name="generator" content="pinlint ${escapeHtml(d.toolVersion)}">
-<title>pinlint audit: ${escapeHtml(d.tree)}</title>
+<meta name="generator" content="pinlint ${htmlText(d.toolVersion)}">
+<title>pinlint audit: ${htmlText(d.tree)}</title>
 <style>${CSS}</style>
 </head>
 <body>
@@ -33,7 +37,7 @@ ${body.filter((s) => s !== '').join('\n')}
 <script>${JS}</script>
 </body>
 </html>
-`;
+`);
 }
 /** `n` as a link to `#id`, or plain text when there is nothing to link to (0). */
 function countLink(n, id) {
@@ -57,7 +61,7 @@ function summary(d, ranked, ids) {
             const n = ranked.reduce((s, m) => s + m.findings.filter((f) => f.ruleId === r.id && f.level === l).length, 0);
             return `<td class="num${n === 0 ? ' zero' : ''}">${countLink(n, ids.rule(r))}</td>`;
         });
-        return `<tr><th scope="row"><a href="#${ids.rule(r)}"><code>${escapeHtml(r.id)}</code> ${escapeHtml(r.name)}</a></th>${perLevel.join('')}<td class="num">${countLink(t.findingsByRule[r.id] ?? 0, ids.rule(r))}</td></tr>`;
+        return `<tr><th scope="row"><a href="#${ids.rule(r)}"><code>${htmlText(r.id)}</code> ${htmlText(r.name)}</a></th>${perLevel.join('')}<td class="num">${countLink(t.findingsByRule[r.id] ?? 0, ids.rule(r))}</td></tr>`;
     });
     return [
         '<section id="summary">',
@@ -67,12 +71,12 @@ function summary(d, ranked, ids) {
             ...LEVELS.map((l) => `<th class="num"><span class="badge ${l}">${l}</span></th>`), '<th class="num">Total</th></tr></thead>',
             `<tbody>${rows.join('')}</tbody></table>`,
         ].join(''),
-        quiet.length > 0 ? `<p class="legend">No findings of ${quiet.map((r) => `<a href="#${ids.rule(r)}"><code>${escapeHtml(r.id)}</code> ${escapeHtml(r.name)}</a>`).join(', ')}.</p>` : '',
+        quiet.length > 0 ? `<p class="legend">No findings of ${quiet.map((r) => `<a href="#${ids.rule(r)}"><code>${htmlText(r.id)}</code> ${htmlText(r.name)}</a>`).join(', ')}.</p>` : '',
         '</section>',
     ].join('\n');
 }
 function card(n, what, detail, href, bad) {
-    return `<a class="card${bad ? ' bad' : n === 0 ? ' ok' : ''}" href="${href}"><span class="n">${n}</span>${escapeHtml(what)}<br><small>${escapeHtml(detail)}</small></a>`;
+    return `<a class="card${bad ? ' bad' : n === 0 ? ' ok' : ''}" href="${href}"><span class="n">${n}</span>${htmlText(what)}<br><small>${htmlText(detail)}</small></a>`;
 }
 // ---- module table --------------------------------------------------------------------------------
 /** The columns the HTML shows: rule columns only for rules with findings (the others are listed in
@@ -107,15 +111,15 @@ function moduleRow(m, rank, cols, ids) {
     const cells = cols.map((c) => {
         const v = c.value(m);
         if (c.title === 'Module') {
-            const name = `<code>${escapeHtml(m.path)}</code>`;
+            const name = `<code>${htmlText(m.path)}</code>`;
             const wrappers = m.wrappers.some((w) => w.pointerCalls.length > 0) ? `${id}-wrappers-ptr` : `${id}-wrappers-int`;
             const target = m.findings.length > 0 ? `${id}-findings` : m.wrappers.length > 0 ? wrappers : null;
-            return `<td data-value="${escapeHtml(m.path)}">${target ? `<a href="#${target}">${name}</a>` : name}</td>`;
+            return `<td data-value="${htmlText(m.path)}">${target ? `<a href="#${target}">${name}</a>` : name}</td>`;
         }
         if (c.title === 'Version') {
             // The replacement goes on its own line: a version column as wide as two module paths is unreadable.
-            const repl = m.replacement ? `<br><small>=&gt; ${escapeHtml(`${m.replacement.path}${m.replacement.version ? ` ${m.replacement.version}` : ''}`)}</small>` : '';
-            return `<td class="version" data-value="${escapeHtml(String(v))}">${escapeHtml(m.version ?? '?')}${repl}</td>`;
+            const repl = m.replacement ? `<br><small>=&gt; ${htmlText(`${m.replacement.path}${m.replacement.version ? ` ${m.replacement.version}` : ''}`)}</small>` : '';
+            return `<td class="version" data-value="${htmlText(String(v))}">${htmlText(m.version ?? '?')}${repl}</td>`;
         }
         const n = Number(v);
         const target = CONTEXT_COLUMNS.has(c.title) ? null : cellTarget(c, m, id);
@@ -123,31 +127,31 @@ function moduleRow(m, rank, cols, ids) {
         const cls = `num${tone}${CONTEXT_COLUMNS.has(c.title) ? ' ctx' : ''}`;
         return `<td class="${cls}" data-value="${n}">${target ? countLink(n, target) : n}</td>`;
     });
-    return `<tr data-rank="${rank}" data-module="${escapeHtml(m.path)}"${isClean(m) ? ' class="clean"' : ''}><td class="num" data-value="${rank}">${rank}</td>${cells.join('')}</tr>`;
+    return `<tr data-rank="${rank}" data-module="${htmlText(m.path)}"${isClean(m) ? ' class="clean"' : ''}><td class="num" data-value="${rank}">${rank}</td>${cells.join('')}</tr>`;
 }
 function moduleTable(d, ranked, ids) {
     const cols = htmlColumns(d);
     const head = cols.map((c) => {
-        const title = c.rule ? `${escapeHtml(c.rule.id)}<small>${escapeHtml(c.rule.name)}</small>` : escapeHtml(c.title);
+        const title = c.rule ? `${htmlText(c.rule.id)}<small>${htmlText(c.rule.name)}</small>` : htmlText(c.title);
         const cls = [c.numeric ? 'num' : '', CONTEXT_COLUMNS.has(c.title) ? 'ctx' : ''].filter(Boolean).join(' ');
         const help = c.title === 'Generated' ? generatedHelp(d) : c.help;
-        return `<th scope="col" tabindex="0" title="${escapeHtml(help)}" data-col="${escapeHtml(c.rule?.id ?? c.title)}" data-type="${c.numeric ? 'num' : 'text'}"${cls ? ` class="${cls}"` : ''}>${title}</th>`;
+        return `<th scope="col" tabindex="0" title="${htmlText(help)}" data-col="${htmlText(c.rule?.id ?? c.title)}" data-type="${c.numeric ? 'num' : 'text'}"${cls ? ` class="${cls}"` : ''}>${title}</th>`;
     });
     const rows = ranked.map((m, i) => ({ m, html: moduleRow(m, i + 1, cols, ids) }));
     const active = rows.filter((r) => !isClean(r.m));
     const clean = rows.filter((r) => isClean(r.m));
     const label = `${plural(clean.length, 'clean module')} (no findings, no unprotected wrappers)`;
-    const foot = cols.map((c) => `<td${c.numeric ? ' class="num"' : ''}>${escapeHtml(String(c.total(d)))}</td>`).join('');
+    const foot = cols.map((c) => `<td${c.numeric ? ' class="num"' : ''}>${htmlText(String(c.total(d)))}</td>`).join('');
     return [
         '<h2 id="modules-title">Modules, ranked by risk</h2>',
         '<table id="modules">',
         `<thead><tr><th scope="col" tabindex="0" class="num" data-col="#" data-type="rank" title="rank: errors first, then warnings, then wrappers called with pointers, exported wrappers, any wrapper">#</th>${head.join('')}</tr></thead>`,
         `<tbody class="rows" id="active-rows">\n${active.map((r) => r.html).join('\n')}\n</tbody>`,
-        clean.length > 0 ? `<tbody class="toggle"><tr class="toggle"><td colspan="${cols.length + 1}"><button type="button" id="clean-toggle" aria-expanded="false" aria-controls="clean-rows" data-label="${escapeHtml(label)}">Show ${escapeHtml(label)}</button></td></tr></tbody>` : '',
+        clean.length > 0 ? `<tbody class="toggle"><tr class="toggle"><td colspan="${cols.length + 1}"><button type="button" id="clean-toggle" aria-expanded="false" aria-controls="clean-rows" data-label="${htmlText(label)}">Show ${htmlText(label)}</button></td></tr></tbody>` : '',
         clean.length > 0 ? `<tbody class="rows" id="clean-rows" hidden>\n${clean.map((r) => r.html).join('\n')}\n</tbody>` : '',
         `<tfoot><tr><td></td>${foot}</tr></tfoot>`,
         '</table>',
-        `<p class="legend">Every count links to its list. Rule columns appear for rules with findings. Generated: ${escapeHtml(generatedHelp(d))}. Files, sink calls and inline-protected calls are context. Click a header to sort.</p>`,
+        `<p class="legend">Every count links to its list. Rule columns appear for rules with findings. Generated: ${htmlText(generatedHelp(d))}. Files, sink calls and inline-protected calls are context. Click a header to sort.</p>`,
     ].filter(Boolean).join('\n');
 }
 // ---- findings ------------------------------------------------------------------------------------
@@ -159,12 +163,12 @@ function findingsSection(d, ranked, ids, generated, ctx) {
     const parts = ['<h2 id="findings">Findings</h2>'];
     for (const m of modules) {
         const id = ids.module.get(m);
-        parts.push(`<section class="module" id="${id}" data-module="${escapeHtml(m.path)}">`, `<h3 id="${id}-findings"><code>${escapeHtml(m.path)}</code> <span class="sub">${escapeHtml(versionOf(m))} · ${plural(m.findings.length, 'finding')}${m.generatedFindings ? `, ${m.generatedFindings} in generated files` : ''} · ${plural(m.files, 'file')}, ${plural(m.sinkCalls, 'sink call')} (${m.inlineProtected} protected inline)</span></h3>`);
+        parts.push(`<section class="module" id="${id}" data-module="${htmlText(m.path)}">`, `<h3 id="${id}-findings"><code>${htmlText(m.path)}</code> <span class="sub">${htmlText(versionOf(m))} · ${plural(m.findings.length, 'finding')}${m.generatedFindings ? `, ${m.generatedFindings} in generated files` : ''} · ${plural(m.files, 'file')}, ${plural(m.sinkCalls, 'sink call')} (${m.inlineProtected} protected inline)</span></h3>`);
         for (const r of d.rules) {
             const fs = m.findings.filter((f) => f.ruleId === r.id);
             if (fs.length === 0)
                 continue;
-            parts.push(`<div class="rule-group" id="${id}-${r.id}" data-rule="${escapeHtml(r.id)}">`, `<h4><a href="#${ids.rule(r)}"><code>${escapeHtml(r.id)}</code> ${escapeHtml(r.name)}</a> <span class="sub">${plural(fs.length, 'finding')}</span></h4>`, `<details class="advice"><summary>How to fix ${escapeHtml(r.name)}</summary>${docHtml(r.docs.fix)}</details>`, ...fs.map((f) => htmlFinding(f, r, ids, generated.has(f.location.path), state, ctx)), '</div>');
+            parts.push(`<div class="rule-group" id="${id}-${r.id}" data-rule="${htmlText(r.id)}">`, `<h4><a href="#${ids.rule(r)}"><code>${htmlText(r.id)}</code> ${htmlText(r.name)}</a> <span class="sub">${plural(fs.length, 'finding')}</span></h4>`, `<details class="advice"><summary>How to fix ${htmlText(r.name)}</summary>${docHtml(r.docs.fix)}</details>`, ...fs.map((f) => htmlFinding(f, r, ids, generated.has(f.location.path), state, ctx)), '</div>');
         }
         parts.push('</section>');
     }
@@ -183,28 +187,28 @@ function htmlFinding(f, rule, ids, generated, state, ctx) {
     const code = blocks.map((b) => (shownBy && blockShows(b, f.location.path, f.location.startLine)
         ? `<p class="same">Line ${f.location.startLine} is shown with <a href="#${shownBy}">the finding above</a>.</p>`
         : renderBlock(b, ctx)));
-    const related = f.related.map((r, i) => `<li><span class="label">${i + 1}</span> ${escapeHtml(r.message)} <span class="where">at ${escapeHtml(`${r.location.path}:${r.location.startLine}:${r.location.startColumn}`)}</span></li>`);
-    const fixes = (f.fixes ?? []).map((x) => escapeHtml(/[.!?]$/.test(x.description) ? x.description : `${x.description}.`));
+    const related = f.related.map((r, i) => `<li><span class="label">${i + 1}</span> ${htmlText(r.message)} <span class="where">at ${htmlText(`${r.location.path}:${r.location.startLine}:${r.location.startColumn}`)}</span></li>`);
+    const fixes = (f.fixes ?? []).map((x) => htmlText(/[.!?]$/.test(x.description) ? x.description : `${x.description}.`));
     return [
-        `<article class="finding ${f.level}" id="${id}" data-rule="${escapeHtml(f.ruleId)}">`,
-        `<h4><span class="badge ${f.level}">${f.level}</span> <span class="where">${escapeHtml(`${f.location.path}:${f.location.startLine}:${f.location.startColumn}`)}</span>${generated ? ' <span class="badge gen" title="the file says Code generated ... DO NOT EDIT: the fix belongs in its generator">generated</span>' : ''}</h4>`,
-        `<p class="msg">${escapeHtml(f.message)}</p>`,
+        `<article class="finding ${f.level}" id="${id}" data-rule="${htmlText(f.ruleId)}">`,
+        `<h4><span class="badge ${f.level}">${f.level}</span> <span class="where">${htmlText(`${f.location.path}:${f.location.startLine}:${f.location.startColumn}`)}</span>${generated ? ' <span class="badge gen" title="the file says Code generated ... DO NOT EDIT: the fix belongs in its generator">generated</span>' : ''}</h4>`,
+        `<p class="msg">${htmlText(f.message)}</p>`,
         ...code,
         related.length ? `<ul class="related">${related.join('')}</ul>` : '',
-        `<p class="fix">${fixes.length ? `<strong>Fix:</strong> ${fixes[0]} (<code>pinlint --fix</code> makes this change.)${fixes.length > 1 ? ` Or: ${fixes.slice(1).join(' Or: ')}` : ''} ` : ''}<a href="#${ids.rule(rule)}">${escapeHtml(rule.id)} ${escapeHtml(rule.name)}: what it means and how to fix it</a></p>`,
+        `<p class="fix">${fixes.length ? `<strong>Fix:</strong> ${fixes[0]} (<code>pinlint --fix</code> makes this change.)${fixes.length > 1 ? ` Or: ${fixes.slice(1).join(' Or: ')}` : ''} ` : ''}<a href="#${ids.rule(rule)}">${htmlText(rule.id)} ${htmlText(rule.name)}: what it means and how to fix it</a></p>`,
         '</article>',
     ].filter(Boolean).join('\n');
 }
 // ---- wrappers and sinks --------------------------------------------------------------------------
 function wrapperRow(w) {
-    const calls = w.pointerCalls.map((c) => `<code>${escapeHtml(c.arg)}</code> at <code>${escapeHtml(`${c.location.path}:${c.location.startLine}`)}</code>${c.forwarded ? ' <span class="muted">(a parameter its callers pass a pointer)</span>' : ''}`);
-    return `<tr${w.exported ? ' class="exported"' : ''}><td><code>${escapeHtml(`${w.package}.${w.name}`)}</code></td><td><code>${escapeHtml(w.params.join(', '))}</code></td><td>${w.exported ? (w.internal ? 'yes (internal package)' : 'yes') : 'no'}</td>${calls.length ? `<td>${calls.join('<br>')}</td>` : ''}<td><code>${escapeHtml(`${w.path}:${w.line}`)}</code>${escapeHtml(variantsNote(w.variants))}</td></tr>`;
+    const calls = w.pointerCalls.map((c) => `<code>${htmlText(c.arg)}</code> at <code>${htmlText(`${c.location.path}:${c.location.startLine}`)}</code>${c.forwarded ? ' <span class="muted">(a parameter its callers pass a pointer)</span>' : ''}`);
+    return `<tr${w.exported ? ' class="exported"' : ''}><td><code>${htmlText(`${w.package}.${w.name}`)}</code></td><td><code>${htmlText(w.params.join(', '))}</code></td><td>${w.exported ? (w.internal ? 'yes (internal package)' : 'yes') : 'no'}</td>${calls.length ? `<td>${calls.join('<br>')}</td>` : ''}<td><code>${htmlText(`${w.path}:${w.line}`)}</code>${htmlText(variantsNote(w.variants))}</td></tr>`;
 }
 function wrapperTable(ranked, ids, fed) {
     const groups = ranked.map((m) => ({ m, ws: m.wrappers.filter((w) => (w.pointerCalls.length > 0) === fed) })).filter((g) => g.ws.length > 0);
     const cols = fed ? 5 : 4;
     const head = `<tr><th>Function</th><th>Forwards</th><th>Exported</th>${fed ? '<th>Called with a pointer</th>' : ''}<th>Declared at</th></tr>`;
-    const body = groups.map((g) => `<tr class="group" id="${ids.module.get(g.m)}-wrappers-${fed ? 'ptr' : 'int'}"><th colspan="${cols}"><code>${escapeHtml(g.m.path)}</code> <span class="sub">${plural(g.ws.length, 'wrapper')}</span></th></tr>\n${g.ws.map(wrapperRow).join('\n')}`);
+    const body = groups.map((g) => `<tr class="group" id="${ids.module.get(g.m)}-wrappers-${fed ? 'ptr' : 'int'}"><th colspan="${cols}"><code>${htmlText(g.m.path)}</code> <span class="sub">${plural(g.ws.length, 'wrapper')}</span></th></tr>\n${g.ws.map(wrapperRow).join('\n')}`);
     return `<table class="decls" id="wrappers-${fed ? 'ptr' : 'int'}"><thead>${head}</thead><tbody>\n${body.join('\n')}\n</tbody></table>`;
 }
 function wrappersSection(ranked, ids) {
@@ -227,8 +231,8 @@ function sinksSection(ranked, ids) {
     if (groups.length === 0)
         return '';
     const body = groups.map((m) => [
-        `<tr class="group" id="${ids.module.get(m)}-sinks"><th colspan="3"><code>${escapeHtml(m.path)}</code> <span class="sub">${plural(m.sinks.length, 'sink')}</span></th></tr>`,
-        ...m.sinks.map((s) => `<tr><td><code>${escapeHtml(`${s.package}.${s.name}`)}</code></td><td>${s.kind === 'bodyless' ? 'bodyless' : `//go:${s.kind}`}${s.unprotectedVariants ? ` (${plural(s.unprotectedVariants, 'variant')} with a Go body: unprotected there)` : ''}</td><td><code>${escapeHtml(`${s.path}:${s.line}`)}</code>${escapeHtml(variantsNote(s.variants))}</td></tr>`),
+        `<tr class="group" id="${ids.module.get(m)}-sinks"><th colspan="3"><code>${htmlText(m.path)}</code> <span class="sub">${plural(m.sinks.length, 'sink')}</span></th></tr>`,
+        ...m.sinks.map((s) => `<tr><td><code>${htmlText(`${s.package}.${s.name}`)}</code></td><td>${s.kind === 'bodyless' ? 'bodyless' : `//go:${s.kind}`}${s.unprotectedVariants ? ` (${plural(s.unprotectedVariants, 'variant')} with a Go body: unprotected there)` : ''}</td><td><code>${htmlText(`${s.path}:${s.line}`)}</code>${htmlText(variantsNote(s.variants))}</td></tr>`),
     ].join('\n'));
     return [
         '<h2 id="sinks">Sinks defined</h2>',
@@ -241,15 +245,15 @@ function sinksSection(ranked, ids) {
 function rulesSection(d, ranked, ids) {
     const docs = d.rules.map((r) => {
         const where = ranked.filter((m) => (m.findingsByRule[r.id] ?? 0) > 0)
-            .map((m) => `<a href="#${ids.module.get(m)}-${r.id}"><code>${escapeHtml(m.path)}</code> (${m.findingsByRule[r.id]})</a>`);
+            .map((m) => `<a href="#${ids.module.get(m)}-${r.id}"><code>${htmlText(m.path)}</code> (${m.findingsByRule[r.id]})</a>`);
         return [
             `<section class="rule-doc" id="${ids.rule(r)}">`,
-            `<h3><code>${escapeHtml(r.id)}</code> ${escapeHtml(r.name)} <span class="badge ${r.level}">${r.level}</span></h3>`,
-            `<p><strong>${escapeHtml(r.summary)}</strong></p>`,
+            `<h3><code>${htmlText(r.id)}</code> ${htmlText(r.name)} <span class="badge ${r.level}">${r.level}</span></h3>`,
+            `<p><strong>${htmlText(r.summary)}</strong></p>`,
             docHtml(r.docs.what),
             '<h4>How to fix</h4>',
             docHtml(r.docs.fix),
-            `<p class="legend">Findings: ${where.length ? where.join(', ') : 'none'}. Full documentation: <code>pinlint explain ${escapeHtml(r.name)}</code>, or <code>docs/rules/${escapeHtml(r.name)}.md</code> in pinlint's repository.</p>`,
+            `<p class="legend">Findings: ${where.length ? where.join(', ') : 'none'}. Full documentation: <code>pinlint explain ${htmlText(r.name)}</code>, or <code>docs/rules/${htmlText(r.name)}.md</code> in pinlint's repository.</p>`,
             '</section>',
         ].join('\n');
     });
@@ -260,7 +264,7 @@ function notificationsSection(d) {
         return '';
     return [
         '<h2 id="notifications">Notifications</h2><ul class="notifications">',
-        ...d.notifications.map((x) => `<li><span class="badge ${x.level}">${x.level}</span> <code>${escapeHtml(x.path === undefined ? 'pinlint' : x.span ? `${x.path}:${x.span.startLine}:${x.span.startColumn}` : x.path)}</code> ${escapeHtml(x.message)} [${escapeHtml(x.id)}]</li>`),
+        ...d.notifications.map((x) => `<li><span class="badge ${x.level}">${x.level}</span> <code>${htmlText(x.path === undefined ? 'pinlint' : x.span ? `${x.path}:${x.span.startLine}:${x.span.startColumn}` : x.path)}</code> ${htmlText(x.message)} [${htmlText(x.id)}]</li>`),
         '</ul>',
     ].join('\n');
 }

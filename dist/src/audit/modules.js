@@ -3,6 +3,7 @@
 // from the shape of the import path, and the audit says that versions are unknown.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Confinement } from '../model/confine.js';
 /**
  * Parses vendor/modules.txt (cmd/go modload/vendor.go). A module starts with
  * `# path version`, `# path version => repl replVersion`, `# path version => ../dir`, or, in the
@@ -135,13 +136,15 @@ function key(m) {
 }
 /**
  * Where to look: `<dir>/vendor` when it exists (a module root), else `<dir>` itself (a vendor
- * directory passed directly, or any tree of dependencies laid out by import path).
+ * directory passed directly, or any tree of dependencies laid out by import path). `vendor/` and
+ * `modules.txt` are the tree's names: one that links out of the trust root is not used
+ * (docs/security.md), since the audit would walk or quote what is there.
  */
-export function locateTree(dir) {
+export function locateTree(dir, trust = new Confinement(dir)) {
     const vendor = join(dir, 'vendor');
-    const base = isDir(vendor) ? vendor : dir;
+    const base = isDir(vendor) && trust.holds(vendor) ? vendor : dir;
     const txt = join(base, 'modules.txt');
-    return { base, modulesTxt: existsSync(txt) ? txt : null };
+    return { base, modulesTxt: existsSync(txt) && trust.holds(txt) ? txt : null };
 }
 /** Reads and parses modules.txt; null when there is none. */
 export function loadModules(tree) {

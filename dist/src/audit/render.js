@@ -1,7 +1,8 @@
+import { htmlText, inertJson, markdownCode, markdownFence, markdownText, terminalSafe } from '../report/escape.js';
 import { buildJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
 import { rankByRisk } from './stats.js';
-import { asReport, at, columns, escapeHtml, findingsLine, plural, provenance, variantsNote, versionOf } from './common.js';
+import { asReport, at, columns, findingsLine, plural, provenance, variantsNote, versionOf } from './common.js';
 import { renderAuditHtml } from './html.js';
 export { escapeHtml } from './common.js';
 export const AUDIT_FORMATS = ['text', 'json', 'markdown', 'html'];
@@ -20,11 +21,11 @@ export function renderAudit(format, data, ctx) {
 // ---- text ------------------------------------------------------------------------------------
 export function renderAuditText(d) {
     const cols = columns(d);
-    const rows = rankByRisk(d.modules).map((m) => cols.map((c) => String(c.value(m))));
+    const rows = rankByRisk(d.modules).map((m) => cols.map((c) => terminalSafe(String(c.value(m)))));
     const total = cols.map((c) => String(c.total(d)));
     const widths = cols.map((c, i) => Math.max(c.title.length, total[i]?.length ?? 0, ...rows.map((r) => r[i]?.length ?? 0)));
     const line = (cells) => cells.map((s, i) => (cols[i]?.numeric ? s.padStart(widths[i] ?? 0) : s.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
-    const out = [`pinlint audit of ${d.tree} (${provenance(d)})`, ''];
+    const out = [`pinlint audit of ${terminalSafe(d.tree)} (${terminalSafe(provenance(d))})`, ''];
     out.push(line(cols.map((c) => c.title)));
     out.push(line(widths.map((w) => '-'.repeat(w))));
     for (const r of rows)
@@ -37,7 +38,7 @@ export function renderAuditText(d) {
     if (exported.length > 0) {
         out.push('', 'Exported unprotected uintptr wrappers (callers passing uintptr(unsafe.Pointer(p)) are not protected):');
         for (const { w } of exported) {
-            out.push(`  ${w.package}.${w.name}(${w.params.join(', ')}) at ${w.path}:${w.line}:${w.column}${variantsNote(w.variants)}${w.internal ? ' [internal package]' : ''}${pointerNote(w)}`);
+            out.push(`  ${terminalSafe(`${w.package}.${w.name}(${w.params.join(', ')})`)} at ${terminalSafe(w.path)}:${w.line}:${w.column}${variantsNote(w.variants)}${w.internal ? ' [internal package]' : ''}${pointerNote(w, terminalSafe)}`);
         }
     }
     out.push('');
@@ -45,14 +46,16 @@ export function renderAuditText(d) {
     if (d.notifications.length > 0) {
         out.push(`${plural(d.notifications.length, 'notification')} (${plural(errors.length, 'error')}); --format json lists them.`);
         for (const n of errors)
-            out.push(`  ${n.path ?? 'pinlint'}: ${n.message} [${n.id}]`);
+            out.push(`  ${terminalSafe(n.path ?? 'pinlint')}: ${terminalSafe(n.message)} [${n.id}]`);
     }
     out.push(findingsLine(d, { readSource: () => undefined }) + (d.totals.findings > 0 ? ' Use --format html or markdown for each finding with its code.' : ''));
     return `${out.join('\n')}\n`;
 }
-export /** For the text and Markdown lists: where the tree passes the wrapper a pointer, if it does. */ function pointerNote(w) {
+/** For the text and Markdown lists: where the tree passes the wrapper a pointer, if it does, the
+ * place written by `shown` (terminalSafe for text, markdownCode for Markdown). */
+export function pointerNote(w, shown) {
     const c = w.pointerCalls[0];
-    return c ? ` [called with a pointer at ${at(c.location)}${w.pointerCalls.length > 1 ? ` and ${w.pointerCalls.length - 1} more` : ''}]` : '';
+    return c ? ` [called with a pointer at ${shown(at(c.location))}${w.pointerCalls.length > 1 ? ` and ${w.pointerCalls.length - 1} more` : ''}]` : '';
 }
 function legend(d) {
     return [
@@ -119,7 +122,7 @@ export function renderAuditJson(d, ctx) {
         })),
         notifications: buildJson(asReport([], d.notifications, d, ctx)).notifications,
     };
-    return `${JSON.stringify(out, null, 2)}\n`;
+    return `${inertJson(JSON.stringify(out, null, 2))}\n`;
 }
 function byLevel(counts) {
     return { error: counts.error, warning: counts.warning, note: counts.note };
@@ -134,19 +137,18 @@ const MARKDOWN_BUDGET = 60_000;
 const MARKDOWN_FINDINGS_PER_MODULE = 20;
 export function renderAuditMarkdown(d, ctx) {
     const cols = columns(d);
-    const cell = (s, code = false) => {
-        const t = String(s).replace(/\|/g, '\\|');
-        return code && t !== '' ? `\`${t}\`` : t;
-    };
+    // Text columns hold the module path and version from the tree: code spans. Counts and
+    // pinlint's own titles are plain.
+    const cell = (c, v) => (c.numeric ? String(v) : markdownCode(String(v), 'table'));
     const out = [
-        `### pinlint audit of \`${d.tree}\``,
+        `### pinlint audit of ${markdownCode(d.tree)}`,
         '',
-        `${plural(d.totals.modules, 'module')}, ${plural(d.totals.files, 'file')}; ${provenance(d)}. ${findingsLine(d, ctx)}`,
+        `${plural(d.totals.modules, 'module')}, ${plural(d.totals.files, 'file')}; ${markdownText(provenance(d))}. ${findingsLine(d, ctx)}`,
         '',
         `| ${cols.map((c) => c.title).join(' | ')} |`,
         `| ${cols.map((c) => (c.numeric ? '--:' : ':--')).join(' | ')} |`,
-        ...rankByRisk(d.modules).map((m) => `| ${cols.map((c, i) => cell(c.value(m), i === 0)).join(' | ')} |`),
-        `| ${cols.map((c, i) => (i === 0 ? `**${cell(c.total(d))}**` : cell(c.total(d)))).join(' | ')} |`,
+        ...rankByRisk(d.modules).map((m) => `| ${cols.map((c) => cell(c, c.value(m))).join(' | ')} |`),
+        `| ${cols.map((c, i) => (i === 0 ? `**${String(c.total(d))}**` : c.numeric ? String(c.total(d)) : '')).join(' | ')} |`,
         '',
         `<sub>${legend(d).join(' ')}</sub>`,
     ];
@@ -173,13 +175,15 @@ function moduleDetails(m, d, ctx) {
     const parts = [plural(m.findings.length, 'finding')];
     if (exported.length > 0)
         parts.push(plural(exported.length, 'exported wrapper'));
-    const out = ['<details>', `<summary><code>${escapeHtml(m.path)}</code> ${escapeHtml(versionOf(m))}: ${parts.join(', ')}</summary>`];
+    // The summary line is inside an HTML block, where Markdown is not read: HTML escapes, on one line.
+    const out = ['<details>', `<summary><code>${htmlText(m.path)}</code> <code>${htmlText(versionOf(m))}</code>: ${parts.join(', ')}</summary>`];
     if (m.findings.length > 0) {
         const shown = m.findings.slice(0, MARKDOWN_FINDINGS_PER_MODULE);
         // The check command's text reporter already renders each finding with its excerpt and related
-        // locations; its last line is a summary we do not need per module.
+        // locations (terminal-safe: it escapes what comes from the tree); its last line is a summary we
+        // do not need per module. In a fence longer than any run of backticks inside, nothing is read.
         const text = renderText(asReport(shown, [], d, ctx)).trimEnd().split('\n').slice(0, -1).join('\n').trimEnd();
-        const fence = '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+        const fence = markdownFence(text);
         out.push('', `${fence}text`, text, fence);
         if (m.findings.length > shown.length)
             out.push('', `_…and ${m.findings.length - shown.length} more; see the JSON or HTML report._`);
@@ -187,14 +191,8 @@ function moduleDetails(m, d, ctx) {
     if (exported.length > 0) {
         out.push('', 'Exported unprotected uintptr wrappers (a caller passing `uintptr(unsafe.Pointer(p))` gets no protection):', '');
         for (const w of exported)
-            out.push(`- \`${w.package}.${w.name}\` forwards \`${w.params.join('`, `')}\` (${w.path}:${w.line})${w.internal ? ', internal package' : ''}${pointerNote(w)}`);
+            out.push(`- ${markdownCode(`${w.package}.${w.name}`)} forwards ${w.params.map((x) => markdownCode(x)).join(', ')} (${markdownCode(`${w.path}:${w.line}`)})${w.internal ? ', internal package' : ''}${pointerNote(w, (x) => markdownCode(x))}`);
     }
     out.push('', '</details>');
     return out.join('\n');
-}
-function longestBacktickRun(s) {
-    let best = 0;
-    for (const m of s.matchAll(/`+/g))
-        best = Math.max(best, m[0].length);
-    return best;
 }

@@ -4,15 +4,19 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Option } from 'commander';
 import { analyze } from '../engine/analyze.js';
+import { resolveTargets } from '../engine/discover.js';
 import { rules as allRules } from '../../rules/index.js';
 import { UsageError, cacheDirFor, cacheOptions, prefilterOption, configureRun, exitCodeFor, limitOptions, runLimits } from './common.js';
 import { writeOutput } from './output.js';
+import { Confinement } from '../model/confine.js';
 import { progressLine, wantsProgress } from './progress.js';
 import { readGoFile } from '../engine/read.js';
 import { VERSION } from '../version.js';
+import { DEFAULT_LIMITS } from '../model/limits.js';
 import { loadModules, locateTree } from '../audit/modules.js';
 import { computeAudit } from '../audit/stats.js';
 import { AUDIT_FORMATS, renderAudit } from '../audit/render.js';
+import { terminalSafe } from '../report/escape.js';
 export function registerAudit(program, io, setExit) {
     const cmd = program
         .command('audit [dir]')
@@ -41,14 +45,14 @@ async function runAudit(dirArg, opts, io) {
     if (!statSync(dir).isDirectory()) {
         throw new UsageError(`cannot audit "${dirArg}": not a directory. Pass a module root that has a vendor/ directory, or a directory of dependencies; to analyze single files use \`pinlint check\`.`);
     }
-    const tree = locateTree(dir);
+    const tree = locateTree(dir, new Confinement(resolveTargets([dir], io.cwd).root));
     if (tree.base === dir && existsSync(join(dir, 'go.mod')) && tree.modulesTxt === null) {
-        io.stderr(`pinlint: ${dirArg} has a go.mod but no vendor/ directory: auditing its own packages as if they were dependencies. Run \`go mod vendor\` to audit what it depends on.\n`);
+        io.stderr(`pinlint: ${terminalSafe(dirArg)} has a go.mod but no vendor/ directory: auditing its own packages as if they were dependencies. Run \`go mod vendor\` to audit what it depends on.\n`);
     }
     const progress = wantsProgress(io, opts.progress) ? progressLine(io) : null;
     // The audited module's configuration (in-house sinks, wrappers, allocators) applies to its
     // dependencies too.
-    const configured = configureRun(dir, opts.config ? resolve(io.cwd, opts.config) : undefined, allRules);
+    const configured = configureRun(dir, opts.config ? resolve(io.cwd, opts.config) : undefined, allRules, resolveTargets([dir], io.cwd).root);
     const { result, data, readSource } = await auditTree(dir, {
         cwd: io.cwd,
         configured: { ...configured.options, limits: runLimits(opts, configured) },
@@ -56,23 +60,24 @@ async function runAudit(dirArg, opts, io) {
         includeGenerated: !opts.excludeGenerated,
         ...cacheDirFor(opts, io),
         ...prefilterOption(opts),
-        ...(progress ? { onProgress: progress.update } : {}),
+        ...(progress ? { onProgress: progress.update, onWorking: progress.working } : {}),
     });
     progress?.done();
     const text = renderAudit(opts.format, data, { readSource });
     if (opts.output) {
-        writeOutput(resolve(io.cwd, opts.output), text);
-        io.stderr(`pinlint: wrote ${opts.output} (${data.totals.modules} module${data.totals.modules === 1 ? '' : 's'}, ${data.totals.findings} finding${data.totals.findings === 1 ? '' : 's'}, ${data.totals.files} file${data.totals.files === 1 ? '' : 's'})\n`);
+        writeOutput(resolve(io.cwd, opts.output), text, 'report', { root: new Confinement(result.root) });
+        io.stderr(`pinlint: wrote ${terminalSafe(opts.output)} (${data.totals.modules} module${data.totals.modules === 1 ? '' : 's'}, ${data.totals.findings} finding${data.totals.findings === 1 ? '' : 's'}, ${data.totals.files} file${data.totals.files === 1 ? '' : 's'})\n`);
     }
     else {
         io.stdout(text);
     }
     if (data.totals.files === 0)
-        io.stderr(`pinlint: no .go files found under ${dirArg}${tree.base === dir ? '' : '/vendor'}.\n`);
-    // Errors are never silent, whatever the format (the text table only counts them).
+        io.stderr(`pinlint: no .go files found under ${terminalSafe(dirArg)}${tree.base === dir ? '' : '/vendor'}.\n`);
+    // Errors are never silent, whatever the format (the text table only counts them). Paths and
+    // messages can hold what the tree named: shown terminal-safe (report/escape.ts).
     if (opts.format !== 'text' || opts.output) {
         for (const n of data.notifications.filter((x) => x.level === 'error'))
-            io.stderr(`pinlint: ${n.path ? n.path + ': ' : ''}${n.message}\n`);
+            io.stderr(`pinlint: ${n.path ? terminalSafe(n.path) + ': ' : ''}${terminalSafe(n.message)}\n`);
     }
     return exitCodeFor(result, opts.failOn, !!opts.exitZero);
 }
@@ -81,7 +86,7 @@ async function runAudit(dirArg, opts, io) {
  * vendor/ included and every rule, and groups the result by module.
  */
 export async function auditTree(dir, opts = {}) {
-    const tree = locateTree(dir);
+    const tree = locateTree(dir, new Confinement(resolveTargets([dir], opts.cwd ?? dir).root));
     const result = await analyze({
         paths: [tree.base],
         cwd: opts.cwd ?? dir,
@@ -93,6 +98,7 @@ export async function auditTree(dir, opts = {}) {
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir, toolVersion: opts.toolVersion ?? VERSION } : {}),
         ...(opts.prefilter === false ? { prefilter: false } : {}),
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(opts.onWorking ? { onWorking: opts.onWorking } : {}),
     });
     const data = computeAudit({
         result, dir, tree, modules: loadModules(tree), rules: allRules.map((r) => r.meta), toolVersion: VERSION,
@@ -104,7 +110,9 @@ export async function auditTree(dir, opts = {}) {
         result,
         data,
         readSource: (p) => {
-            const r = readGoFile(join(realDir, p));
+            // Under the file's own size limit, the one it was analyzed with.
+            const abs = join(realDir, p);
+            const r = readGoFile(abs, (opts.configured?.limits?.(abs) ?? DEFAULT_LIMITS).maxFileBytes);
             return r.ok ? r.text : undefined;
         },
     };

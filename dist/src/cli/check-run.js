@@ -1,8 +1,9 @@
 // `pinlint check`, the run: options → configuration → engine → each file's rule settings →
 // fixes, baseline → reporter → exit code. The options are declared in check.ts.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { analyze } from '../engine/analyze.js';
+import { resolveTargets } from '../engine/discover.js';
 import { rules as allRules } from '../../rules/index.js';
 import { FORMATS, formatNamed, render, statisticsLines } from '../report/index.js';
 import { describeError } from '../engine/read.js';
@@ -10,8 +11,10 @@ import { VERSION } from '../version.js';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline } from '../config/baseline.js';
 import { planFixes, unifiedDiff } from '../report/fix.js';
 import { EXIT_CLEAN, EXIT_ERROR, UsageError, applyRuleStates, cacheDirFor, prefilterOption, cliContext, configureRun, exitCodeFor, runLimits, findRule, unknownRuleMessage } from './common.js';
-import { writeFixedFile, writeOutput } from './output.js';
+import { ChangedFileError, currentText, writeFixedFile, writeOutput } from './output.js';
+import { Confinement } from '../model/confine.js';
 import { progressLine, wantsProgress } from './progress.js';
+import { inertJson, terminalSafe } from '../report/escape.js';
 /** Picks the enabled rules from --rule / --disable. */
 function selectRules(opts) {
     let selected = [...allRules];
@@ -44,9 +47,36 @@ export function useColor(opts, io, format) {
     const noColor = (io.env ?? process.env).NO_COLOR;
     return io.isTTY && (format === 'text' || format === 'concise') && opts.output === undefined && (noColor === undefined || noColor === '');
 }
-function readBaseline(file, cwd) {
+/** Writes each fixed file, skipping (with an error notification) any that changed since it was
+ * read or that cannot be written; returns those notifications. */
+function writeFixes(plans, result, io) {
+    const root = new Confinement(result.root);
+    const skipped = [];
+    for (const p of plans) {
+        if (p.before === p.after)
+            continue;
+        try {
+            writeFixedFile(result.absPath(p.path), p.before, p.after, root);
+        }
+        catch (err) {
+            if (!(err instanceof ChangedFileError))
+                throw err;
+            io.stderr(`pinlint: ${terminalSafe(err.message)}\n`);
+            skipped.push({ level: 'error', id: 'fix-skipped', message: 'not fixed: the file changed after pinlint read it, so writing the fix would lose that change; run pinlint --fix again', path: p.path });
+        }
+    }
+    return skipped;
+}
+function readBaseline(file, cwd, root) {
+    // A baseline committed in the tree is the tree's file: a link there must not lead pinlint to
+    // read (and quote in an error) a file outside it.
+    const abs = resolve(cwd, file);
+    const confinement = new Confinement(root);
+    if (confinement.placesInRoot(abs) && existsSync(abs) && !confinement.holds(abs)) {
+        throw new UsageError(`cannot read the baseline ${file}: it is a symbolic link that leads outside the analyzed tree, and pinlint does not read it`);
+    }
     try {
-        return loadBaseline(readFileSync(resolve(cwd, file), 'utf8'), file);
+        return loadBaseline(readFileSync(abs, 'utf8'), file);
     }
     catch (err) {
         if (err instanceof BaselineError)
@@ -77,12 +107,18 @@ export async function runCheck(paths, opts, io) {
         throw new UsageError('--dry-run goes with --fix: pinlint --fix --dry-run prints the changes without writing them.');
     const candidates = selectRules(opts);
     const first = resolve(io.cwd, (paths[0] ?? '.').replace(/[/\\]\.\.\.$/, '') || '.');
-    const configured = configureRun(first, opts.config ? resolve(io.cwd, opts.config) : undefined, candidates);
+    // The root findings are relative to is also the trust boundary of the tree's configuration.
+    const { root } = resolveTargets(paths, io.cwd);
+    const configured = configureRun(first, opts.config ? resolve(io.cwd, opts.config) : undefined, candidates, root);
     if (opts.printConfig) {
-        io.stdout(configured.set.print(first));
+        // Values and paths of the tree's configuration, printed: the JSON keeps its value, the `//`
+        // lines naming each file are escaped for a terminal (report/escape.ts).
+        io.stdout(configured.set.print(first).split('\n').map((l) => (l.startsWith('//') ? terminalSafe(l) : inertJson(l))).join('\n'));
         return EXIT_CLEAN;
     }
-    const baseline = opts.baseline ? readBaseline(opts.baseline, io.cwd) : null;
+    const baseline = opts.baseline ? readBaseline(opts.baseline, io.cwd, root) : null;
+    // What --write-baseline will replace, as it is now: an edit saved during the run is not lost.
+    const baselineBefore = opts.writeBaseline ? currentText(resolve(io.cwd, opts.writeBaseline)) : undefined;
     const progress = wantsProgress(io, opts.progress) ? progressLine(io) : null;
     // Every candidate rule runs; each file's own configuration then decides (applyRuleStates).
     const analyzeOptions = {
@@ -100,7 +136,7 @@ export async function runCheck(paths, opts, io) {
         ...cacheDirFor(opts, io),
         ...prefilterOption(opts),
         limits: runLimits(opts, configured),
-        ...(progress ? { onProgress: progress.update } : {}),
+        ...(progress ? { onProgress: progress.update, onWorking: progress.working } : {}),
     };
     const runOnce = async () => {
         const result = await analyze(analyzeOptions);
@@ -122,17 +158,19 @@ export async function runCheck(paths, opts, io) {
             io.stderr(`pinlint: ${applied} fix${applied === 1 ? '' : 'es'} would change ${plans.length} file${plans.length === 1 ? '' : 's'} (dry run, nothing written)\n`);
             return exitCodeFor(result, opts.failOn, !!opts.exitZero);
         }
-        for (const p of plans)
-            if (p.before !== p.after)
-                writeFixedFile(result.absPath(p.path), p.after);
-        io.stderr(`pinlint: applied ${applied} fix${applied === 1 ? '' : 'es'} to ${plans.length} file${plans.length === 1 ? '' : 's'}\n`);
+        const skipped = writeFixes(plans, result, io);
+        const written = plans.length - skipped.length;
+        io.stderr(`pinlint: applied ${applied} fix${applied === 1 ? '' : 'es'} to ${written} file${written === 1 ? '' : 's'}\n`);
         if (plans.length)
             ({ result, rules } = await runOnce());
+        // Said again after the second analysis, whose notifications replace the first's: the run
+        // fails (exit 2) so that no one mistakes a skipped file for a fixed one.
+        result.notifications.push(...skipped);
     }
     if (opts.writeBaseline) {
-        writeOutput(resolve(io.cwd, opts.writeBaseline), writeBaseline(result.findings, readSource), 'baseline');
+        writeOutput(resolve(io.cwd, opts.writeBaseline), writeBaseline(result.findings, readSource), 'baseline', { root: new Confinement(result.root), expected: baselineBefore });
         const n = result.findings.filter((f) => !f.suppression).length;
-        io.stderr(`pinlint: wrote ${opts.writeBaseline} with ${n} finding${n === 1 ? '' : 's'}\n`);
+        io.stderr(`pinlint: wrote ${terminalSafe(opts.writeBaseline)} with ${n} finding${n === 1 ? '' : 's'}\n`);
         return result.notifications.some((x) => x.level === 'error') ? EXIT_ERROR : EXIT_CLEAN;
     }
     if (baseline) {
@@ -158,19 +196,19 @@ export async function runCheck(paths, opts, io) {
         displayPath: cwdRelative(result.root, io.cwd),
         statistics: !!opts.statistics,
     });
-    emit(text, report, format, opts, io, cwdRelative(result.root, io.cwd));
+    emit(text, report, format, opts, io, cwdRelative(result.root, io.cwd), result.root);
     return exitCodeFor(result, opts.failOn, !!opts.exitZero);
 }
 /** Writes the report where it goes, and what a machine format or a file leaves out to stderr:
  * errors, syntax errors (visible whatever the format), statistics. */
-function emit(text, report, format, opts, io, shown) {
+function emit(text, report, format, opts, io, shown, root) {
     const human = (format === 'text' || format === 'concise') && !opts.output;
     if (opts.output) {
-        writeOutput(resolve(io.cwd, opts.output), text);
+        writeOutput(resolve(io.cwd, opts.output), text, 'report', { root: new Confinement(root) });
         const shown = report.findings.filter((f) => !f.suppression);
         const files = new Set(shown.map((f) => f.location.path)).size;
         const c = report.counts ?? { scanned: 0, parsed: 0 };
-        io.stderr(`pinlint: wrote ${opts.output} (${shown.length} finding${shown.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; ${c.scanned} file${c.scanned === 1 ? '' : 's'} scanned, ${c.parsed} parsed)\n`);
+        io.stderr(`pinlint: wrote ${terminalSafe(opts.output)} (${shown.length} finding${shown.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; ${c.scanned} file${c.scanned === 1 ? '' : 's'} scanned, ${c.parsed} parsed)\n`);
     }
     else {
         io.stdout(text);
@@ -178,8 +216,9 @@ function emit(text, report, format, opts, io, shown) {
     if (human)
         return;
     for (const n of report.notifications.filter((x) => x.level === 'error' || x.id === 'parse-error')) {
-        const where = n.path ? `${shown(n.path)}${n.span ? `:${n.span.startLine}:${n.span.startColumn}` : ''}: ` : '';
-        io.stderr(`pinlint: ${where}${n.level === 'error' ? '' : `${n.level}: `}${n.message}\n`);
+        // Paths and messages can hold what the tree named (escape.ts): shown terminal-safe.
+        const where = n.path ? `${terminalSafe(shown(n.path))}${n.span ? `:${n.span.startLine}:${n.span.startColumn}` : ''}: ` : '';
+        io.stderr(`pinlint: ${where}${n.level === 'error' ? '' : `${n.level}: `}${terminalSafe(n.message)}\n`);
     }
     if (opts.statistics)
         for (const l of statisticsLines(report))

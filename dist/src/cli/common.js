@@ -8,6 +8,7 @@ import { ConfigError, ConfigSet, isDirectory } from '../config/index.js';
 import { KEEP_ALIVE, OS_ALLOCATORS, SINKS } from '../knowledge/index.js';
 import { defaultCacheDir } from '../engine/cache.js';
 import { VERSION } from '../version.js';
+import { Confinement } from '../model/confine.js';
 import { DEFAULT_LIMITS, LIMIT_KEY, LIMIT_OPTION, LIMIT_RANGE, limitsFrom } from '../model/limits.js';
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -40,8 +41,8 @@ export function exitCodeFor(result, failOn, exitZero) {
  * candidate and applies each file's own settings afterwards, with applyRuleStates). Invalid
  * configuration is a usage error: exit 2 with the file, the key and what was expected.
  */
-export function configureRun(startDir, explicitPath, candidates) {
-    const set = new ConfigSet(allRules.map((r) => r.meta), explicitPath);
+export function configureRun(startDir, explicitPath, candidates, root) {
+    const set = new ConfigSet(allRules.map((r) => r.meta), explicitPath, new Confinement(root));
     const states = asUsage(() => set.ruleStates(startDir, allRules.map((r) => r.meta)));
     const rules = candidates.filter((r) => states.get(r.meta.id)?.enabled !== false);
     return {
@@ -55,7 +56,7 @@ export function configureRun(startDir, explicitPath, candidates) {
             limits: (abs) => asUsage(() => limitsFrom(...set.limitSettings(abs))),
             configure: () => asUsage(() => ({
                 knowledge: set.knowledge({ sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS }),
-                context: set.layers().flatMap((l) => configContext(l.path, l.dir, l.config.context)),
+                context: set.layers().flatMap((l) => set.contextOf(l)),
             })),
         },
     };
@@ -104,14 +105,6 @@ function asUsage(f) {
         throw err;
     }
 }
-/** A config file's `context` directories, absolute; one that is not a directory is a usage error
- * naming the file and the key, like any other mistake in the file. */
-function configContext(file, configDir, dirs) {
-    const problems = dirs.flatMap((d, i) => (isDirectory(resolve(configDir, d)) ? [] : [{ key: `/context/${i}`, detail: `${JSON.stringify(d)} is not a directory (paths are relative to the configuration file's directory)` }]));
-    if (problems.length)
-        throw new ConfigError(file, problems);
-    return dirs.map((d) => resolve(configDir, d));
-}
 /** The `--context` directories, absolute (relative to the working directory); one that is not a
  * directory is a usage error. */
 export function cliContext(cwd, dirs) {
@@ -139,9 +132,9 @@ export function prefilterOption(opts) {
 /** The per-file limit options (docs/robustness.md), shared by check and audit. */
 export function limitOptions(cmd) {
     return cmd
-        .option('--max-file-size <bytes>', `skip .go files larger than this (default ${DEFAULT_LIMITS.maxFileBytes})`)
+        .option('--max-file-size <bytes>', `skip .go files larger than this, up to ${LIMIT_RANGE.maxFileBytes.max} (default ${DEFAULT_LIMITS.maxFileBytes})`)
         .option('--max-depth <levels>', `leave out a declaration nested deeper than this, from ${LIMIT_RANGE.maxDepth.min} to ${DEFAULT_LIMITS.maxDepth} (default ${DEFAULT_LIMITS.maxDepth})`)
-        .option('--file-time-limit <ms>', `time one file may take to parse, and its functions to analyze (default ${DEFAULT_LIMITS.fileTimeMs})`);
+        .option('--file-time-limit <ms>', `time one file may take to parse, and as long again to analyze, up to ${LIMIT_RANGE.fileTimeMs.max} (default ${DEFAULT_LIMITS.fileTimeMs})`);
 }
 /** The limits of each file: its configuration's `limits` (configureRun), then the command line's
  * options, which win key by key. A value out of range is a usage error. */
@@ -151,7 +144,7 @@ export function runLimits(opts, configured) {
         const value = opts[LIMIT_KEY[key]];
         if (value === undefined)
             continue;
-        const { min, max = Number.MAX_SAFE_INTEGER } = LIMIT_RANGE[key];
+        const { min, max } = LIMIT_RANGE[key];
         const n = Number(value);
         if (!Number.isInteger(n) || n < min || n > max)
             throw new UsageError(`${LIMIT_OPTION[key]} ${value}: expected an integer from ${min} to ${max}.`);

@@ -10,6 +10,7 @@ import { registerCheck } from './check.js';
 import { registerInfo } from './info.js';
 import { EXIT_CLEAN, EXIT_ERROR, UsageError } from './common.js';
 import { OutputError } from './output.js';
+import { terminalSafe } from '../report/escape.js';
 export { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS } from './common.js';
 export function buildProgram(io, setExit) {
     const program = new Command();
@@ -73,10 +74,14 @@ export async function main(argv, io) {
             return EXIT_ERROR; // commander already printed what was wrong
         }
         if (err instanceof UsageError || err instanceof OutputError) {
-            io.stderr(`pinlint: ${err.message}\n`);
+            // A message may quote a path or a key of the tree (a configuration error): each line is made
+            // inert for a terminal and a CI runner, so none can start a workflow command
+            // (docs/security.md); a message of several problems keeps its lines.
+            io.stderr(`pinlint: ${err.message.split('\n').map(terminalSafe).join('\n')}\n`);
             return EXIT_ERROR;
         }
-        io.stderr(`pinlint: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\nPlease report this with the command line and the file that triggered it.\n`);
+        const detail = err instanceof Error ? err.stack ?? err.message : String(err);
+        io.stderr(`pinlint: internal error: ${detail.split('\n').map(terminalSafe).join('\n')}\nPlease report this with the command line and the file that triggered it.\n`);
         return EXIT_ERROR;
     }
 }

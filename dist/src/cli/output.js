@@ -9,18 +9,24 @@
 // the umask, like a shell redirection; a replaced file keeps its mode. A character device, FIFO
 // or socket is written in place, as `>` would, because renaming over `/dev/null` replaces the
 // device node. A missing output directory is created (as ruff does for --output-file).
-import { closeSync, constants, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { describeError } from '../engine/read.js';
 /** A file could not be written: the message says which and why. */
 export class OutputError extends Error {
 }
+/** The file changed on disk since pinlint read it: it was left as it is (exit 2). */
+export class ChangedFileError extends OutputError {
+}
 /**
  * Writes `text` to the file the user named. `path` must not be a symbolic link: pinlint will
- * not silently write wherever a link points (pass the link's target).
+ * not silently write wherever a link points (pass the link's target); nor may a directory on the
+ * way be a link placed inside the root.
  */
-export function writeOutput(path, text, kind = 'report') {
+export function writeOutput(path, text, kind = 'report', guard = {}) {
+    if (guard.root)
+        refuseLinkedDirectory(path, kind, guard.root);
     const target = lstatOrNull(path, kind);
     if (target?.isSymbolicLink()) {
         throw new OutputError(`cannot write the ${kind} to ${path}: it is a symbolic link, and pinlint does not write through links; name the file it points to instead`);
@@ -31,10 +37,34 @@ export function writeOutput(path, text, kind = 'report') {
         writeInPlace(path, text, kind);
         return;
     }
-    replaceAtomically(path, text, kind, target);
+    replaceAtomically(path, text, kind, target, guard.expected);
 }
-/** Replaces a regular file (or creates one) through an exclusive temporary file and a rename. */
-export function replaceAtomically(path, text, kind, existing) {
+/** Throws when a directory on the way to `path` is a symbolic link the tree placed (inside the
+ * root): `results -> /home/runner/.ssh` in a pull request must not receive `-o results/x.sarif`.
+ * Links above the root (a home directory reached through one) belong to the machine. */
+function refuseLinkedDirectory(path, kind, root) {
+    const dirs = [];
+    for (let d = dirname(resolve(path));; d = dirname(d)) {
+        dirs.unshift(d);
+        if (dirname(d) === d)
+            break;
+    }
+    for (const d of dirs) {
+        let st;
+        try {
+            st = lstatSync(d);
+        }
+        catch {
+            return; // from here on nothing exists; mkdir creates real directories
+        }
+        if (st.isSymbolicLink() && root.placesInRoot(d)) {
+            throw new OutputError(`cannot write the ${kind} to ${path}: ${d} is a symbolic link inside the analyzed tree, and pinlint does not write through links the tree controls; write to a real directory`);
+        }
+    }
+}
+/** Replaces a regular file (or creates one) through an exclusive temporary file and a rename;
+ * with `expected`, only while the file still holds that text (WriteGuard). */
+export function replaceAtomically(path, text, kind, existing, expected) {
     const dir = dirname(path);
     try {
         mkdirSync(dir, { recursive: true });
@@ -50,6 +80,11 @@ export function replaceAtomically(path, text, kind, existing) {
             fchmodSync(fd, existing.mode & 0o7777);
         fsyncSync(fd);
         closeSync(fd);
+        // As late as it can be: between this read and the rename only a write within microseconds
+        // can slip through, where a check at the start of a long --fix run lost every save.
+        if (expected !== undefined && currentText(path) !== expected) {
+            throw new ChangedFileError(`skipped the ${kind} ${path}: it changed after pinlint read it, so writing would lose that change; run pinlint again`);
+        }
         renameSync(tmp, path);
     }
     catch (err) {
@@ -58,6 +93,8 @@ export function replaceAtomically(path, text, kind, existing) {
         }
         catch { /* already closed */ }
         removeQuietly(tmp);
+        if (err instanceof OutputError)
+            throw err;
         throw new OutputError(`cannot write the ${kind} to ${path}: ${describeError(err)}`);
     }
     finally {
@@ -161,9 +198,34 @@ function guardTemp(tmp) {
         });
     };
 }
-/** Writes a fixed Go source file: the real file behind the scanned path (a fix edits the code that
- * was analyzed, also when it was reached through a link), keeping its mode. */
-export function writeFixedFile(path, text) {
+/** The text a file holds now (decoded as pinlint decodes Go files), or null when it is gone or is
+ * not a regular file; never through a link. */
+export function currentText(path) {
+    let fd;
+    try {
+        fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+        if (!fstatSync(fd).isFile())
+            return null;
+        return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(readFileSync(fd));
+    }
+    catch {
+        return null;
+    }
+    finally {
+        if (fd !== undefined)
+            try {
+                closeSync(fd);
+            }
+            catch { /* nothing to do */ }
+    }
+}
+/**
+ * Writes a fixed Go source file: the real file behind the scanned path (a fix edits the code that
+ * was analyzed, also when it was reached through a link inside the root), keeping its mode, and
+ * only while it still holds `before`, the text the fix was computed from. A file whose real path
+ * is outside the root is never written (docs/security.md).
+ */
+export function writeFixedFile(path, before, text, root) {
     let real;
     let st;
     try {
@@ -175,5 +237,7 @@ export function writeFixedFile(path, text) {
     }
     if (!st.isFile())
         throw new OutputError(`cannot write the fixed file ${path}: it is not a regular file`);
-    replaceAtomically(real, text, 'fixed file', st);
+    if (!root.holds(real))
+        throw new OutputError(`cannot write the fixed file ${path}: its real path is outside the analyzed tree`);
+    replaceAtomically(real, text, 'fixed file', st, before);
 }

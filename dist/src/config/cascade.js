@@ -15,13 +15,40 @@ import { ConfigError, displayPath } from './problems.js';
 export class ConfigSet {
     knownRules;
     explicitPath;
+    confinement;
     loaded = new Map();
     chains = new Map();
     nearestByDir = new Map();
-    /** `explicitPath` (absolute, from --config) governs every file when given. */
-    constructor(knownRules, explicitPath) {
+    /**
+     * `explicitPath` (absolute, from --config) governs every file when given. `confinement` is the
+     * trust boundary (docs/security.md): a configuration file placed inside the root is the tree's,
+     * so it must really be there (not a link leading out) and may name only paths inside the root;
+     * a file outside it (the user's own, named by --config) is trusted. Without one, every file is
+     * trusted (library callers that load a single known file).
+     */
+    constructor(knownRules, explicitPath, confinement) {
         this.knownRules = knownRules;
         this.explicitPath = explicitPath;
+        this.confinement = confinement;
+    }
+    /** Reports whether a configuration file is the scanned tree's (it sits inside the root), so
+     * what it names must stay inside the root. */
+    isTreeFile(file) {
+        return this.confinement?.placesInRoot(file) ?? false;
+    }
+    /** The directories of a layer's `context`, absolute; a tree file's must lie inside the root. A
+     * path that is not a directory is a ConfigError naming the file and the key. */
+    contextOf(layer) {
+        const inTree = this.isTreeFile(layer.path);
+        const problems = layer.config.context.flatMap((d, i) => {
+            const abs = resolve(layer.dir, d);
+            if (inTree && !this.confinement?.holds(abs))
+                return [{ key: `/context/${i}`, detail: outsideRoot('context directory') }];
+            return isDirectory(abs) ? [] : [{ key: `/context/${i}`, detail: `${quoteShort(d)} is not a directory (paths are relative to the configuration file's directory)` }];
+        });
+        if (problems.length)
+            throw new ConfigError(layer.path, problems);
+        return layer.config.context.map((d) => resolve(layer.dir, d));
     }
     /** The chain governing a file or directory, the base first; empty when defaults apply. */
     chainFor(absPath) {
@@ -101,6 +128,11 @@ export class ConfigSet {
         }
         let config = this.loaded.get(file);
         if (!config) {
+            // Checked before the file is opened: a link in the tree to a secret outside it is never read,
+            // so nothing of it can reach a message.
+            if (this.isTreeFile(file) && !this.confinement?.holds(file)) {
+                throw new ConfigError(file, [{ key: '', detail: `${outsideRoot('configuration file')}; pinlint does not read it` }]);
+            }
             config = loadConfig(file, this.knownRules);
             this.loaded.set(file, config);
         }
@@ -112,18 +144,32 @@ export class ConfigSet {
     }
     extendsTarget(file, dir, target) {
         const abs = resolve(dir, target);
+        // Before asking whether it exists: a tree's file must not learn, or make pinlint say, what
+        // lies outside the root.
+        if (this.isTreeFile(file) && !this.confinement?.holds(abs)) {
+            throw new ConfigError(file, [{ key: '/extends', detail: `${outsideRoot('file to extend')}; a configuration file in the tree may extend only files inside it` }]);
+        }
         if (!exists(abs))
-            throw new ConfigError(file, [{ key: '/extends', detail: `${JSON.stringify(target)} does not exist (the path is relative to this file's directory)` }]);
+            throw new ConfigError(file, [{ key: '/extends', detail: `${quoteShort(target)} does not exist (the path is relative to this file's directory)` }]);
         // A directory means its configuration file, as discovery would find it there.
         if (isDirectory(abs)) {
             const inDir = findConfigFile(abs);
             if (inDir === null || dirname(inDir) !== abs) {
-                throw new ConfigError(file, [{ key: '/extends', detail: `${JSON.stringify(target)} is a directory without a .pinlint.{json,yaml,yml}` }]);
+                throw new ConfigError(file, [{ key: '/extends', detail: `${quoteShort(target)} is a directory without a .pinlint.{json,yaml,yml}` }]);
             }
             return inDir;
         }
         return abs;
     }
+}
+/** The message for a path of the tree that leads outside the root: it names neither the path
+ * nor what is there, since both come from the tree or from outside it. */
+function outsideRoot(what) {
+    return `the ${what} is outside the repository root (or reached through a symbolic link that leads out of it)`;
+}
+/** A path from a configuration file, quoted with JSON's escapes and cut short for a message. */
+function quoteShort(s) {
+    return JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}...` : s);
 }
 function exists(p) {
     try {

@@ -8,6 +8,8 @@ import { ConfigError } from './problems.js';
 import { CONFIG_SCHEMA, validator } from './schema.js';
 import { explainSchemaErrors, inDocumentOrder } from './schema-errors.js';
 import { closest, escapePointer, isRecord, listAnd, quote } from './wording.js';
+/** The largest configuration file read (1 MiB). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 /** Names looked for in each directory, in this order. */
 export const CONFIG_FILE_NAMES = ['.pinlint.json', '.pinlint.yaml', '.pinlint.yml'];
 /** A configuration with nothing in it: every rule at its default, no extra knowledge. */
@@ -23,9 +25,17 @@ export function loadConfig(path, knownRules) {
     const file = resolve(path);
     let text;
     try {
+        // A configuration is a few hundred lines; megabytes of brackets would cost the YAML parser
+        // seconds (the file may be the tree's, docs/security.md). Checked before anything is read.
+        const size = statSync(file).size;
+        if (size > MAX_CONFIG_BYTES) {
+            throw new ConfigError(file, [{ key: '', detail: `the file has ${size} bytes, more than the ${MAX_CONFIG_BYTES} a configuration file may have` }]);
+        }
         text = readFileSync(file, 'utf8');
     }
     catch (err) {
+        if (err instanceof ConfigError)
+            throw err;
         throw new ConfigError(file, [{ key: '', detail: `cannot read the configuration file: ${describeFsError(err)}` }]);
     }
     const raw = parseConfigText(file, text);

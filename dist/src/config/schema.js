@@ -4,7 +4,7 @@
 // explains.
 import { Ajv } from 'ajv';
 import { listAnd, quote } from './wording.js';
-import { DEFAULT_LIMITS, LIMIT_RANGE } from '../model/limits.js';
+import { CONFIG_LIMIT_RANGE, DEFAULT_LIMITS, LIMIT_OPTION, LIMIT_RANGE } from '../model/limits.js';
 const LEVELS = ['note', 'warning', 'error'];
 // Go import paths: slash-separated elements with no spaces, quotes or backslashes (a Windows
 // path or a quoted import pasted from source is the mistake this catches).
@@ -138,14 +138,16 @@ export const CONFIG_SCHEMA = {
         },
     },
 };
-// The same ranges as the command-line options (model/limits.ts).
+// A configuration file may lower a limit, not raise it past its default (model/limits.ts
+// CONFIG_LIMIT_RANGE): it may be part of the scanned tree. The option may go higher.
 function limit(key, unit) {
-    const { min, max } = LIMIT_RANGE[key];
+    const { min, max } = CONFIG_LIMIT_RANGE[key];
+    const higher = max < LIMIT_RANGE[key].max ? `; only ${LIMIT_OPTION[key]} may set more` : '';
     return {
         type: 'integer',
         minimum: min,
-        ...(max === undefined ? {} : { maximum: max }),
-        description: `a whole number of ${unit} from ${min}${max === undefined ? ' up' : ` to ${max}`} (default ${DEFAULT_LIMITS[key]})`,
+        maximum: max,
+        description: `a whole number of ${unit} from ${min} to ${max} (default ${DEFAULT_LIMITS[key]}${higher})`,
     };
 }
 let compiled;

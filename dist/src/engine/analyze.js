@@ -27,7 +27,7 @@ export async function analyze(opts) {
     const notifications = [];
     const { targets, root } = resolveTargets(opts.paths, opts.cwd);
     const rel = relativeTo(root);
-    const discovered = discoverFiles(targets, opts, rel, notifications);
+    const discovered = discoverFiles(targets, { ...opts, root }, rel, notifications);
     if (discovered.reported.size === 0 && !notifications.some((n) => n.level === 'error')) {
         // Like staticcheck's "matched no packages": a run that looked at nothing must say so, or a
         // mistyped path passes as a clean tree.
@@ -39,6 +39,14 @@ export async function analyze(opts) {
     const scannedDirs = [...discovered.reported.keys(), ...discovered.context.keys()].map((f) => dirname(f));
     const modules = new ModuleResolver(root, { env: opts.env ?? process.env, context: [...(opts.context ?? []), ...(late?.context ?? [])], scannedDirs });
     const extractor = new Extractor(knowledge, opts.cacheDir ? { dir: opts.cacheDir, runKey: runKeyFor(knowledge, opts.toolVersion ?? '') } : null);
+    if (opts.onWorking)
+        extractor.onWorking = opts.onWorking;
+    const refusal = extractor.cacheRefusal();
+    if (refusal !== undefined) {
+        // The directory is untrusted too (docs/security.md): one that another user could write is
+        // never read, which costs only time, and the user should know why every file was parsed.
+        notifications.push({ level: 'warning', id: 'cache-not-used', message: `the facts cache is not used: ${refusal}; make it a directory of your own that only you can write (chmod 700), or pass --cache-dir` });
+    }
     let extracted;
     try {
         extracted = await extractFacts(discovered, { root, rel, modules, knowledge, extractor, limits: limitsOf(opts.limits), parseAll: opts.prefilter === false, onProgress: opts.onProgress }, notifications);
@@ -50,7 +58,7 @@ export async function analyze(opts) {
     if (opts.cacheDir && extractor.wroteCache)
         pruneCache(opts.cacheDir, opts.cacheMaxBytes);
     const { files, reportedFacts, typeRounds, unanalyzed } = extracted;
-    const sources = new Sources(root, reportedFacts);
+    const sources = new Sources(root, reportedFacts, limitsOf(opts.limits));
     if (discovered.reported.size > 0 && unanalyzed === discovered.reported.size) {
         // Every file was skipped: an exit code of 0 would pass a tree nobody looked at as clean.
         notifications.push({ level: 'error', id: 'nothing-analyzed', message: `none of the ${unanalyzed} Go file${unanalyzed === 1 ? '' : 's'} to report on could be analyzed; see the other notifications` });

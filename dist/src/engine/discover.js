@@ -1,11 +1,20 @@
 // Discovery, the first stage of a run: which targets the paths name, which directory is the root
 // that findings are relative to, and which .go files are reported or read as context only. The
-// walk follows Go's `./...` (cmd/go skips testdata, vendor and names starting with . or _) and
-// follows symbolic links once (real paths are deduplicated, so loops end).
+// walk follows Go's `./...` (cmd/go skips testdata, vendor and names starting with . or _) and,
+// like it, does not follow a symbolic link to a directory: the tree is untrusted input
+// (docs/security.md), and `root -> /` would walk the disk. A link to a file is read when its real
+// path stays inside the root, and skipped with a warning otherwise. Paths named on the command
+// line are the user's, and followed.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { Confinement } from '../model/confine.js';
 import { describeError, fileKind } from './read.js';
-/** The absolute targets of the given paths, and the root that paths in findings are relative to. */
+/**
+ * The absolute targets of the given paths and the root that paths in findings are relative to:
+ * the repository's top level, or outside a repository the deepest directory holding every target.
+ * The root is also the trust boundary (docs/security.md): what the tree may lead pinlint to read
+ * or write lies inside it.
+ */
 export function resolveTargets(paths, cwd) {
     // Go's `./...` pattern means "this directory and below", which is what a directory means here.
     const targets = (paths.length ? paths : ['.']).map((p) => resolve(cwd, p === '...' ? '.' : p.replace(/[/\\]\.\.\.$/, '') || '.'));
@@ -47,7 +56,7 @@ export function discoverFiles(targets, opts, rel, notifications) {
             continue;
         }
         if (st.isDirectory())
-            walk(t, reported, seenDirs, !!opts.includeVendor, notifications, rel);
+            walk(t, { out: reported, seen: seenDirs, includeVendor: !!opts.includeVendor, notes: notifications, rel, root: new Confinement(opts.root ?? t) });
         else if (!st.isFile()) {
             notifications.push({ level: 'warning', id: 'not-regular-file', message: `skipped ${relOrAbs(opts.cwd, t)}: ${fileKind(st)}, not a Go file`, ...inRoot(rel(t)) });
         }
@@ -104,58 +113,88 @@ function commonAncestor(dirs) {
     }
     return parts.join(sep) || sep;
 }
-function walk(dir, out, seen, includeVendor, notes, rel) {
+function walk(dir, w) {
     const real = realpathOr(dir);
-    if (seen.has(real)) {
-        return; // a symlink loop or a second route to the same directory
-    }
-    seen.add(real);
+    if (w.seen.has(real))
+        return; // a second route to the same directory (a bind mount)
+    w.seen.add(real);
     let entries;
     try {
         entries = readdirSync(dir, { withFileTypes: true });
     }
     catch (err) {
-        notes.push({ level: 'error', id: 'unreadable', message: `cannot read directory: ${describeError(err)}`, path: rel(dir) });
+        w.notes.push({ level: 'error', id: 'unreadable', message: `cannot read directory: ${describeError(err)}`, path: w.rel(dir) });
         return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-        const p = join(dir, e.name);
-        if (e.name.includes('\uFFFD') && e.name.endsWith('.go') && !existsSync(p)) {
-            // readdir decoded a name that is not UTF-8; the decoded name opens nothing. Go's module
-            // tooling refuses such names too (golang.org/x/mod/module.CheckFilePath).
-            notes.push({ level: 'warning', id: 'invalid-file-name', message: `skipped a file in ${rel(dir) || '.'} whose name is not valid UTF-8 (shown as ${JSON.stringify(e.name)})` });
-            continue;
-        }
-        let isDir = e.isDirectory();
-        let isFile = e.isFile();
-        let kind = '';
-        if (e.isSymbolicLink() || (!isDir && !isFile && e.name.endsWith('.go'))) {
-            try {
-                const st = statSync(p);
-                isDir = st.isDirectory();
-                isFile = st.isFile();
-                kind = fileKind(st);
-            }
-            catch {
-                notes.push({ level: 'warning', id: 'unreadable', message: 'skipped a broken symbolic link', path: rel(p) });
-                continue;
-            }
-        }
-        if (!isDir && !isFile && e.name.endsWith('.go')) {
+    for (const e of entries)
+        walkEntry(dir, e, w);
+}
+function walkEntry(dir, e, w) {
+    const p = join(dir, e.name);
+    if (e.name.includes('\uFFFD') && e.name.endsWith('.go') && !existsSync(p)) {
+        // readdir decoded a name that is not UTF-8; the decoded name opens nothing. Go's module
+        // tooling refuses such names too (golang.org/x/mod/module.CheckFilePath).
+        w.notes.push({ level: 'warning', id: 'invalid-file-name', message: `skipped a file in ${w.rel(dir) || '.'} whose name is not valid UTF-8 (shown as ${JSON.stringify(e.name)})` });
+        return;
+    }
+    if (e.isSymbolicLink()) {
+        walkLink(p, e.name, w);
+        return;
+    }
+    if (e.isDirectory()) {
+        if (!isSkippedDir(e.name, w.includeVendor))
+            walk(p, w);
+    }
+    else if (isGoSourceName(e.name)) {
+        if (!e.isFile()) {
             // A FIFO or device named *.go is never opened: reading a FIFO waits for a writer forever.
-            notes.push({ level: 'warning', id: 'not-regular-file', message: `skipped: ${kind}, not a regular file`, path: rel(p) });
-            continue;
+            w.notes.push({ level: 'warning', id: 'not-regular-file', message: `skipped: ${kindOf(p)}, not a regular file`, path: w.rel(p) });
+            return;
         }
-        if (isDir) {
-            if (!isSkippedDir(e.name, includeVendor))
-                walk(p, out, seen, includeVendor, notes, rel);
+        const r = realpathOr(p);
+        if (!w.out.has(r))
+            w.out.set(r, p);
+    }
+}
+/** A symbolic link met in the walk: a directory is not followed (as `go` walks `./...`); a Go
+ * file is read only when its real path lies inside the root. */
+function walkLink(p, name, w) {
+    let st;
+    try {
+        st = statSync(p);
+    }
+    catch {
+        if (isGoSourceName(name))
+            w.notes.push({ level: 'warning', id: 'unreadable', message: 'skipped a broken symbolic link', path: w.rel(p) });
+        return;
+    }
+    if (st.isDirectory()) {
+        if (!isSkippedDir(name, w.includeVendor)) {
+            w.notes.push({ level: 'note', id: 'symlink-not-followed', message: 'skipped a symbolic link to a directory (pinlint, like the go command in ./..., does not follow them; name its target to analyze it)', path: w.rel(p) });
         }
-        else if (isFile && isGoSourceName(e.name)) {
-            const r = realpathOr(p);
-            if (!out.has(r))
-                out.set(r, p);
-        }
+        return;
+    }
+    if (!isGoSourceName(name))
+        return;
+    if (!st.isFile()) {
+        w.notes.push({ level: 'warning', id: 'not-regular-file', message: `skipped: ${fileKind(st)}, not a regular file`, path: w.rel(p) });
+        return;
+    }
+    const r = realpathOr(p);
+    if (!w.root.holds(r)) {
+        w.notes.push({ level: 'warning', id: 'symlink-outside-root', message: 'skipped a symbolic link to a file outside the analysis root; pinlint reads only files inside it', path: w.rel(p) });
+        return;
+    }
+    if (!w.out.has(r))
+        w.out.set(r, p);
+}
+function kindOf(p) {
+    try {
+        return fileKind(statSync(p));
+    }
+    catch {
+        return 'a special file';
     }
 }
 /** The .go files directly in a directory (none when it cannot be read). */

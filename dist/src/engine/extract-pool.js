@@ -33,10 +33,15 @@ function workerLimit() {
         return { n: Math.max(0, Math.floor(Number(env)) || 0), forced: true };
     return { n: Math.min(availableParallelism(), 4), forced: false };
 }
+/** How often the main thread, waiting for workers, says which file is oldest (ms). */
+const WORKING_EVERY = 500;
 /** The extraction of one run: call extract() per batch, close() at the end. */
 export class Extractor {
     knowledge;
     cacheSpec;
+    /** Told what extraction is on (null: nothing): when that changes, now and then while a file is
+     * analyzed on this thread (its heartbeat), and every WORKING_EVERY ms while workers have files. */
+    onWorking;
     pool = null;
     limit = workerLimit();
     cache;
@@ -53,6 +58,7 @@ export class Extractor {
         let held = [];
         let heldBytes = 0;
         let done = 0;
+        const watch = new Outstanding(this.onWorking);
         const settle = (i, o) => {
             out[i] = o;
             this.count(o);
@@ -61,7 +67,11 @@ export class Extractor {
                 onProgress?.(done, tasks.length);
         };
         const dispatch = (i, job) => {
-            pending.push(this.inWorker(job).then((o) => settle(i, o)));
+            watch.add(i, job.task.path);
+            pending.push(this.inWorker(job).then((o) => {
+                watch.remove(i);
+                settle(i, o);
+            }));
         };
         for (let i = 0; i < tasks.length; i++) {
             const task = tasks[i];
@@ -94,15 +104,21 @@ export class Extractor {
             const h = held[k];
             if (k > 0 && k % YIELD_EVERY === 0)
                 await new Promise((r) => setImmediate(r));
-            settle(h.i, analyzeText(h.job.task, h.job.read, this.knowledge, this.cache));
+            settle(h.i, analyzeText(h.job.task, h.job.read, this.knowledge, this.cache, watch.here(h.job.task.path)));
         }
+        watch.idle();
         // tree-sitter's native trees are released by finalizers that run only on a turn of the event
         // loop (DESIGN.md §9); without one after the last parse, a caller that runs analyses back to
         // back on promises alone (a fuzzer, an editor integration) holds every tree it ever parsed:
         // 30,000 runs grew to 3 GB resident.
         if (held.length > 0)
             await new Promise((r) => setImmediate(r));
-        await Promise.all(pending);
+        try {
+            await Promise.all(pending);
+        }
+        finally {
+            watch.stop();
+        }
         return out;
     }
     /** Starts the pool when `bytes` of text wait and workers are allowed; reports whether it runs. */
@@ -149,6 +165,10 @@ export class Extractor {
             this.stats.bytesParsed += o.cost.parsed;
         }
     }
+    /** Why the facts cache is not used in this run (FactsCache.refusal), or undefined. */
+    cacheRefusal() {
+        return this.cache?.refusal();
+    }
     /** Whether this run wrote cache entries here or in its workers (then the cache is pruned). */
     get wroteCache() {
         return this.cacheSpec !== null && this.stats.filesParsed > 0;
@@ -159,5 +179,64 @@ export class Extractor {
         this.pool = null;
         if (pool)
             await pool.destroy();
+    }
+}
+/**
+ * Which file extraction has been on longest, for Extractor.onWorking. The main thread knows which
+ * files it handed to workers and which came back: the oldest one out is the one to name (a
+ * worker takes its files in order), timed from when it became the oldest. While it waits for
+ * workers, a timer says so every WORKING_EVERY ms; a file analyzed on the main thread says so
+ * from its heartbeat, since the thread then runs no timer.
+ */
+class Outstanding {
+    tell;
+    out = new Map();
+    oldest = null;
+    timer = null;
+    constructor(tell) {
+        this.tell = tell;
+    }
+    add(i, path) {
+        if (!this.tell)
+            return;
+        this.out.set(i, path);
+        if (!this.timer) {
+            this.timer = setInterval(() => this.report(), WORKING_EVERY);
+            this.timer.unref();
+        }
+        if (this.out.size === 1)
+            this.report();
+    }
+    remove(i) {
+        if (!this.tell || !this.out.delete(i))
+            return;
+        this.report();
+    }
+    /** The heartbeat of a file analyzed on this thread, which is the file being worked on. */
+    here(path) {
+        const tell = this.tell;
+        if (!tell)
+            return undefined;
+        const file = { path, since: performance.now() };
+        tell(file);
+        return () => tell(file);
+    }
+    /** Nothing analyzed on this thread any more: back to the files out with workers. */
+    idle() {
+        if (this.tell)
+            this.report();
+    }
+    stop() {
+        if (this.timer)
+            clearInterval(this.timer);
+        this.timer = null;
+        this.tell?.(null);
+    }
+    report() {
+        const first = this.out.values().next();
+        const path = first.done ? null : first.value;
+        if (path !== this.oldest?.path)
+            this.oldest = path === null ? null : { path, since: performance.now() };
+        this.tell?.(this.oldest);
     }
 }

@@ -1,6 +1,6 @@
 // One file's work, the same on the main thread and in a worker: read it, skip it when it cannot
 // matter, extract its facts. Returns data only (structured-clone safe), never throws.
-import { extractFacts } from '../flow/extract.js';
+import { AnalysisTimeout, extractFacts } from '../flow/extract.js';
 import { FUNC_REGISTRATION_NAMES } from '../knowledge/index.js';
 import { describeError, digestOf, readGoFile } from './read.js';
 import { DEFAULT_LIMITS, LIMIT_SETTING } from '../model/limits.js';
@@ -52,19 +52,25 @@ export function extractOne(task, knowledge, cache) {
     return analyzeText(task, read, knowledge, cache);
 }
 /** Parses and analyzes a file's text (the part that runs in workers), storing the facts in the
- * cache under the read's key. */
-export function analyzeText(task, read, knowledge, cache) {
+ * cache under the read's key. `heartbeat` is called now and then while it works (a caller on the
+ * same thread names a file that takes long: cli/progress.ts). */
+export function analyzeText(task, read, knowledge, cache, heartbeat) {
     const limits = task.limits ?? DEFAULT_LIMITS;
     const bytes = read.text.length;
     const cost = { bytes, parsed: bytes };
     let facts;
     try {
-        facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, limits, ...(task.view ? { view: task.view } : {}) });
+        facts = extractFacts(task.path, task.dir, read.text, knowledge, { importPath: task.importPath ?? null, limits, ...(task.view ? { view: task.view } : {}), ...(heartbeat ? { heartbeat } : {}) });
         // What the facts were extracted from: a file that changes before the report is written
         // (truncated mid-scan) is caught by comparing (engine/analyze.ts).
         facts.digest = digestOf(read.text);
     }
     catch (err) {
+        // The declaration scan stops at the deadline and keeps what it analyzed before it; a walk
+        // outside it that ran out of time loses the file, named with the limit.
+        if (err instanceof AnalysisTimeout) {
+            return { kind: 'problem', cost, notification: { level: 'warning', id: 'time-limit', message: `skipped: the analysis took longer than the limit of ${limits.fileTimeMs} ms (${LIMIT_SETTING.fileTimeMs})`, path: task.path } };
+        }
         // Expressions nested tens of thousands deep (generated tables) exhaust the stack of the
         // recursive evaluator: skip that file with a warning instead of failing the run.
         // The nesting limit (go/parse.ts) keeps every walk well inside the smallest stack; this is

@@ -49,13 +49,32 @@ export function readGoFile(path, maxBytes = DEFAULT_LIMITS.maxFileBytes) {
     let invalidUtf8 = false;
     let text;
     try {
-        text = strictUtf8.decode(bytes);
+        try {
+            text = strictUtf8.decode(bytes);
+        }
+        catch (err) {
+            if (isTooLongForAString(err))
+                throw err;
+            invalidUtf8 = true;
+            text = utf8.decode(bytes);
+        }
     }
-    catch {
-        invalidUtf8 = true;
-        text = utf8.decode(bytes);
+    catch (err) {
+        // More text than one JavaScript string holds (about 512 M UTF-16 units): only a limit raised
+        // past the command line's maximum gets here (model/limits.ts), but the file is then too
+        // large, never an internal error that loses the rest of the run.
+        if (!isTooLongForAString(err))
+            throw err;
+        return { ok: false, id: 'file-too-large', message: `skipped: ${bytes.length} bytes is more text than can be held in memory at once` };
     }
     return { ok: true, text, invalidUtf8 };
+}
+/** Reports whether `err` says a string would be longer than V8 allows (ERR_STRING_TOO_LONG, or
+ * V8's RangeError "Invalid string length"). */
+function isTooLongForAString(err) {
+    if (err && typeof err === 'object' && 'code' in err && err.code === 'ERR_STRING_TOO_LONG')
+        return true;
+    return err instanceof RangeError && /string length|longer than/i.test(err.message);
 }
 /** A digest of a file's text, to tell whether it changed between extraction and the report. */
 export function digestOf(text) {

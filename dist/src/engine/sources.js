@@ -4,15 +4,20 @@
 // partialFingerprints (fuzz and file-system campaign, issue 12): such a file's findings are
 // withdrawn and the run ends with an error that names it.
 import { join } from 'node:path';
+import { DEFAULT_LIMITS } from '../model/limits.js';
 import { digestOf, readGoFile } from './read.js';
 export class Sources {
     root;
+    limits;
     texts = new Map();
     digests = new Map();
     /** Files whose text is not the one they were analyzed from. */
     changed = new Set();
-    constructor(root, files) {
+    /** `limits`: each file's limits by absolute path, those it was read with for the analysis (a
+     * second read under a smaller size limit would call every larger file changed). */
+    constructor(root, files, limits = () => DEFAULT_LIMITS) {
         this.root = root;
+        this.limits = limits;
         for (const f of files)
             if (f.digest)
                 this.digests.set(f.path, f.digest);
@@ -21,7 +26,8 @@ export class Sources {
     text(path) {
         if (this.texts.has(path))
             return this.texts.get(path);
-        const r = readGoFile(join(this.root, path));
+        const abs = join(this.root, path);
+        const r = readGoFile(abs, this.limits(abs).maxFileBytes);
         let text = r.ok ? r.text : undefined;
         const want = this.digests.get(path);
         if (want !== undefined && (text === undefined || digestOf(text) !== want)) {

@@ -2,7 +2,8 @@ import { callArguments, unparen } from '../go/syntax.js';
 import { evalBuiltin } from './builtins.js';
 import { callResult, calleeOf, mayCallOS } from './callee.js';
 import { evalCgoConversion } from './cgo.js';
-import { escapePinners } from './context.js';
+import { visit } from './budget.js';
+import { escapePinners, recall, remember } from './context.js';
 import { evalConversion } from './conversions.js';
 import { evalExpr } from './expressions.js';
 import { noteLegacyUse, recordKeepAliveOrPin } from './mitigation-events.js';
@@ -16,6 +17,12 @@ import { EMPTY, av, isEmpty, join } from './value.js';
  * constructors, allocators; records the call when it may matter to a rule.
  */
 export function evalCall(cx, call, env, ctx, form, quiet = false) {
+    visit(cx.file.budget);
+    // Asked again for the same call (its receiver's callee, its object, what it carries): once.
+    const known = quiet ? recall(cx, call, env) : undefined;
+    return known ?? remember(cx, call, env, evalCallOnce(cx, call, env, ctx, form, quiet));
+}
+function evalCallOnce(cx, call, env, ctx, form, quiet) {
     const fn = call.childForFieldName('function');
     if (!fn)
         return EMPTY;

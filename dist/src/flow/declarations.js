@@ -1,5 +1,6 @@
 import { directivesOf, paramFacts, spanOf, typeText, unparen } from '../go/syntax.js';
 import { ASYNC_IO_HINTS } from '../knowledge/index.js';
+import { AnalysisTimeout } from './budget.js';
 import { calleeOf } from './callee.js';
 import { evalCall } from './calls.js';
 import { ctxOf } from './context.js';
@@ -10,16 +11,18 @@ import { declare, newFnContext } from './scope.js';
 import { walkBlock, walkClosure, walkInline } from './statements.js';
 import { inferType, isPinnerType, isProcType, isUintptrParamType, isUintptrType, isUnsafePointerType, typedZero } from './typing.js';
 import { summarizeReturns, summarizeStores } from './returns.js';
-import { EMPTY, av } from './value.js';
+import { EMPTY, Env, av } from './value.js';
 /** The evaluator and walker entry points, handed to every function context so the modules
  * below the ones that define them can call back without an import cycle. */
 const OPS = { evalExpr, evalCall, calleeOf, walkClosure, walkInline };
 /**
  * Scans the file's declarations in three passes: first the names and types declared at package
  * level (so function bodies can tell globals from locals), then package variables (their
- * initializers may name those functions and types), then every function body.
+ * initializers may name those functions and types), then every function body. The last two
+ * evaluate code, and stop at the file's deadline (`fs.budget`, checked inside the walks too):
+ * the declaration being analyzed then and those after it are left out, counted.
  */
-export function scanDeclarations(fs, deadline = Infinity) {
+export function scanDeclarations(fs) {
     for (const decl of fs.root.namedChildren) {
         if (decl.type === 'function_declaration') {
             const n = decl.childForFieldName('name');
@@ -35,23 +38,31 @@ export function scanDeclarations(fs, deadline = Infinity) {
                     typeSpec(fs, spec);
         }
     }
-    for (const decl of fs.root.namedChildren) {
-        if (decl.type === 'var_declaration')
-            pkgVarDecl(fs, decl);
+    const vars = fs.root.namedChildren.filter((d) => d.type === 'var_declaration');
+    const funcs = fs.root.namedChildren.filter((d) => d.type === 'function_declaration' || d.type === 'method_declaration');
+    const late = withinBudget(fs, vars, (d) => pkgVarDecl(fs, d));
+    if (late) {
+        late.skipped += funcs.length;
+        return late;
     }
-    // Bodies are where the time goes: past the deadline the remaining ones are skipped, counted.
-    let late = null;
-    for (const decl of fs.root.namedChildren) {
-        if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration')
-            continue;
-        if (late || performance.now() > deadline) {
-            late ??= { skipped: 0, first: spanOf(decl) };
-            late.skipped++;
-            continue;
+    return withinBudget(fs, funcs, (d) => funcDecl(fs, d));
+}
+/** Analyzes each declaration in turn until the deadline passes; what is left is counted. */
+function withinBudget(fs, decls, analyze) {
+    for (let i = 0; i < decls.length; i++) {
+        const decl = decls[i];
+        try {
+            if (performance.now() > fs.budget.deadline)
+                throw new AnalysisTimeout();
+            analyze(decl);
         }
-        funcDecl(fs, decl);
+        catch (err) {
+            if (!(err instanceof AnalysisTimeout))
+                throw err;
+            return { skipped: decls.length - i, first: spanOf(decl) };
+        }
     }
-    return late;
+    return null;
 }
 /** Package-level variable and constant names; those of array or struct value type too. */
 function packageNames(fs, decl) {
@@ -171,7 +182,7 @@ export function pkgVarDecl(fs, decl) {
  * as a function with no locals whose events are dropped (only its value matters). */
 export function classifyStatic(fs, expr) {
     const cx = newFnContext(fs, OPS, 0);
-    return evalExpr(cx, expr, new Map(), ctxOf(cx, expr));
+    return evalExpr(cx, expr, new Env(), ctxOf(cx, expr));
 }
 export function funcDecl(fs, decl) {
     const nameNode = decl.childForFieldName('name');
@@ -226,7 +237,7 @@ export function funcDecl(fs, decl) {
 /** Walks a function body in a fresh context; returns what the walk learned about the function. */
 export function walkFunctionBody(fs, fact, body, recv, results = []) {
     const cx = newFnContext(fs, OPS, fs.seq.nextId++);
-    const env = new Map();
+    const env = new Env();
     // The receiver is parameter -1 for summaries (a method returning a conversion of its receiver).
     const paramKeys = new Map();
     if (recv) {

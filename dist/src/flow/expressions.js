@@ -1,36 +1,48 @@
 import { constIndex, elementKey, fieldPath, shorten, spanOf, typeText, unparen } from '../go/syntax.js';
-import { noteUse } from './context.js';
+import { visit } from './budget.js';
+import { noteUse, recall, remember } from './context.js';
 import { ask, structFields } from './file-scope.js';
 import { noteLiteralFuncs } from './func-values.js';
 import { objOf, rootVar } from './objects.js';
 import { lookup } from './scope.js';
 import { typedZero } from './typing.js';
 import { EMPTY, INT, altered, av, elemAt, held, hiddenIn, join, untyped } from './value.js';
-/** Evaluates an expression to the abstract value it may hold, recording calls on the way. */
+/** Evaluates an expression to the abstract value it may hold, recording calls on the way. A quiet
+ * evaluation (one that records nothing) of an expression already evaluated in the same
+ * environment state is answered from memory (context.ts `recall`). */
 export function evalExpr(cx, node, env, ctx, quiet = false) {
     const e = unparen(node);
+    if (e.type === 'call_expression')
+        return cx.ops.evalCall(cx, e, env, ctx, 'plain', quiet);
+    visit(cx.file.budget);
+    if (e.type === 'identifier')
+        return evalIdentifier(cx, e, env);
+    const known = quiet ? recall(cx, e, env) : undefined;
+    return known ?? remember(cx, e, env, evalCompound(cx, e, env, ctx, quiet));
+}
+/** A name: a variable's value, a package-level function used as a value, or static memory. */
+function evalIdentifier(cx, e, env) {
+    const info = lookup(cx, e.text);
+    if (!info) {
+        if (e.text === 'nil')
+            return EMPTY;
+        // Reading a package-level array or struct copies it: the copy is not static memory.
+        if (cx.file.pkgValueVars.has(e.text))
+            return EMPTY;
+        // A function of this package used as a value: declared here, or (the type layer says)
+        // in another file of the package.
+        const isFunc = !cx.file.pkgVarNames.has(e.text) &&
+            (cx.file.pkgFuncNames.has(e.text) || ask(cx.file, null, `${e.text}!fn`)?.kind === 'func-decl');
+        return isFunc
+            ? av({ func: { kind: 'func', pkg: null, qualifier: null, name: e.text } })
+            : av({ ptrs: [{ name: e.text, keys: [`global:${e.text}`], kind: 'global', stack: false }] });
+    }
+    noteUse(cx, info.key, e);
+    return env.get(info.key) ?? EMPTY;
+}
+/** Every expression but names and calls, unparenthesized. */
+function evalCompound(cx, e, env, ctx, quiet) {
     switch (e.type) {
-        case 'identifier': {
-            const info = lookup(cx, e.text);
-            if (!info) {
-                if (e.text === 'nil')
-                    return EMPTY;
-                // Reading a package-level array or struct copies it: the copy is not static memory.
-                if (cx.file.pkgValueVars.has(e.text))
-                    return EMPTY;
-                // A function of this package used as a value: declared here, or (the type layer says)
-                // in another file of the package.
-                const isFunc = !cx.file.pkgVarNames.has(e.text) &&
-                    (cx.file.pkgFuncNames.has(e.text) || ask(cx.file, null, `${e.text}!fn`)?.kind === 'func-decl');
-                return isFunc
-                    ? av({ func: { kind: 'func', pkg: null, qualifier: null, name: e.text } })
-                    : av({ ptrs: [{ name: e.text, keys: [`global:${e.text}`], kind: 'global', stack: false }] });
-            }
-            noteUse(cx, info.key, e);
-            return env.get(info.key) ?? EMPTY;
-        }
-        case 'call_expression':
-            return cx.ops.evalCall(cx, e, env, ctx, 'plain', quiet);
         case 'unary_expression': {
             const op = e.child(0)?.type;
             const operand = e.childForFieldName('operand');

@@ -15,15 +15,17 @@ import { textForParser } from '../go/positions.js';
 import { parseSuppressions, statementRanges } from '../go/suppress.js';
 import { importSiteOf, importsOf, isGeneratedFile, packageNameOf, spanOf } from '../go/syntax.js';
 import { compareText } from '../model/order.js';
+import { AnalysisTimeout } from './budget.js';
 import { scanDeclarations } from './declarations.js';
 import { DEFAULT_KNOWLEDGE, newFileScope } from './file-scope.js';
 import { DEFAULT_LIMITS, LIMIT_SETTING } from '../model/limits.js';
 import { lineStarts, positionAt } from '../go/positions.js';
+export { AnalysisTimeout };
 export { DEFAULT_KNOWLEDGE };
 /** Extracts the facts of one Go file. Never throws on odd input: problems become notifications. */
 export function extractFacts(path, dir, text, knowledge = DEFAULT_KNOWLEDGE, where = {}) {
     const limits = where.limits ?? DEFAULT_LIMITS;
-    const parsed = parseGo(textForParser(text), { maxDepth: limits.maxDepth, timeMs: limits.fileTimeMs });
+    const parsed = parseGo(textForParser(text), { maxDepth: limits.maxDepth, timeMs: limits.fileTimeMs, ...(where.heartbeat ? { onProgress: where.heartbeat } : {}) });
     const root = parsed.root;
     const facts = {
         path,
@@ -62,16 +64,17 @@ export function extractFacts(path, dir, text, knowledge = DEFAULT_KNOWLEDGE, whe
     const build = buildConstraintOf(path, text);
     if (build)
         facts.build = build;
-    const fs = newFileScope(facts, root, knowledge, where.view ?? {}, where.importPath ?? null);
+    // The analysis has its own budget, checked inside the walks (flow/budget.ts): a file that
+    // needed the declaration-by-declaration parse must still get its functions analyzed.
+    const budget = { deadline: performance.now() + limits.fileTimeMs, visits: 0, ...(where.heartbeat ? { beat: where.heartbeat } : {}) };
+    const fs = newFileScope(facts, root, knowledge, where.view ?? {}, where.importPath ?? null, budget);
     facts.notifications.push(...limitNotes(path, text, parsed, limits));
-    // The analysis has its own budget: a file that needed the declaration-by-declaration parse
-    // must still get its functions analyzed.
-    const late = scanDeclarations(fs, performance.now() + limits.fileTimeMs);
+    const late = scanDeclarations(fs);
     if (late) {
         facts.notifications.push({
             level: 'warning',
             id: 'time-limit',
-            message: `${late.skipped} function${late.skipped === 1 ? '' : 's'} from line ${late.first.startLine} on not analyzed: the file took longer than the limit of ${limits.fileTimeMs} ms (${LIMIT_SETTING.fileTimeMs})`,
+            message: `${late.skipped} declaration${late.skipped === 1 ? '' : 's'} from line ${late.first.startLine} on not analyzed: the file took longer than the limit of ${limits.fileTimeMs} ms (${LIMIT_SETTING.fileTimeMs})`,
             path,
             span: late.first,
         });

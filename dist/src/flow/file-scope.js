@@ -7,9 +7,10 @@
 import { cgoPreamble, preambleTypeNames } from '../go/cgo.js';
 import { CGO_PACKAGE, KEEP_ALIVE, NAMED_UINTPTR_TYPES, OS_ALLOCATORS, SINKS, sinkMethodNames } from '../knowledge/index.js';
 import { PREDECLARED_TYPES, viewKey } from '../model/view.js';
+import { unlimited } from './budget.js';
 export const DEFAULT_KNOWLEDGE = { sinks: SINKS, keepAlive: KEEP_ALIVE, osAllocators: OS_ALLOCATORS };
 /** A file scope with its imports filled in; the declaration scan adds the declared names. */
-export function newFileScope(facts, root, k, view = {}, importPath = null) {
+export function newFileScope(facts, root, k, view = {}, importPath = null, budget = unlimited()) {
     const imports = new Map();
     const dotImports = [];
     for (const imp of facts.imports) {
@@ -37,6 +38,7 @@ export function newFileScope(facts, root, k, view = {}, importPath = null) {
         sinkFuncNames: new Set(Object.values(k.sinks.funcs).flat()),
         cTypes: facts.imports.some((i) => i.path === CGO_PACKAGE) ? preambleTypeNames(cgoPreamble(root) ?? '') : new Set(),
         seq: { nextId: 1, varSeq: 0 },
+        budget,
     };
     return fs;
 }

@@ -1,3 +1,4 @@
+import { visit } from './budget.js';
 import { dominates, isReachableAfter, undoesInLoop } from './reach.js';
 export function pinnerName(key) {
     return key.startsWith('field:') ? key.slice(6) : key.replace(/#\d+$/, '');
@@ -23,6 +24,7 @@ export function finishCalls(cx) {
 }
 /** Judges what keeps the object named by `keys` alive across the call at `call` (DESIGN.md §3). */
 export function mitigationFor(cx, call, keys) {
+    visit(cx.file.budget);
     const mit = { pin: 'none' };
     if (keys.length === 0)
         return mit;
@@ -31,6 +33,8 @@ export function mitigationFor(cx, call, keys) {
     // runtime.KeepAlive after the call on some path, with the variable not reassigned in between;
     // or deferred anywhere in the function (the deferred call holds its argument until return).
     for (const ka of cx.log.keepAlives) {
+        // Calls × events × assignments: bounded by the file's time limit, not by the walk's.
+        visit(cx.file.budget);
         if (!match(ka.keys) || ka.ctx.fn !== call.fn)
             continue;
         if (ka.ctx.deferred || (isReachableAfter(call, ka.ctx) && !isReassignedBetween(cx, keys, call, ka.ctx))) {
@@ -84,6 +88,7 @@ function judgeUses(cx, call, keys, mit) {
     let first;
     for (const k of keys) {
         for (const use of cx.log.uses.get(k)?.values() ?? []) {
+            visit(cx.file.budget);
             if (use.ctx.fn !== call.fn || (first && order(first) <= order(use)))
                 continue;
             // Inside the call itself (its own arguments) is not after it.

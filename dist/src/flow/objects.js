@@ -1,5 +1,6 @@
 import { INTEGER_TYPES, conversionOperand, isUnsafeMember, unsafeHelperOperand } from '../go/predicates.js';
 import { shorten, unparen } from '../go/syntax.js';
+import { visit } from './budget.js';
 import { ctxOf } from './context.js';
 import { lookup } from './scope.js';
 import { isSliceish, isUnsafePointerType } from './typing.js';
@@ -43,6 +44,7 @@ export function pointeeRoot(cx, expr) {
  * then a local variable itself is the object (and may live on the stack).
  */
 export function objOf(cx, expr, env, ctx, addr = false) {
+    visit(cx.file.budget);
     const e = unparen(expr);
     if (e.type === 'identifier') {
         const info = lookup(cx, e.text);

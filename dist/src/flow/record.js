@@ -193,9 +193,16 @@ export function spreadUptrs(cx, a, v, env, ctx) {
  */
 export function markOutParam(cx, arg, env) {
     const info = outParamTarget(cx, arg);
-    if (info)
-        env.set(info.key, av({ os: true, int: info.type === 'uintptr' }));
+    if (!info)
+        return;
+    // The same value each time, written only once: a write makes every value remembered in this
+    // environment stale (context.ts recall), and a call is evaluated more than once.
+    const value = info.type === 'uintptr' ? OS_INT : OS_MEMORY;
+    if (env.get(info.key) !== value)
+        env.set(info.key, value);
 }
+const OS_MEMORY = Object.freeze(av({ os: true }));
+const OS_INT = Object.freeze(av({ os: true, int: true }));
 /** The variable `p` of an argument `&p` (through conversions) that can receive memory the OS
  * allocated: a pointer, unsafe.Pointer or uintptr variable. */
 export function outParamTarget(cx, arg) {

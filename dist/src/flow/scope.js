@@ -15,8 +15,9 @@ export function newFnContext(file, ops, fnId) {
         scopes: [new Map()],
         scopeRanges: [{ start: 0, end: Number.MAX_SAFE_INTEGER }],
         log: { keepAlives: [], pins: [], unpins: [], assigns: [], calls: [], pinners: new Map(), returns: [], uses: new Map(), globalStores: [] },
-        pos: { path: [], loops: [], loopExits: [], fnStack: [fnId], deferredFn: new Set(), deferredNest: 0, inlineEnds: [], noUse: 0 },
+        pos: { path: [], loops: [], loopNest: 0, loopExits: [], fnStack: [fnId], deferredFn: new Set(), deferredNest: 0, inlineEnds: [], noUse: 0 },
         out: { inlineFixes: [], storesParam: false, foreignReturns: 0, otherReturns: 0, resultKeys: [], returns: [], exits: [] },
+        memo: new Map(),
     };
     return cx;
 }

@@ -1,11 +1,12 @@
 import { callArguments, paramFacts, spanOf, unparen } from '../go/syntax.js';
 import { assign, store, varSpec } from './assign.js';
 import { evalCall } from './calls.js';
+import { visit } from './budget.js';
 import { ctxOf, escapePinners } from './context.js';
 import { evalExpr } from './expressions.js';
 import { objOf } from './objects.js';
 import { declare, lookup, popScope, pushScope } from './scope.js';
-import { EMPTY, INT, allElems, av, held, joinEnvs } from './value.js';
+import { EMPTY, Env, INT, allElems, av, held, joinEnvs } from './value.js';
 /** Walks a block in a new scope; returns the environment after it, or null if it never falls through. */
 export function walkBlock(cx, block, env) {
     pushScope(cx, block);
@@ -20,6 +21,7 @@ export function walkBlock(cx, block, env) {
     return cur;
 }
 export function walkStmt(cx, stmt, env) {
+    visit(cx.file.budget);
     switch (stmt.type) {
         case 'block':
             return walkBlock(cx, stmt, env);
@@ -170,13 +172,13 @@ export function walkIf(cx, stmt, env) {
     const cur = walkHeader(cx, stmt, env, 'condition');
     const id = cx.file.seq.nextId++;
     cx.pos.path.push([id, 0]);
-    const thenEnv = walkBlockOrStmt(cx, stmt.childForFieldName('consequence'), new Map(cur));
+    const thenEnv = walkBlockOrStmt(cx, stmt.childForFieldName('consequence'), new Env(cur));
     cx.pos.path.pop();
     const alt = stmt.childForFieldName('alternative');
     let elseEnv = cur;
     if (alt) {
         cx.pos.path.push([id, 1]);
-        elseEnv = walkBlockOrStmt(cx, alt, new Map(cur));
+        elseEnv = walkBlockOrStmt(cx, alt, new Env(cur));
         cx.pos.path.pop();
     }
     popScope(cx);
@@ -194,6 +196,7 @@ export function walkFor(cx, stmt, env) {
     const body = stmt.childForFieldName('body');
     const id = cx.file.seq.nextId++;
     cx.pos.loops.push(id);
+    cx.pos.loopNest++;
     if (clause?.type === 'for_clause') {
         const init = clause.childForFieldName('initializer');
         if (init)
@@ -219,14 +222,15 @@ export function walkFor(cx, stmt, env) {
     // in every shape pinlint tracks (a value needs at most one extra trip to reach a use).
     let result = cur;
     cx.pos.loopExits.push([]);
-    // Deeply nested loops get one round: two rounds at every level would cost 2^depth walks.
-    const rounds = cx.pos.loops.length > 6 ? 1 : 2;
+    // Deeply nested loops get one round: two rounds at every level would cost 2^depth walks. The
+    // loops around a closure count too: a closure in a loop body is walked in each round.
+    const rounds = cx.pos.loopNest > 6 ? 1 : 2;
     for (let round = 0; round < rounds; round++) {
         const cond = clause?.type === 'for_clause' ? clause.childForFieldName('condition') : clause ? null : stmt.namedChildren.find((c) => c !== body) ?? null;
         if (cond)
             evalExpr(cx, cond, result, ctxOf(cx, cond));
         const before = result;
-        const after = body ? walkBlock(cx, body, new Map(before)) : before;
+        const after = body ? walkBlock(cx, body, new Env(before)) : before;
         if (clause?.type === 'for_clause') {
             const update = clause.childForFieldName('update');
             if (update && after)
@@ -238,6 +242,7 @@ export function walkFor(cx, stmt, env) {
     }
     const exits = cx.pos.loopExits.pop() ?? [];
     cx.pos.loops.pop();
+    cx.pos.loopNest--;
     popScope(cx);
     return joinEnvs([result, ...exits]);
 }
@@ -255,7 +260,7 @@ export function walkSwitch(cx, stmt, env) {
             hasDefault = true;
         cx.pos.path.push([id, arm++]);
         pushScope(cx, c);
-        let caseEnv = new Map(cur);
+        let caseEnv = new Env(cur);
         const comm = c.childForFieldName('communication');
         if (comm)
             caseEnv = walkStmt(cx, comm, caseEnv);
@@ -322,7 +327,7 @@ export function walkClosure(cx, lit, env, deferred) {
     cx.pos.loops = deferred ? cx.pos.loops.slice() : [];
     cx.pos.loopExits = [];
     pushScope(cx, lit);
-    const inner = new Map(env);
+    const inner = new Env(env);
     const params = paramFacts(lit.childForFieldName('parameters'));
     for (const p of params)
         declare(cx, p.name, 'local', inner, EMPTY, p.variadic ? `[]${p.type}` : p.type);

@@ -119,9 +119,14 @@ export class SyntaxNode {
     }
 }
 /** Parses with tree-sitter, stopped at the deadline; null when stopped. */
-function treeOf(text, deadline) {
+function treeOf(text, deadline, onProgress) {
     const p = goParser();
-    const options = deadline === undefined ? {} : { progressCallback: () => performance.now() > deadline };
+    const options = deadline === undefined && !onProgress ? {} : {
+        progressCallback: () => {
+            onProgress?.();
+            return deadline !== undefined && performance.now() > deadline;
+        },
+    };
     const tree = p.parse(text, null, options);
     if (tree)
         return tree;
@@ -132,7 +137,7 @@ function treeOf(text, deadline) {
 /** Parses Go source text into plain nodes, within the limits. */
 export function parseGo(text, limits = { maxDepth: DEFAULT_LIMITS.maxDepth }) {
     const file = new FileText(text);
-    const tree = treeOf(text, limits.timeMs === undefined ? undefined : performance.now() + limits.timeMs);
+    const tree = treeOf(text, limits.timeMs === undefined ? undefined : performance.now() + limits.timeMs, limits.onProgress);
     if (tree) {
         const out = { root: null, errors: [], skipped: [], byDeclaration: false };
         out.root = copyTree(file, tree, { maxDepth: limits.maxDepth, map: (o) => o, skipped: out.skipped, errors: out.errors });
@@ -245,7 +250,7 @@ function parseByDeclaration(file, limits) {
     const spans = [[0, headerEnd], ...starts.map((s, k) => [s, starts[k + 1] ?? text.length])];
     spans.forEach(([from, to], k) => {
         const now = performance.now();
-        const tree = now < stop ? treeOf(k === 0 ? header : header + text.slice(from, to), Math.min(now + each, stop)) : null;
+        const tree = now < stop ? treeOf(k === 0 ? header : header + text.slice(from, to), Math.min(now + each, stop), limits.onProgress) : null;
         if (!tree) {
             out.skipped.push({ startIndex: from, endIndex: to, reason: 'time' });
             return;

@@ -1,5 +1,6 @@
 // Source positions: the line table and offset conversions shared by the parser copy, SARIF
-// regions and fixes, and the one rule for the BOM the parser must not see.
+// regions, fixes and the text format's excerpts, and the one rule for the BOM the parser must not
+// see.
 /** Go ignores a leading BOM; the parser does not, so it sees a space in its place (same offsets). */
 export function textForParser(text) {
     return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
@@ -31,4 +32,19 @@ export function pointAt(starts, offset) {
 export function positionAt(starts, offset) {
     const p = pointAt(starts, offset);
     return { line: p.row + 1, column: p.column + 1 };
+}
+/**
+ * Line `n` (1-based) of `text` without its terminator (the LF, and a CR before it), or undefined
+ * past the end; `starts` is `lineStarts(text)`, built once per file so that looking up many lines
+ * costs no more than reading the text once.
+ */
+export function lineText(text, starts, n) {
+    const start = n >= 1 ? starts[n - 1] : undefined;
+    if (start === undefined)
+        return undefined;
+    const next = starts[n];
+    let end = next === undefined ? text.length : next - 1;
+    if (end > start && text.charCodeAt(end - 1) === 0x0d)
+        end--;
+    return text.slice(start, end);
 }

@@ -13,6 +13,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { SYSCALL_WRAPPER_PACKAGES, isStandardImportPath } from '../knowledge/index.js';
+import { Confinement } from '../model/confine.js';
 import { goEnv, moduleCacheDir, readGoMod, requiredModuleOf } from './gomod.js';
 export class ModuleResolver {
     root;
@@ -25,11 +26,18 @@ export class ModuleResolver {
     env;
     context;
     scanned;
+    /** Where an imported package may be read from: the root, and the directories the trusted side
+     * named (context directories, the module cache, GOPATH). go.mod's directory replacements,
+     * relative imports and vendor/ come from the tree and must stay inside the root
+     * (docs/security.md). */
+    confinement;
     constructor(root, opts = {}) {
         this.root = root;
         this.env = goEnv(opts.env ?? {});
         this.context = opts.context ?? [];
         this.scanned = [...new Set(opts.scannedDirs ?? [])];
+        const trusted = [...this.context, ...this.env.gopath, ...(this.env.modCache ? [this.env.modCache] : [])];
+        this.confinement = new Confinement(root, trusted);
     }
     importPathOf(relDir) {
         const abs = relDir === '.' ? this.root : join(this.root, relDir);
@@ -65,8 +73,11 @@ export class ModuleResolver {
     }
     /** The go.mod in `dir` itself (not above it), parsed once. */
     ownMod(dir) {
+        // A go.mod placed in the tree that links out of it is not read: its lines would become import
+        // paths, and those reach messages.
+        const file = join(dir, 'go.mod');
         if (!this.own.has(dir))
-            this.own.set(dir, readGoMod(dir));
+            this.own.set(dir, this.confinement.placesInRoot(file) && !this.confinement.holds(file) ? null : readGoMod(dir));
         return this.own.get(dir) ?? null;
     }
     /**
@@ -79,7 +90,12 @@ export class ModuleResolver {
         const key = `${fromDir}\u0000${importPath}`;
         if (this.lookups.has(key))
             return this.lookups.get(key) ?? null;
-        const hit = this.locate(importPath, this.scopeOf(fromDir), fromDir);
+        let hit = this.locate(importPath, this.scopeOf(fromDir), fromDir);
+        // The one gate every located directory passes: a package outside the root and every trusted
+        // directory (`replace x => /etc`, `import "../../../home"`, a link in vendor/) is not read,
+        // and its calls are judged as those of a package found nowhere.
+        if (hit !== null && hit !== 'known' && this.confinement.allowed(hit.dir) === null)
+            hit = null;
         let dir = null;
         if (hit === null)
             this.missing.add(importPath);

@@ -159,7 +159,7 @@ export class CalleeResolver {
             return { kind: 'other' };
         if (pkg.importPath && isTableSinkMethod(this.sinks, pkg.importPath, recv.name, callee.name))
             return { kind: 'sink', name: display };
-        const refs = this.promotedMethod(pkg, recv.name, callee.name, file, 0);
+        const refs = this.promotedMethod(pkg, recv.name, callee.name, file);
         if (refs.length)
             return this.funcTarget(display, refs);
         const field = this.fieldOfType(pkg, recv.name, callee.name, display);
@@ -176,18 +176,28 @@ export class CalleeResolver {
     /** A method of a named type of `pkg`, or promoted from a type embedded in it
      * (go.dev/ref/spec#Struct_types: the shallowest depth wins). Embedded types of this package
      * only: an embedded type of another package is written `q.T`, whose qualifier needs the
-     * declaring file (the type layer's view answers for those). */
-    promotedMethod(pkg, typeName, method, file, depth) {
-        const direct = this.pkgs.methods([pkg], typeName, method, file);
-        if (direct.length || depth >= 4)
-            return direct;
-        for (const [field, type] of Object.entries(this.pkgs.type(pkg, typeName, file)?.fields ?? {})) {
-            const bare = type.replace(/^\*/, '');
-            if (bare !== field)
-                continue;
-            const found = this.promotedMethod(pkg, bare, method, file, depth + 1);
-            if (found.length)
-                return found;
+     * declaring file (the type layer's view answers for those). Breadth-first, each type looked at
+     * once: depth first without that visited each path, fields^4 of them for a tree's types that
+     * embed many types each. */
+    promotedMethod(pkg, typeName, method, file) {
+        const seen = new Set();
+        let level = [typeName];
+        for (let depth = 0; depth <= 4 && level.length > 0; depth++) {
+            const next = [];
+            for (const name of level) {
+                if (seen.has(name))
+                    continue;
+                seen.add(name);
+                const direct = this.pkgs.methods([pkg], name, method, file);
+                if (direct.length)
+                    return direct;
+                for (const [field, type] of Object.entries(this.pkgs.type(pkg, name, file)?.fields ?? {})) {
+                    const bare = type.replace(/^\*/, '');
+                    if (bare === field && !seen.has(bare))
+                        next.push(bare);
+                }
+            }
+            level = next;
         }
         return [];
     }

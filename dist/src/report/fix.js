@@ -1,5 +1,6 @@
 import { compareText } from '../model/order.js';
 import { createTwoFilesPatch } from 'diff';
+import { breakRunnerPrefix, terminalSafe } from './escape.js';
 function overlaps(a, b) {
     if (a.start === a.end && b.start === b.end)
         return false; // two insertions at one point
@@ -48,11 +49,32 @@ export function planFixes(findings, readSource) {
 }
 /** A unified diff of two versions of a file: three lines of context, one hunk per change (hunks
  * closer than twice the context merge, as in diff -u). jsdiff's Myers diff costs O(N·D), so a
- * two-line change to a large file is a two-hunk diff, not a replacement of the file. */
+ * two-line change to a large file is a two-hunk diff, not a replacement of the file.
+ *
+ * The diff is printed (`--fix --dry-run`), so what comes from the tree is made inert for a terminal
+ * or a CI log (escape.ts): jsdiff C-quotes a file name with controls or non-ASCII as git does, and a
+ * `##[` in it is written `#\043[` inside quotes, which git and patch read as the same name; each
+ * context or changed line is terminal-safe, so a line holding a control character or a CI command
+ * is shown escaped and its hunk no longer applies as a patch (the CR of a CRLF line is its line
+ * ending and stays). `--fix` itself writes the true bytes. */
 export function unifiedDiff(path, before, after) {
     if (before === after)
         return '';
     const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { context: 3 });
     // jsdiff starts the patch with a line of '=' (its Index-style separator); diff -u does not.
-    return patch.replace(/^=+\n/, '');
+    const lines = patch.replace(/^=+\n/, '').split('\n');
+    // The two file headers first, then hunk headers (`@@`), `\ No newline` notes and content lines
+    // (a one-character mark, then the line).
+    return lines.map((l, i) => (i < 2 ? headerLine(l) : l.startsWith('@@') || l.startsWith('\\') || l === '' ? l : l.charAt(0) + diffLine(l.slice(1)))).join('\n');
+}
+/** `--- name` or `+++ name`; a name without quotes needed none (no control, quote or backslash). */
+function headerLine(l) {
+    if (!l.includes('##['))
+        return l;
+    const name = l.slice(4);
+    return l.slice(0, 4) + breakRunnerPrefix(name.startsWith('"') ? name : `"${name}"`, '\\043');
+}
+function diffLine(line) {
+    const crlf = line.endsWith('\r');
+    return crlf ? `${terminalSafe(line.slice(0, -1))}\r` : terminalSafe(line);
 }

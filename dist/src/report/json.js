@@ -1,6 +1,7 @@
 // Machine-readable output for scripts: one object, pretty-printed, with every key written in a fixed
 // order (objects are rebuilt field by field instead of serialising engine objects as they come), so
 // the bytes depend only on the findings.
+import { inertJson } from './escape.js';
 import { summarize } from './text.js';
 function location(l) {
     return { path: l.path, startLine: l.startLine, startColumn: l.startColumn, endLine: l.endLine, endColumn: l.endColumn };
@@ -52,6 +53,8 @@ export function buildJson(report, opts = {}) {
         summary: summarize(report),
     };
 }
+/** The JSON text; inertJson spells the few code points JSON.stringify leaves raw that a terminal
+ * or a CI log would act on as escapes, so the value parsed is the same. */
 export function renderJson(report, opts = {}) {
-    return `${JSON.stringify(buildJson(report, opts), null, 2)}\n`;
+    return `${inertJson(JSON.stringify(buildJson(report, opts), null, 2))}\n`;
 }

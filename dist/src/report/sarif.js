@@ -13,6 +13,7 @@
 // runs over the same tree give byte-identical files.
 import { lineStarts, positionAt } from '../go/positions.js';
 import { INFORMATION_URI, ruleFullDescription, ruleHelpMarkdown, ruleHelpText, ruleHelpUri, ruleShortDescription, ruleTags, securitySeverityString, } from '../docs/render.js';
+import { inertJson } from './escape.js';
 import { lineHashes } from './fingerprint.js';
 import { summarize } from './text.js';
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -116,7 +117,7 @@ function escapeLinkText(s) {
 export function messageWithRelatedLinks(finding) {
     const n = finding.related.length;
     if (n === 0)
-        return finding.message;
+        return finding.message.replace(/\](?=\()/g, '\\]');
     const ids = Array.from({ length: n }, (_, k) => k + 1);
     if (ids.every((id) => finding.message.includes(`](${id})`)))
         return finding.message;
@@ -125,7 +126,9 @@ export function messageWithRelatedLinks(finding) {
         return `[${escapeLinkText(text)}](${k + 1})`;
     });
     const suffix = ` (${links.join(', ')})`;
-    const m = finding.message.trimEnd();
+    // The message quotes source text, and Go code can read as a link (`fns[0](1)`, a call through a
+    // slice of funcs): its `](` is escaped so only pinlint's own links are links (§3.11.6).
+    const m = finding.message.trimEnd().replace(/\](?=\()/g, '\\]');
     return m.endsWith('.') ? `${m.slice(0, -1)}${suffix}.` : `${m}${suffix}`;
 }
 class SourceCache {
@@ -345,6 +348,7 @@ export function buildSarif(report, opts = {}) {
     }
     return { $schema: SARIF_SCHEMA_URI, version: SARIF_VERSION, runs: [run] };
 }
+/** The SARIF text, made inert for a terminal or a CI log as the JSON format is (escape.ts). */
 export function renderSarif(report, opts = {}) {
-    return `${JSON.stringify(buildSarif(report, opts), null, 2)}\n`;
+    return `${inertJson(JSON.stringify(buildSarif(report, opts), null, 2))}\n`;
 }

@@ -13,6 +13,12 @@
 //
 // Columns are UTF-16 units (types.ts); the carets are placed by display width instead, with tabs
 // shown as four spaces and East Asian wide characters as two cells.
+//
+// Paths, messages and source lines come from the scanned tree and go through escape.ts: a control
+// character is shown escaped (`\x1b`, `\r`) and counted at the width it is shown, so a string from
+// the tree can neither end a line nor begin a workflow command, and no terminal acts on it.
+import { lineStarts, lineText } from '../go/positions.js';
+import { terminalSafe, unitEscape } from './escape.js';
 const TAB_WIDTH = 4;
 const ESC = '\u001b[';
 const PLAIN = { bold: (s) => s, level: (_l, s) => s, gutter: (s) => s, caret: (_l, s) => s };
@@ -42,7 +48,8 @@ function isWide(cp) {
 }
 /**
  * Expands a source line for display and maps UTF-16 columns to display cells: `cells[k]` is the
- * display offset of UTF-16 unit k (and `cells[line.length]` the width of the whole line).
+ * display offset of UTF-16 unit k (and `cells[line.length]` the width of the whole line). Controls
+ * are shown escaped (terminalSafe's escapes, one unit each) and take the cells of their escape.
  */
 function layout(line) {
     let shown = '';
@@ -53,7 +60,12 @@ function layout(line) {
         const units = cp > 0xffff ? 2 : 1;
         for (let u = 0; u < units; u++)
             cells.push(width);
-        if (cp === 0x09) {
+        const escaped = unitEscape(line, k);
+        if (escaped !== undefined) {
+            shown += escaped;
+            width += escaped.length;
+        }
+        else if (cp === 0x09) {
             shown += ' '.repeat(TAB_WIDTH);
             width += TAB_WIDTH;
         }
@@ -66,28 +78,22 @@ function layout(line) {
     cells.push(width);
     return { shown, cells };
 }
-/** Line `n` (1-based) of `text` without its line terminator, or undefined past the end. */
-function sourceLine(text, n) {
-    let start = 0;
-    for (let i = 1; i < n; i++) {
-        const nl = text.indexOf('\n', start);
-        if (nl === -1)
-            return undefined;
-        start = nl + 1;
-    }
-    const end = text.indexOf('\n', start);
-    return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
-}
+/** Each file's text and line starts, read once: a file with many findings is scanned once, not
+ * once per finding. */
 class Sources {
     read;
     cache = new Map();
     constructor(read) {
         this.read = read;
     }
-    get(path) {
-        if (!this.cache.has(path))
-            this.cache.set(path, this.read(path));
-        return this.cache.get(path);
+    /** Line `n` (1-based) of `path`, or undefined when the file or the line is unavailable. */
+    line(path, n) {
+        if (!this.cache.has(path)) {
+            const text = this.read(path);
+            this.cache.set(path, text === undefined ? undefined : { text, starts: lineStarts(text) });
+        }
+        const src = this.cache.get(path);
+        return src === undefined ? undefined : lineText(src.text, src.starts, n);
     }
 }
 /**
@@ -95,10 +101,7 @@ class Sources {
  * spans are underlined to the end of their first line; an empty span gets one caret.
  */
 function excerpt(loc, level, gutterWidth, sources, p) {
-    const text = sources.get(loc.path);
-    if (text === undefined)
-        return [];
-    const line = sourceLine(text, loc.startLine);
+    const line = sources.line(loc.path, loc.startLine);
     if (line === undefined)
         return [];
     const { shown, cells } = layout(line);
@@ -119,20 +122,20 @@ function at(loc, shown) {
 }
 function renderFinding(f, sources, p, shown) {
     const gutterWidth = Math.max(String(f.location.startLine).length, ...f.related.map((r) => String(r.location.startLine).length));
-    const suppressed = f.suppression === undefined ? '' : ` (suppressed: ${f.suppression.justification.replace(/\s+/g, ' ').trim()})`;
+    const suppressed = f.suppression === undefined ? '' : ` (suppressed: ${terminalSafe(f.suppression.justification.replace(/\s+/g, ' ').trim())})`;
     const out = [
-        `${p.bold(`${at(f.location, shown)}:`)} ${p.level(f.level, f.ruleId)} [${f.ruleName}] ${f.message}${suppressed}`,
+        `${p.bold(`${at(f.location, shown)}:`)} ${p.level(f.level, f.ruleId)} [${f.ruleName}] ${terminalSafe(f.message)}${suppressed}`,
         ...excerpt(f.location, f.level, gutterWidth, sources, p),
     ];
     for (const r of f.related) {
-        out.push(`${' '.repeat(gutterWidth)} ${p.gutter('=')} ${p.bold('note')}: ${r.message} at ${at(r.location, shown)}`);
+        out.push(`${' '.repeat(gutterWidth)} ${p.gutter('=')} ${p.bold('note')}: ${terminalSafe(r.message)} at ${at(r.location, shown)}`);
         out.push(...excerpt(r.location, 'note', gutterWidth, sources, p));
     }
     return out;
 }
 function renderNotification(n, p, shown) {
     const where = n.path === undefined ? 'pinlint' : n.span === undefined ? shown(n.path) : `${shown(n.path)}:${n.span.startLine}:${n.span.startColumn}`;
-    return `${p.bold(`${where}:`)} ${p.level(n.level, n.level)}: ${n.message} [${n.id}]`;
+    return `${p.bold(`${where}:`)} ${p.level(n.level, n.level)}: ${terminalSafe(n.message)} [${n.id}]`;
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -206,9 +209,14 @@ function tail(report, opts, p, shown) {
     out.push(...summaryLines(summarize(report)));
     return out;
 }
+/** How the text formats show a path: as the caller displays it, made terminal-safe. */
+function shownPath(opts) {
+    const display = opts.displayPath ?? ((x) => x);
+    return (x) => terminalSafe(display(x));
+}
 export function renderText(report, opts = {}) {
     const p = opts.color === true ? ANSI : PLAIN;
-    const shown = opts.displayPath ?? ((x) => x);
+    const shown = shownPath(opts);
     const sources = new Sources((path) => report.readSource(path));
     const blocks = [];
     for (const f of report.findings) {
@@ -226,13 +234,13 @@ export function renderText(report, opts = {}) {
  * the notifications and the summary, as in the text format. */
 export function renderConcise(report, opts = {}) {
     const p = opts.color === true ? ANSI : PLAIN;
-    const shown = opts.displayPath ?? ((x) => x);
+    const shown = shownPath(opts);
     const out = [];
     for (const f of report.findings) {
         if (f.suppression !== undefined && opts.includeSuppressed !== true)
             continue;
         const suppressed = f.suppression === undefined ? '' : ' (suppressed)';
-        out.push(`${p.bold(`${at(f.location, shown)}:`)} ${p.level(f.level, f.ruleId)} ${f.message.replace(/\s+/g, ' ')}${suppressed}`);
+        out.push(`${p.bold(`${at(f.location, shown)}:`)} ${p.level(f.level, f.ruleId)} ${terminalSafe(f.message.replace(/\s+/g, ' '))}${suppressed}`);
     }
     if (out.length)
         out.push('');
