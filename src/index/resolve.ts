@@ -98,7 +98,7 @@ export class CalleeResolver {
     }
     if (refs.length) return this.funcTarget(name, refs);
     // A package-level function variable declared in another file of the package.
-    const bound = this.boundTarget(pkg, [slotKey({ kind: 'pkgvar', name: callee.name })], name, 'package-func-var');
+    const bound = this.boundTarget(file, pkg, [slotKey({ kind: 'pkgvar', name: callee.name })], name, 'package-func-var');
     if (bound) return bound;
     for (const imp of file.imports) {
       if (imp.alias !== '.') continue;
@@ -126,7 +126,7 @@ export class CalleeResolver {
     const typeName = v?.type?.replace(/^\*/, '');
     const slots = [slotKey({ kind: 'pkgvar-field', name: recv.name, field: callee.name }), ...(typeName ? [slotKey({ kind: 'field', type: typeName, field: callee.name })] : [])];
     for (const owner of owners) {
-      const bound = this.boundTarget(owner, slots, display, 'func-field');
+      const bound = this.boundTarget(file, owner, slots, display, 'func-field');
       if (bound) return bound;
     }
     if (v?.kind === 'proc') return this.procMethod(display, callee.name, v.api);
@@ -154,7 +154,7 @@ export class CalleeResolver {
     if (!m) return { kind: 'other' };
     const refs = this.pkgs.methods([pkg], m[1] as string, callee.name, file);
     if (refs.length) return this.funcTarget(display, refs);
-    const bound = this.boundTarget(pkg, [slotKey({ kind: 'field', type: m[1] as string, field: callee.name })], display, 'func-field');
+    const bound = this.boundTarget(file, pkg, [slotKey({ kind: 'field', type: m[1] as string, field: callee.name })], display, 'func-field');
     if (bound) return bound;
     const t = this.pkgs.type(pkg, m[1] as string, file);
     if (t?.kind === 'interface' && t.uintptrMethods?.includes(callee.name)) return { kind: 'indirect', name: display, how: 'interface', sink: null };
@@ -167,7 +167,7 @@ export class CalleeResolver {
       const owners = this.pkgs.importedPackages(recv.pkg);
       const refs = this.pkgs.methods(owners, recv.name, callee.name, file);
       if (refs.length) return this.funcTarget(display, refs);
-      const field = owners.map((p) => this.fieldOfType(p, recv.name, callee.name, display)).find((t) => t);
+      const field = owners.map((p) => this.fieldOfType(file, p, recv.name, callee.name, display)).find((t) => t);
       if (field) return field;
       return this.isUnseen(recv.pkg) ? { kind: 'unseen', name: display, pkg: recv.pkg } : { kind: 'other' };
     }
@@ -175,7 +175,7 @@ export class CalleeResolver {
     if (pkg.importPath && isTableSinkMethod(this.sinks, pkg.importPath, recv.name, callee.name)) return { kind: 'sink', name: display };
     const refs = this.promotedMethod(pkg, recv.name, callee.name, file);
     if (refs.length) return this.funcTarget(display, refs);
-    const field = this.fieldOfType(pkg, recv.name, callee.name, display);
+    const field = this.fieldOfType(file, pkg, recv.name, callee.name, display);
     if (field) return field;
     // A call through an interface whose method takes uintptrs (the wincred `proc` shape):
     // whatever it holds, the compiler cannot see the callee (golang/go#34684).
@@ -219,7 +219,7 @@ export class CalleeResolver {
     // A package-level function variable: what it is given anywhere in the package (its
     // initializer, an assignment in init or any function, an FFI registration).
     if (callee.pkgVar && pkg) {
-      const bound = this.boundTarget(pkg, [slotKey({ kind: 'pkgvar', name: callee.name })], callee.name, 'package-func-var');
+      const bound = this.boundTarget(file, pkg, [slotKey({ kind: 'pkgvar', name: callee.name })], callee.name, 'package-func-var');
       if (bound) return bound;
     }
     // A function-typed parameter or variable whose type takes uintptrs, e.g. the signature
@@ -238,10 +238,13 @@ export class CalleeResolver {
    * What a slot (a package-level variable, a struct field) may hold, from the function values
    * given to it in any file of the package: a registered C function first, then a sink (both
    * calls through the slot are unprotected), then functions of the tree (a wrapper summary
-   * applies to the call). Null when nothing known is bound.
+   * applies to the call). Null when nothing known is bound. Only what can be built together with
+   * the calling file `from` counts, the bindings and the functions they name: x/sys binds
+   * `mapper.mmap` to `mmap` in a file built on seven platforms, and a call in a z/OS file reaches
+   * z/OS's `mmap`, never AIX's.
    */
-  private boundTarget(pkg: PackageInfo, keys: string[], display: string, how: string): Target | null {
-    const values = keys.flatMap((k) => pkg.funcValues.get(k) ?? []);
+  private boundTarget(from: FileFacts, pkg: PackageInfo, keys: string[], display: string, how: string): Target | null {
+    const values = this.pkgs.builds.select(from, keys.flatMap((k) => pkg.funcValues.get(k) ?? []), (b) => b.file);
     const guard = `${pkg.dir}\u0000${pkg.name}\u0000${keys.join(',')}`;
     if (values.length === 0 || this.resolving.has(guard)) return null;
     this.resolving.add(guard);
@@ -251,7 +254,9 @@ export class CalleeResolver {
       if (registered?.kind === 'indirect' && registered.registered) return { kind: 'indirect', name: display, how, sink: null, registered: registered.registered };
       const sink = targets.find((t) => t.kind === 'sink');
       if (sink?.kind === 'sink') return { kind: 'indirect', name: display, how, sink: sink.name };
-      const refs = targets.flatMap((t) => (t.kind === 'func' ? t.refs : []));
+      // The binding's value was resolved from the binding's file (`mmap: mmap` in a file built on
+      // seven platforms); of the functions it may name, those the caller is built with.
+      const refs = this.pkgs.builds.select(from, targets.flatMap((t) => (t.kind === 'func' ? t.refs : [])), (r) => r.file);
       return refs.length ? { kind: 'func', name: display, refs: [...new Set(refs)] } : null;
     } finally {
       this.resolving.delete(guard);
@@ -261,14 +266,14 @@ export class CalleeResolver {
   /** `x.f(...)` on a value of struct type `typeName` (of `pkg`) whose field `f` is given a
    * function value somewhere in the package: in a value of that type, or in a package-level
    * variable of that type (x may point to it). */
-  private fieldOfType(pkg: PackageInfo, typeName: string, field: string, display: string): Target | null {
+  private fieldOfType(from: FileFacts, pkg: PackageInfo, typeName: string, field: string, display: string): Target | null {
     const keys = [slotKey({ kind: 'field', type: typeName, field })];
     // Bindings are few, variables many (x/sys/windows has thousands): scan the bindings.
     for (const key of pkg.funcValues.keys()) {
       const m = /^varfield:(\w+)\.(\w+)$/.exec(key);
       if (m && m[2] === field && pkg.vars.get(m[1] as string)?.type?.replace(/^\*/, '') === typeName) keys.push(key);
     }
-    return this.boundTarget(pkg, keys, display, 'func-field');
+    return this.boundTarget(from, pkg, keys, display, 'func-field');
   }
 
   /**
