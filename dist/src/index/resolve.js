@@ -63,7 +63,7 @@ export class CalleeResolver {
         if (refs.length)
             return this.funcTarget(name, refs);
         // A package-level function variable declared in another file of the package.
-        const bound = this.boundTarget(pkg, [slotKey({ kind: 'pkgvar', name: callee.name })], name, 'package-func-var');
+        const bound = this.boundTarget(file, pkg, [slotKey({ kind: 'pkgvar', name: callee.name })], name, 'package-func-var');
         if (bound)
             return bound;
         for (const imp of file.imports) {
@@ -97,7 +97,7 @@ export class CalleeResolver {
         const typeName = v?.type?.replace(/^\*/, '');
         const slots = [slotKey({ kind: 'pkgvar-field', name: recv.name, field: callee.name }), ...(typeName ? [slotKey({ kind: 'field', type: typeName, field: callee.name })] : [])];
         for (const owner of owners) {
-            const bound = this.boundTarget(owner, slots, display, 'func-field');
+            const bound = this.boundTarget(file, owner, slots, display, 'func-field');
             if (bound)
                 return bound;
         }
@@ -134,7 +134,7 @@ export class CalleeResolver {
         const refs = this.pkgs.methods([pkg], m[1], callee.name, file);
         if (refs.length)
             return this.funcTarget(display, refs);
-        const bound = this.boundTarget(pkg, [slotKey({ kind: 'field', type: m[1], field: callee.name })], display, 'func-field');
+        const bound = this.boundTarget(file, pkg, [slotKey({ kind: 'field', type: m[1], field: callee.name })], display, 'func-field');
         if (bound)
             return bound;
         const t = this.pkgs.type(pkg, m[1], file);
@@ -150,7 +150,7 @@ export class CalleeResolver {
             const refs = this.pkgs.methods(owners, recv.name, callee.name, file);
             if (refs.length)
                 return this.funcTarget(display, refs);
-            const field = owners.map((p) => this.fieldOfType(p, recv.name, callee.name, display)).find((t) => t);
+            const field = owners.map((p) => this.fieldOfType(file, p, recv.name, callee.name, display)).find((t) => t);
             if (field)
                 return field;
             return this.isUnseen(recv.pkg) ? { kind: 'unseen', name: display, pkg: recv.pkg } : { kind: 'other' };
@@ -162,7 +162,7 @@ export class CalleeResolver {
         const refs = this.promotedMethod(pkg, recv.name, callee.name, file);
         if (refs.length)
             return this.funcTarget(display, refs);
-        const field = this.fieldOfType(pkg, recv.name, callee.name, display);
+        const field = this.fieldOfType(file, pkg, recv.name, callee.name, display);
         if (field)
             return field;
         // A call through an interface whose method takes uintptrs (the wincred `proc` shape):
@@ -210,7 +210,7 @@ export class CalleeResolver {
         // A package-level function variable: what it is given anywhere in the package (its
         // initializer, an assignment in init or any function, an FFI registration).
         if (callee.pkgVar && pkg) {
-            const bound = this.boundTarget(pkg, [slotKey({ kind: 'pkgvar', name: callee.name })], callee.name, 'package-func-var');
+            const bound = this.boundTarget(file, pkg, [slotKey({ kind: 'pkgvar', name: callee.name })], callee.name, 'package-func-var');
             if (bound)
                 return bound;
         }
@@ -230,10 +230,13 @@ export class CalleeResolver {
      * What a slot (a package-level variable, a struct field) may hold, from the function values
      * given to it in any file of the package: a registered C function first, then a sink (both
      * calls through the slot are unprotected), then functions of the tree (a wrapper summary
-     * applies to the call). Null when nothing known is bound.
+     * applies to the call). Null when nothing known is bound. Only what can be built together with
+     * the calling file `from` counts, the bindings and the functions they name: x/sys binds
+     * `mapper.mmap` to `mmap` in a file built on seven platforms, and a call in a z/OS file reaches
+     * z/OS's `mmap`, never AIX's.
      */
-    boundTarget(pkg, keys, display, how) {
-        const values = keys.flatMap((k) => pkg.funcValues.get(k) ?? []);
+    boundTarget(from, pkg, keys, display, how) {
+        const values = this.pkgs.builds.select(from, keys.flatMap((k) => pkg.funcValues.get(k) ?? []), (b) => b.file);
         const guard = `${pkg.dir}\u0000${pkg.name}\u0000${keys.join(',')}`;
         if (values.length === 0 || this.resolving.has(guard))
             return null;
@@ -246,7 +249,9 @@ export class CalleeResolver {
             const sink = targets.find((t) => t.kind === 'sink');
             if (sink?.kind === 'sink')
                 return { kind: 'indirect', name: display, how, sink: sink.name };
-            const refs = targets.flatMap((t) => (t.kind === 'func' ? t.refs : []));
+            // The binding's value was resolved from the binding's file (`mmap: mmap` in a file built on
+            // seven platforms); of the functions it may name, those the caller is built with.
+            const refs = this.pkgs.builds.select(from, targets.flatMap((t) => (t.kind === 'func' ? t.refs : [])), (r) => r.file);
             return refs.length ? { kind: 'func', name: display, refs: [...new Set(refs)] } : null;
         }
         finally {
@@ -256,7 +261,7 @@ export class CalleeResolver {
     /** `x.f(...)` on a value of struct type `typeName` (of `pkg`) whose field `f` is given a
      * function value somewhere in the package: in a value of that type, or in a package-level
      * variable of that type (x may point to it). */
-    fieldOfType(pkg, typeName, field, display) {
+    fieldOfType(from, pkg, typeName, field, display) {
         const keys = [slotKey({ kind: 'field', type: typeName, field })];
         // Bindings are few, variables many (x/sys/windows has thousands): scan the bindings.
         for (const key of pkg.funcValues.keys()) {
@@ -264,7 +269,7 @@ export class CalleeResolver {
             if (m && m[2] === field && pkg.vars.get(m[1])?.type?.replace(/^\*/, '') === typeName)
                 keys.push(key);
         }
-        return this.boundTarget(pkg, keys, display, 'func-field');
+        return this.boundTarget(from, pkg, keys, display, 'func-field');
     }
     /**
      * Reports whether calls into `pkg` cannot be judged: nothing of it was found anywhere and no
