@@ -354,4 +354,17 @@ describe('the installed command', () => {
     expect(JSON.parse(r.stdout).findings).toHaveLength(1);
     expect(execFileSync(process.execPath, [join(ROOT, 'bin', 'pinlint.js'), '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
+
+  it('bin/ on PATH gives a `pinlint` command, with `version` and `help` as subcommands', () => {
+    const env = { ...process.env, PATH: `${join(ROOT, 'bin')}:${process.env.PATH ?? ''}` };
+    const version = execFileSync('pinlint', ['version'], { encoding: 'utf8', env });
+    expect(version).toBe(`${execFileSync('pinlint', ['--version'], { encoding: 'utf8', env }).trim()}\n`);
+    expect(version.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = execFileSync('pinlint', ['help'], { encoding: 'utf8', env });
+    expect(help).toMatch(/^Usage: pinlint /);
+    expect(help).toMatch(/\n {2}version +print the version\n/);
+    // A directory named like the command is still a path when written as one.
+    const dir = tree({ 'version/a.go': BAD });
+    expect(spawnSync('pinlint', ['--format', 'json', './version'], { cwd: dir, encoding: 'utf8', env }).status).toBe(1);
+  });
 });

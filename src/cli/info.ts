@@ -3,9 +3,19 @@ import type { Command } from 'commander';
 import { rules as allRules } from '../../rules/index.js';
 import { ruleHelpText } from '../docs/render.js';
 import { EXIT_CLEAN, UsageError, findRule, unknownRuleMessage, type CliIO } from './common.js';
+import { VERSION } from '../version.js';
 
-/** Adds `rules` and `explain` to the program. */
+/** Adds `rules`, `explain` and `version` to the program. */
 export function registerInfo(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  // `pinlint version`, as `go version` and `golangci-lint version` say it; `--version` stays.
+  program
+    .command('version')
+    .description('print the version')
+    .action(() => {
+      io.stdout(`${VERSION}\n`);
+      setExit(EXIT_CLEAN);
+    });
+
   program
     .command('rules')
     .description('list the rules')

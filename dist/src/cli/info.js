@@ -1,8 +1,17 @@
 import { rules as allRules } from '../../rules/index.js';
 import { ruleHelpText } from '../docs/render.js';
 import { EXIT_CLEAN, UsageError, findRule, unknownRuleMessage } from './common.js';
-/** Adds `rules` and `explain` to the program. */
+import { VERSION } from '../version.js';
+/** Adds `rules`, `explain` and `version` to the program. */
 export function registerInfo(program, io, setExit) {
+    // `pinlint version`, as `go version` and `golangci-lint version` say it; `--version` stays.
+    program
+        .command('version')
+        .description('print the version')
+        .action(() => {
+        io.stdout(`${VERSION}\n`);
+        setExit(EXIT_CLEAN);
+    });
     program
         .command('rules')
         .description('list the rules')
