@@ -155,6 +155,52 @@ describe('the tree cannot make pinlint read a file outside it', () => {
   });
 });
 
+describe('other names of the tree that lead out of it', () => {
+  it('does not read a committed baseline that is a link leading out of the root', async () => {
+    const t = layout({ 'a.go': HOISTED_BUG });
+    symlinkSync('../outside/secret.yaml', join(t.repo, 'baseline.json'));
+    expectOneCleanError(await runCli(['--baseline', 'baseline.json', '.'], t.repo), /cannot read the baseline baseline\.json: it is a symbolic link that leads outside the analyzed tree/);
+  });
+
+  it('does not read a go.mod that is a link leading out of the root', async () => {
+    // Read, the outside go.mod would make example.com/w/inner the tree's own inner/ package, a
+    // wrapper; not read, the import is one found nowhere. Inside the root the same go.mod is read.
+    const wrapper = 'package inner\n\nimport "syscall"\n\nfunc Call(p uintptr) { syscall.Syscall(1, p, 0, 0) }\n';
+    const caller = 'package p\n\nimport (\n\t"unsafe"\n\n\t"example.com/w/inner"\n)\n\nfunc f(b []byte) {\n\tinner.Call(uintptr(unsafe.Pointer(&b[0])))\n}\n';
+    const messages = async (repo: string): Promise<string[]> => (await analyze({ paths: ['.'], cwd: repo, rules, env: {} })).findings.map((f) => f.message);
+    const linked = layout({ 'p/p.go': caller, 'inner/inner.go': wrapper }, { 'go.mod': 'module example.com/w\n' });
+    symlinkSync('../outside/go.mod', join(linked.repo, 'go.mod'));
+    expect((await messages(linked.repo)).join('\n')).not.toMatch(/forwards it to syscall\.Syscall/);
+    const inside = layout({ 'p/p.go': caller, 'inner/inner.go': wrapper, 'conf/go.mod': 'module example.com/w\n' });
+    symlinkSync('conf/go.mod', join(inside.repo, 'go.mod'));
+    expect((await messages(inside.repo)).join('\n')).toMatch(/forwards it to syscall\.Syscall/);
+  });
+
+  it('the audit uses neither a vendor/ nor a modules.txt that leads out of the root', async () => {
+    const mods = `# example.com/${SECRET} v1.0.0\n## explicit\nexample.com/${SECRET}\n`;
+    for (const link of ['vendor', 'vendor/modules.txt']) {
+      const t = layout({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', 'main.go': 'package main\n\nfunc main() {}\n', ...(link === 'vendor' ? {} : { 'vendor/example.com/x/x.go': 'package x\n' }) }, { 'vendor/modules.txt': mods, [`vendor/example.com/${SECRET}/s.go`]: HOISTED_BUG });
+      symlinkSync(link === 'vendor' ? '../outside/vendor' : '../../outside/vendor/modules.txt', join(t.repo, link));
+      const run = await runCli(['audit', '--format', 'json', '--exit-zero', '.'], t.repo);
+      expect(run.out + run.err).not.toContain(SECRET);
+      expect(run.err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('a configuration error names a hostile directory escaped, and --print-config prints values escaped', async () => {
+    const hostile = 'x\n::error title=pwn::owned\u001b[31m';
+    const t = layout({ [`${hostile}/a.go`]: HOISTED_BUG, [`${hostile}/.pinlint.yaml`]: 'rules: [\n' });
+    const run = await runCli(['.'], t.repo);
+    expect(run.code).toBe(2);
+    for (const line of run.err.split('\n')) expect(line).not.toMatch(/^\s*::|\u001b/);
+    const ok = layout({ [`${hostile}/a.go`]: HOISTED_BUG, [`${hostile}/.pinlint.yaml`]: 'exclude: ["##[error]x\\u2028::warning::y"]\n' });
+    const printed = await runCli(['--print-config', hostile], ok.repo);
+    expect(printed.code).toBe(0);
+    for (const line of printed.out.split('\n')) expect(line).not.toMatch(/^\s*::|\u001b|##\[|\u2028/);
+    expect(printed.out).toContain('#\\u0023[error]x\\u2028::warning::y');
+  });
+});
+
 describe('the tree cannot make pinlint write outside it', () => {
   it('refuses -o and --write-baseline through a directory link in the tree', async () => {
     for (const flag of ['-o', '--write-baseline']) {

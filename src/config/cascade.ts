@@ -112,11 +112,11 @@ export class ConfigSet {
   }
 
   /** `--print-config`: the chain governing `absPath`, each file after a line saying which it is,
-   * the base first; defaults when there is none. */
-  print(absPath: string): string {
+   * the base first; defaults when there is none. `show` writes each file's path (printConfig). */
+  print(absPath: string, show?: (path: string) => string): string {
     const chain = this.chainFor(absPath);
     if (chain.length === 0) return printConfig({ config: emptyConfig(), path: null });
-    return chain.map((l) => printConfig({ config: l.config, path: l.path })).join('');
+    return chain.map((l) => printConfig({ config: l.config, path: l.path }, show)).join('');
   }
 
   private nearest(absPath: string): string | null {

@@ -111,9 +111,9 @@ export async function runCheck(paths, opts, io) {
     const { root } = resolveTargets(paths, io.cwd);
     const configured = configureRun(first, opts.config ? resolve(io.cwd, opts.config) : undefined, candidates, root);
     if (opts.printConfig) {
-        // Values and paths of the tree's configuration, printed: the JSON keeps its value, the `//`
-        // lines naming each file are escaped for a terminal (report/escape.ts).
-        io.stdout(configured.set.print(first).split('\n').map((l) => (l.startsWith('//') ? terminalSafe(l) : inertJson(l))).join('\n'));
+        // Values and paths of the tree's configuration, printed: the path naming each file escaped for
+        // a terminal, the JSON (which holds no raw line break) keeping its value (report/escape.ts).
+        io.stdout(configured.set.print(first, terminalSafe).split('\n').map((l) => (l.startsWith('//') ? l : inertJson(l))).join('\n'));
         return EXIT_CLEAN;
     }
     const baseline = opts.baseline ? readBaseline(opts.baseline, io.cwd, root) : null;

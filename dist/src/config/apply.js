@@ -88,8 +88,9 @@ export function matchesGlobs(globs, dir, absPath) {
     // regular expression: the patterns come from files of the tree.
     return globs.some((g) => candidates.some((c) => globMatches(g, c)));
 }
-/** The effective configuration as pretty JSON, after a `//` line saying where it came from. */
-export function printConfig(resolved) {
+/** The effective configuration as pretty JSON, after a `//` line saying where it came from;
+ * `show` writes that path for the reader (the CLI escapes a path from the tree for a terminal). */
+export function printConfig(resolved, show = (p) => p) {
     const c = resolved.config;
     // Rebuilt in a fixed key order, so the output does not depend on how the object was made.
     const ordered = {
@@ -104,6 +105,6 @@ export function printConfig(resolved) {
         context: c.context,
         ...(c.limits !== undefined ? { limits: c.limits } : {}),
     };
-    const head = resolved.path === null ? '// no config file found; defaults' : `// from ${displayPath(resolved.path)}`;
+    const head = resolved.path === null ? '// no config file found; defaults' : `// from ${show(displayPath(resolved.path))}`;
     return `${head}\n${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -100,12 +100,12 @@ export class ConfigSet {
         return mergeKnowledge(merged, emptyConfig());
     }
     /** `--print-config`: the chain governing `absPath`, each file after a line saying which it is,
-     * the base first; defaults when there is none. */
-    print(absPath) {
+     * the base first; defaults when there is none. `show` writes each file's path (printConfig). */
+    print(absPath, show) {
         const chain = this.chainFor(absPath);
         if (chain.length === 0)
             return printConfig({ config: emptyConfig(), path: null });
-        return chain.map((l) => printConfig({ config: l.config, path: l.path })).join('');
+        return chain.map((l) => printConfig({ config: l.config, path: l.path }, show)).join('');
     }
     nearest(absPath) {
         let dir = resolve(absPath);
